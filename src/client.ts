@@ -1,0 +1,320 @@
+// The only place that speaks HTTP to the endpoint and its token service. Every
+// call returns a result object and never throws; a failure carries one reason
+// from a fixed set. Credentials go into request headers and nowhere else: no
+// result, message or log line holds them.
+import http from 'node:http';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
+import type { AuthConfig } from './config.ts';
+
+export const FAILURE_REASONS = [
+  'timeout',
+  'connection_refused',
+  'connection_reset',
+  'dns',
+  'tls',
+  'network',
+  'body_too_large',
+  'invalid_json',
+  'non_json_content_type',
+  'auth_token',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+export interface Timings {
+  /** Wall-clock start (epoch ms), for reports; durations below use a monotonic clock. */
+  startedAt: number;
+  dnsMs?: number;
+  connectMs?: number;
+  tlsMs?: number;
+  /** Time to the first byte of the response (headers received). */
+  ttfbMs?: number;
+  totalMs: number;
+}
+
+export interface ClientResult {
+  /** True when a complete response with a JSON body arrived, whatever its HTTP status. */
+  ok: boolean;
+  method: string;
+  /** Path and query, never the host's credentials (there are none in it). */
+  path: string;
+  status?: number;
+  headers: Record<string, string>;
+  contentType?: string;
+  bodySize: number;
+  bodyText?: string;
+  body?: unknown;
+  timings: Timings;
+  failure?: { reason: FailureReason; message: string };
+  /** A generated OAuth token was refused (401) and a fresh one was used for a second attempt. */
+  authRefreshed?: boolean;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  auth: AuthConfig;
+  timeoutMs: number;
+  /** Cap on the body read (default 10 MiB): a runaway response must not exhaust memory. */
+  maxBodyBytes?: number;
+  /** Reuse connections (default false: each probe pays for its own connection, as blackbox_exporter does). */
+  keepAlive?: boolean;
+  now?: () => number;
+}
+
+export interface RequestOptions {
+  /** Extra headers, e.g. X-Sandbox-Fault (understood only by the sandbox). */
+  headers?: Record<string, string>;
+  /** 'none' sends no credentials (auth-enforcement checks); 'configured' is the default. */
+  auth?: 'configured' | 'none';
+  /** Replace the configured credentials with these headers (e.g. a wrong password). */
+  authHeaders?: Record<string, string>;
+  query?: Record<string, string>;
+}
+
+const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+function classify(err: NodeJS.ErrnoException): FailureReason {
+  const code = err.code ?? '';
+  if (code === 'ECONNREFUSED') return 'connection_refused';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
+    return 'connection_reset';
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NONAME') return 'dns';
+  if (
+    /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|EPROTO)/.test(code) ||
+    /SSL|TLS|certificate/i.test(err.message)
+  ) {
+    return 'tls';
+  }
+  return 'network';
+}
+
+export function isJsonContentType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const media = contentType.split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' || /^application\/[\w.+-]+\+json$/.test(media);
+}
+
+function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    // Responses do not normally carry credentials, but a misbehaving server could echo them back.
+    if (v === undefined || k === 'set-cookie' || k === 'authorization' || k === 'x-cap-api-oauth-token') continue;
+    out[k] = Array.isArray(v) ? v.join(', ') : v;
+  }
+  return out;
+}
+
+interface Exchange {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  agent: http.Agent | false;
+}
+
+/** One HTTP exchange, timed with a monotonic clock. Parses JSON bodies. Never throws. */
+function exchange(x: Exchange): Promise<ClientResult> {
+  const startedAt = Date.now();
+  const t0 = performance.now();
+  const since = () => Math.round((performance.now() - t0) * 1000) / 1000;
+  const result: ClientResult = {
+    ok: false,
+    method: x.method,
+    path: x.url.pathname + x.url.search,
+    headers: {},
+    bodySize: 0,
+    timings: { startedAt, totalMs: 0 },
+  };
+
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (failure?: { reason: FailureReason; message: string }) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      result.timings.totalMs = since();
+      if (failure) {
+        result.failure = failure;
+        result.ok = false;
+      }
+      resolve(result);
+    };
+    const mod = x.url.protocol === 'https:' ? https : http;
+    const req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent });
+    const timer = setTimeout(() => {
+      finish({ reason: 'timeout', message: `no complete response within ${x.timeoutMs} ms` });
+      req.destroy();
+    }, x.timeoutMs);
+
+    req.on('socket', (socket) => {
+      socket.once('lookup', () => (result.timings.dnsMs = since()));
+      socket.once('connect', () => (result.timings.connectMs = since()));
+      socket.once('secureConnect', () => (result.timings.tlsMs = since()));
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      const reason = classify(err);
+      finish({ reason, message: `${err.code ?? 'error'}: ${err.message}` });
+    });
+    req.on('response', (res) => {
+      result.timings.ttfbMs = since();
+      result.status = res.statusCode;
+      result.headers = flattenHeaders(res.headers);
+      result.contentType = res.headers['content-type'];
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => {
+        result.bodySize += chunk.length;
+        if (result.bodySize > x.maxBodyBytes) {
+          finish({ reason: 'body_too_large', message: `body exceeds ${x.maxBodyBytes} bytes` });
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on('aborted', () => finish({ reason: 'connection_reset', message: 'connection closed before the body was complete' }));
+      res.on('error', (err: NodeJS.ErrnoException) =>
+        finish({ reason: classify(err), message: `${err.code ?? 'error'}: ${err.message}` }),
+      );
+      res.on('end', () => {
+        if (settled) return;
+        const text = Buffer.concat(chunks).toString('utf8');
+        result.bodyText = text;
+        if (x.method === 'HEAD') return finish();
+        if (!isJsonContentType(result.contentType)) {
+          return finish({
+            reason: 'non_json_content_type',
+            message: `content type ${JSON.stringify(result.contentType ?? null)} is not JSON`,
+          });
+        }
+        try {
+          result.body = JSON.parse(text);
+          result.ok = true;
+          finish();
+        } catch (err) {
+          const why = text.length === 0 ? 'empty body' : (err as Error).message;
+          finish({ reason: 'invalid_json', message: `body is not valid JSON (${why}; ${result.bodySize} bytes)` });
+        }
+      });
+    });
+    req.end(x.body);
+  });
+}
+
+export interface TrackersClient {
+  /** GET /v2/customers/{customerId}/trackers. customerId is sent as given (tests send bad ones on purpose). */
+  getTrackers(customerId: string, options?: RequestOptions): Promise<ClientResult>;
+  /** Any request under the base URL, e.g. a path that should 404. */
+  request(method: string, path: string, options?: RequestOptions): Promise<ClientResult>;
+  /** Close pooled connections. */
+  close(): void;
+}
+
+export function trackersPath(customerId: string): string {
+  return `/v2/customers/${encodeURIComponent(customerId)}/trackers`;
+}
+
+export function createClient(options: ClientOptions): TrackersClient {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const agent: http.Agent | false = options.keepAlive
+    ? base.startsWith('https:')
+      ? new https.Agent({ keepAlive: true })
+      : new http.Agent({ keepAlive: true })
+    : false;
+
+  const urlFor = (path: string, query?: Record<string, string>): URL => {
+    const url = new URL(base + path);
+    for (const [k, v] of Object.entries(query ?? {})) url.searchParams.set(k, v);
+    return url;
+  };
+
+  const fetchToken: TokenFetch = async () => {
+    if (options.auth.kind !== 'oauth-client') return { ok: false, message: 'no OAuth client configured' };
+    const r = await exchange({
+      method: 'POST',
+      url: urlFor(OAUTH_TOKEN_PATH),
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ key: options.auth.key, secret: options.auth.secret.reveal() }),
+      timeoutMs: options.timeoutMs,
+      maxBodyBytes,
+      agent,
+    });
+    if (r.failure) return { ok: false, message: `token request failed: ${r.failure.reason} (${r.failure.message})` };
+    const data = (r.body as { data?: Partial<IssuedToken> } | undefined)?.data;
+    if (r.status !== 200 || typeof data?.accessToken !== 'string' || typeof data.ttlSeconds !== 'number') {
+      return { ok: false, message: `token endpoint answered HTTP ${r.status} without data.accessToken and data.ttlSeconds` };
+    }
+    return { ok: true, token: { accessToken: data.accessToken, ttlSeconds: data.ttlSeconds } };
+  };
+  const auth = new AuthProvider(options.auth, fetchToken, options.now);
+
+  const request = async (method: string, path: string, ro: RequestOptions = {}): Promise<ClientResult> => {
+    let url: URL;
+    try {
+      url = urlFor(path, ro.query);
+    } catch {
+      return {
+        ok: false,
+        method,
+        path,
+        headers: {},
+        bodySize: 0,
+        timings: { startedAt: Date.now(), totalMs: 0 },
+        failure: { reason: 'network', message: 'invalid request URL' },
+      };
+    }
+    const send = async (): Promise<{ result: ClientResult; generated: boolean }> => {
+      let authHeaders: Record<string, string> = {};
+      let generated = false;
+      if (ro.authHeaders) authHeaders = ro.authHeaders;
+      else if (ro.auth !== 'none') {
+        const h = await auth.headers();
+        if (!h.ok) {
+          return {
+            generated,
+            result: {
+              ok: false,
+              method,
+              path: url.pathname + url.search,
+              headers: {},
+              bodySize: 0,
+              timings: { startedAt: Date.now(), totalMs: 0 },
+              failure: { reason: 'auth_token', message: h.message },
+            },
+          };
+        }
+        authHeaders = h.headers;
+        generated = h.generated;
+      }
+      const result = await exchange({
+        method,
+        url,
+        headers: { Accept: 'application/json', 'User-Agent': 'trackers-contract', ...ro.headers, ...authHeaders },
+        timeoutMs: options.timeoutMs,
+        maxBodyBytes,
+        agent,
+      });
+      return { result, generated };
+    };
+    const first = await send();
+    // A generated token can be revoked before its ttl: fetch a new one once, and say so.
+    if (first.generated && first.result.status === 401) {
+      auth.invalidate();
+      const second = await send();
+      second.result.authRefreshed = true;
+      return second.result;
+    }
+    return first.result;
+  };
+
+  return {
+    getTrackers: (customerId, ro) => request('GET', trackersPath(customerId), ro),
+    request,
+    close: () => {
+      if (agent) agent.destroy();
+    },
+  };
+}

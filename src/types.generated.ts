@@ -1,0 +1,170 @@
+/* Generated from schemas/*.schema.json by `npm run generate` (scripts/generate-types.ts).
+ * DO NOT EDIT: change the schemas and regenerate. `npm test` fails when this file drifts. */
+
+/**
+ * Every document the endpoint answers with.
+ */
+export type TrackersContractSchemas =
+  ApiError | IsoDateTime | ErrorResponse | KnownTrackerType | Pagination | TrackerType | Tracker | TrackersResponse;
+/**
+ * A date and time in ISO 8601 / RFC 3339 form with a 'T' separator and a zone ('Z' or an offset such as +05:30); fractional seconds are allowed. The docs name the format 'ISO YYYY-MM-DD HH:MM:SS.s'; every value in the documented example is of the form 2023-12-07T00:00:00Z. The pattern pins the shape, the format rejects impossible dates (month 13, 30 February).
+ */
+export type IsoDateTime = string;
+/**
+ * Tracker types this contract knows: the seven the docs list (BILL_AMOUNT, CUSTOMER_VISITS, POINTS, LINEITEM_AMOUNT, LINEITEM_QTY, LINEITEM_COUNT, ALTERNATE_CURRENCIES) and four more seen in the documented example response (BILL_EXTENDED_FIELD, LINEITEM_EXTENDED_FIELD, BILL_TOTAL_QTY, BILL_GROSS_AMOUNT).
+ */
+export type KnownTrackerType =
+  | 'BILL_AMOUNT'
+  | 'CUSTOMER_VISITS'
+  | 'POINTS'
+  | 'LINEITEM_AMOUNT'
+  | 'LINEITEM_QTY'
+  | 'LINEITEM_COUNT'
+  | 'ALTERNATE_CURRENCIES'
+  | 'BILL_EXTENDED_FIELD'
+  | 'LINEITEM_EXTENDED_FIELD'
+  | 'BILL_TOTAL_QTY'
+  | 'BILL_GROSS_AMOUNT';
+/**
+ * Specifies what the tracker monitors. Example: BILL_AMOUNT, CUSTOMER_VISITS, POINTS, LINEITEM_AMOUNT, LINEITEM_QTY, LINEITEM_COUNT, or ALTERNATE_CURRENCIES. The set is open: the docs say 'Example', and the documented response already holds types the list omits, so a type outside KnownTrackerType is valid and reported as a warning.
+ */
+export type TrackerType = KnownTrackerType | string;
+/**
+ * Date and time the tracker was last updated, in ISO YYYY-MM-DD HH:MM:SS.s format.
+ */
+export type IsoDateTime1 = string;
+/**
+ * Start date of the period for which the tracker is valid, in ISO YYYY-MM-DD HH:MM:SS.s format.
+ */
+export type IsoDateTime2 = string;
+/**
+ * End date of the period for which the tracker is valid, in ISO YYYY-MM-DD HH:MM:SS.s format.
+ */
+export type IsoDateTime3 = string;
+
+/**
+ * One error (or warning) item of a v2 response, as in the documented 8015 body.
+ */
+export interface ApiError {
+  /**
+   * Always false for an error item.
+   */
+  status: boolean;
+  /**
+   * API error code. 8015: Customer not found for the given identifiers (invalid customerId).
+   */
+  code: number;
+  /**
+   * Human-readable error message.
+   */
+  message: string;
+  [k: string]: unknown;
+}
+/**
+ * The error envelope, as in the documented 8015 body (Customer not found for the given identifiers): no tracker data and at least one error. The docs do not say which HTTP status comes with it.
+ */
+export interface ErrorResponse {
+  pagination?: Pagination;
+  /**
+   * Absent in the documented error body; if present it must hold no tracker.
+   *
+   * @maxItems 0
+   */
+  data?: [];
+  /**
+   * Warnings, if any.
+   */
+  warnings?: ApiError[];
+  /**
+   * Errors: at least one.
+   *
+   * @minItems 1
+   */
+  errors: [ApiError1, ...ApiError1[]];
+  [k: string]: unknown;
+}
+/**
+ * Pagination is not supported. The documented responses carry it with every field 0; a non-zero value is reported as a data-quality warning.
+ */
+export interface Pagination {
+  /**
+   * Page size (always 0: pagination is not supported).
+   */
+  limit: number;
+  /**
+   * Page offset (always 0: pagination is not supported).
+   */
+  offset: number;
+  /**
+   * Total count (always 0: pagination is not supported).
+   */
+  total: number;
+  [k: string]: unknown;
+}
+/**
+ * One error (or warning) item of a v2 response, as in the documented 8015 body.
+ */
+export interface ApiError1 {
+  /**
+   * Always false for an error item.
+   */
+  status: boolean;
+  /**
+   * API error code. 8015: Customer not found for the given identifiers (invalid customerId).
+   */
+  code: number;
+  /**
+   * Human-readable error message.
+   */
+  message: string;
+  [k: string]: unknown;
+}
+/**
+ * Contains the details of the tracker. (id, conditionId) identifies a tracker row: the documented example repeats an id with different conditionIds.
+ */
+export interface Tracker {
+  /**
+   * Unique identifier for the tracker.
+   */
+  id: number;
+  /**
+   * Name of the tracker.
+   */
+  name: string;
+  /**
+   * Identifier (integer) for the tracker condition. Condition ID is generated when you add the condition to be met for a tracker. For example, a tracker condition could be if the sum of transactions in 365 days are equal to $1000.
+   */
+  conditionId: number;
+  type: TrackerType;
+  /**
+   * Current value of the tracker based on the type. Example: For type- CUSTOMER_VISITS, the value signifies the number of times a customer visited the store.
+   */
+  value: number;
+  updatedOn: IsoDateTime1;
+  /**
+   * Name of the tracker condition.
+   */
+  conditionName: string;
+  periodStartDate: IsoDateTime2;
+  periodEndDate: IsoDateTime3;
+  [k: string]: unknown;
+}
+/**
+ * The success envelope of GET /v2/customers/{customerId}/trackers.
+ */
+export interface TrackersResponse {
+  pagination: Pagination;
+  /**
+   * Contains the details of the tracker.
+   */
+  data: Tracker[];
+  /**
+   * Warnings, if any.
+   */
+  warnings: ApiError[];
+  /**
+   * Errors, if any.
+   */
+  errors: ApiError[];
+  [k: string]: unknown;
+}

@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import { describe, test } from 'node:test';
+import { loadConfig, type Config, type Env } from '../../../src/config.ts';
+
+function ok(env: Env): Config {
+  const r = loadConfig(env);
+  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+  return r.config;
+}
+function errors(env: Env): string[] {
+  const r = loadConfig(env);
+  assert.equal(r.ok, false, 'expected a configuration error');
+  return r.ok ? [] : r.errors;
+}
+
+describe('defaults', () => {
+  test('no environment means the embedded sandbox with its own credentials', () => {
+    const c = ok({});
+    assert.deepEqual(c.target, { kind: 'sandbox' });
+    assert.equal(c.customerId, '98662653');
+    assert.equal(c.missingCustomerId, '99999999');
+    assert.equal(c.auth.kind, 'basic');
+    assert.equal(c.timeoutMs, 10000);
+    assert.deepEqual(c.notFoundStatuses, [200, 400, 404]);
+    assert.equal(c.latencyBudgetMs, 3000);
+    assert.equal(c.latencyDegradedMs, 1000);
+  });
+
+  test('a remote cluster without credentials sends none', () => {
+    const c = ok({ CAP_BASE_URL: 'https://eu.api.capillarytech.com/' });
+    assert.deepEqual(c.target, { kind: 'remote', baseUrl: 'https://eu.api.capillarytech.com' });
+    assert.equal(c.auth.kind, 'none');
+  });
+});
+
+describe('credentials', () => {
+  test('Basic auth', () => {
+    const c = ok({ CAP_BASE_URL: 'https://x.example', CAP_USERNAME: 'u', CAP_PASSWORD: 'p' });
+    assert.equal(c.auth.kind, 'basic');
+  });
+  test('an md5 password must be 32 hex characters, and its value is never shown', () => {
+    const e = errors({ CAP_USERNAME: 'u', CAP_PASSWORD: 'hunter2-secret', CAP_PASSWORD_IS_MD5: 'true' });
+    assert.match(e.join('\n'), /CAP_PASSWORD=\(value hidden\): must be 32 hex characters/);
+    assert.doesNotMatch(e.join('\n'), /hunter2/);
+  });
+  test('OAuth key and secret', () => {
+    assert.equal(ok({ CAP_OAUTH_KEY: 'k', CAP_OAUTH_SECRET: 's' }).auth.kind, 'oauth-client');
+  });
+  test('an OAuth token given directly', () => {
+    assert.equal(ok({ CAP_OAUTH_TOKEN: 't' }).auth.kind, 'oauth-token');
+  });
+  test('half a credential is an error naming the missing variable', () => {
+    assert.match(errors({ CAP_USERNAME: 'u' }).join(), /CAP_PASSWORD: is required/);
+    assert.match(errors({ CAP_OAUTH_SECRET: 's' }).join(), /CAP_OAUTH_KEY: is required/);
+  });
+  test('Basic and OAuth together are ambiguous', () => {
+    assert.match(errors({ CAP_USERNAME: 'u', CAP_PASSWORD: 'p', CAP_OAUTH_TOKEN: 't' }).join(), /not both/);
+  });
+  test('secrets are redacted when the config is printed or serialised', () => {
+    const c = ok({ CAP_USERNAME: 'u', CAP_PASSWORD: 'planted-secret-123' });
+    for (const text of [JSON.stringify(c), inspect(c, { depth: 10 }), String((c.auth as { password: unknown }).password)]) {
+      assert.doesNotMatch(text, /planted-secret-123/);
+    }
+  });
+});
+
+const bad: [string, Env, RegExp][] = [
+  ['a base URL that is not a URL', { CAP_BASE_URL: 'eu.api' }, /CAP_BASE_URL="eu.api": is not a URL/],
+  ['a base URL of another scheme', { CAP_BASE_URL: 'ftp://x' }, /CAP_BASE_URL="ftp:\/\/x": must start with https/],
+  ['a base URL with a query', { CAP_BASE_URL: 'https://x/?a=1' }, /must not have a query/],
+  ['a non-numeric customer', { CAP_CUSTOMER_ID: 'abc' }, /CAP_CUSTOMER_ID="abc": must be a positive integer/],
+  ['customer zero', { CAP_CUSTOMER_ID: '0' }, /CAP_CUSTOMER_ID="0"/],
+  ['a customer beyond a long', { CAP_MISSING_CUSTOMER_ID: '9223372036854775808' }, /CAP_MISSING_CUSTOMER_ID="9223372036854775808"/],
+  ['the same id for both customers', { CAP_CUSTOMER_ID: '5', CAP_MISSING_CUSTOMER_ID: '5' }, /must differ from CAP_CUSTOMER_ID/],
+  ['a timeout with units', { CAP_TIMEOUT_MS: '10s' }, /CAP_TIMEOUT_MS="10s": must be a whole number from 1 to 600000/],
+  ['a zero timeout', { CAP_TIMEOUT_MS: '0' }, /CAP_TIMEOUT_MS="0"/],
+  ['a 5xx accepted for 8015', { CAP_NOT_FOUND_STATUS: '404,500' }, /CAP_NOT_FOUND_STATUS="404,500": must not contain a 5xx/],
+  ['a status list with junk', { CAP_NOT_FOUND_STATUS: '404,abc' }, /CAP_NOT_FOUND_STATUS="404,abc": must be comma-separated/],
+  ['degraded above budget', { CAP_LATENCY_BUDGET_MS: '500', CAP_LATENCY_DEGRADED_MS: '900' }, /CAP_LATENCY_DEGRADED_MS="900": must not exceed/],
+  ['a boolean that is not one', { CAP_PASSWORD_IS_MD5: 'maybe' }, /CAP_PASSWORD_IS_MD5="maybe": must be true or false/],
+  ['a port out of range', { SANDBOX_PORT: '70000' }, /SANDBOX_PORT="70000"/],
+];
+
+describe('bad values are errors that name the variable and the value', () => {
+  for (const [name, env, pattern] of bad) {
+    test(name, () => assert.match(errors(env).join('\n'), pattern));
+  }
+
+  test('a base URL with credentials in it is refused without echoing them', () => {
+    const e = errors({ CAP_BASE_URL: 'https://user:s3cret-pw@eu.api.capillarytech.com' }).join('\n');
+    assert.match(e, /CAP_BASE_URL=\(value hidden\): must not contain credentials/);
+    assert.doesNotMatch(e, /s3cret-pw/);
+  });
+
+  test('every error is reported at once', () => {
+    assert.equal(errors({ CAP_TIMEOUT_MS: 'x', CAP_CUSTOMER_ID: 'y' }).length, 2);
+  });
+});
+
+test('valid values are taken', () => {
+  const c = ok({ CAP_CUSTOMER_ID: '000123', CAP_TIMEOUT_MS: '2500', CAP_NOT_FOUND_STATUS: ' 404 , 400 ', CAP_LATENCY_BUDGET_MS: '800', CAP_LATENCY_DEGRADED_MS: '200' });
+  assert.equal(c.customerId, '123');
+  assert.equal(c.timeoutMs, 2500);
+  assert.deepEqual(c.notFoundStatuses, [404, 400]);
+});
