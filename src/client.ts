@@ -208,6 +208,8 @@ export interface TrackersClient {
   getTrackers(customerId: string, options?: RequestOptions): Promise<ClientResult>;
   /** Any request under the base URL, e.g. a path that should 404. */
   request(method: string, path: string, options?: RequestOptions): Promise<ClientResult>;
+  /** The credential headers the configured auth yields (generating an OAuth token if needed), for callers with their own HTTP stack (Playwright's request fixture). */
+  authHeaders(): ReturnType<AuthProvider['headers']>;
   /** Close pooled connections. */
   close(): void;
 }
@@ -313,6 +315,7 @@ export function createClient(options: ClientOptions): TrackersClient {
   return {
     getTrackers: (customerId, ro) => request('GET', trackersPath(customerId), ro),
     request,
+    authHeaders: () => auth.headers(),
     close: () => {
       if (agent) agent.destroy();
     },

@@ -43,6 +43,13 @@ export const ENV_VARS = {
   CAP_LATENCY_BUDGET_MS: 'A response slower than this fails (default 3000)',
   CAP_LATENCY_DEGRADED_MS: 'A response slower than this warns (default 1000)',
   SANDBOX_PORT: 'Port of `npm run sandbox` (default 8787)',
+  // The monitor (monitor/main.ts); see loadMonitorSettings below.
+  MONITOR_CONFIG: 'Targets file for the monitor (JSON, schemas/monitor-targets.schema.json); the --config flag wins',
+  MONITOR_PORT: 'Port of the monitor service: /metrics, /healthz and the status page (default 9464)',
+  MONITOR_HOST: 'Address the monitor service listens on (default 127.0.0.1)',
+  PUSHGATEWAY_URL: 'Pushgateway base URL for `--once --push`, e.g. http://pushgateway:9091',
+  // Tests (tests/support/require-binary.ts); see loadTestEnvironment below.
+  CI: 'true on CI: a test whose Debian package (promtool, prometheus, chromium...) is missing fails instead of skipping',
 } as const;
 
 export const SECRET_VARS: ReadonlySet<string> = new Set(['CAP_PASSWORD', 'CAP_OAUTH_SECRET', 'CAP_OAUTH_TOKEN']);
@@ -231,4 +238,169 @@ export function loadConfigOrExit(env: Env = process.env): Config {
 /** A one-line description of where requests go, safe to print. */
 export function describeTarget(target: Target): string {
   return target.kind === 'sandbox' ? 'the embedded sandbox' : target.baseUrl;
+}
+
+// ─── Monitor (monitor/) ─────────────────────────────────────────────────────
+// The monitor service's own settings, and the credentials a targets file names
+// by environment variable (the file holds variable names, never secrets).
+
+export const MONITOR_DEFAULTS = { port: 9464, host: '127.0.0.1' } as const;
+
+export interface MonitorSettings {
+  /** Targets file from MONITOR_CONFIG (the --config flag wins over it). */
+  configFile?: string;
+  port: number;
+  host: string;
+  /** PUSHGATEWAY_URL; the URL may carry credentials, so it is a Secret, printed as `display`. */
+  pushgateway?: { url: Secret; display: string };
+}
+
+export type MonitorSettingsResult = { ok: true; settings: MonitorSettings } | { ok: false; errors: string[] };
+
+/** A URL for messages: scheme, host and path, never user info. */
+function displayUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResult {
+  const r = new Reader(env);
+  const port = r.int('MONITOR_PORT', MONITOR_DEFAULTS.port, 0, 65535);
+  const host = r.raw('MONITOR_HOST') ?? MONITOR_DEFAULTS.host;
+  if (!/^[A-Za-z0-9.:_-]{1,253}$/.test(host))
+    r.fail('MONITOR_HOST', 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0');
+  const configFile = r.raw('MONITOR_CONFIG');
+  let pushgateway: MonitorSettings['pushgateway'];
+  const push = r.raw('PUSHGATEWAY_URL');
+  if (push !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(push);
+    } catch {
+      r.errors.push('PUSHGATEWAY_URL=(value hidden): is not a URL (expected e.g. http://pushgateway:9091)');
+    }
+    if (url) {
+      const shown = url.username || url.password ? '(value hidden)' : JSON.stringify(push);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        r.errors.push(`PUSHGATEWAY_URL=${shown}: must start with http:// or https://`);
+      } else if (url.search || url.hash) {
+        r.errors.push(`PUSHGATEWAY_URL=${shown}: must not have a query or fragment`);
+      } else {
+        pushgateway = { url: new Secret(url.href.replace(/\/+$/, '')), display: displayUrl(url) };
+      }
+    }
+  }
+  if (r.errors.length > 0) return { ok: false, errors: r.errors };
+  return { ok: true, settings: { configFile, port, host, pushgateway } };
+}
+
+/** Check a base URL given outside the environment (a targets file): same rules as CAP_BASE_URL. */
+export function parseBaseUrl(text: string): { ok: true; baseUrl: string } | { ok: false; problem: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, problem: 'is not a URL (expected e.g. https://eu.api.capillarytech.com)' };
+  }
+  if (url.username || url.password) return { ok: false, problem: 'must not contain credentials; name them in "auth"' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'must start with https:// or http://' };
+  if (url.search || url.hash) return { ok: false, problem: 'must not have a query or fragment' };
+  return { ok: true, baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+}
+
+/** Credentials by reference: each *Env field names an environment variable that holds the value. */
+export interface CredentialRefs {
+  /** A Basic user name given directly (a user name is not a secret). */
+  username?: string;
+  usernameEnv?: string;
+  passwordEnv?: string;
+  passwordIsMd5?: boolean;
+  oauthKeyEnv?: string;
+  oauthSecretEnv?: string;
+  oauthTokenEnv?: string;
+}
+
+export type CredentialResult = { ok: true; auth: AuthConfig } | { ok: false; errors: string[] };
+
+/**
+ * Resolve a targets file's credential references to an AuthConfig. `where` is the JSON path of the
+ * refs in the file ($.targets[0].auth), so errors name the field and the variable, never a value.
+ * An empty object means no credentials.
+ */
+export function resolveCredentialRefs(refs: CredentialRefs, where = '$.auth', env: Env = process.env): CredentialResult {
+  const errors: string[] = [];
+  const read = (field: keyof CredentialRefs): string | undefined => {
+    const name = refs[field];
+    if (typeof name !== 'string') return undefined;
+    const v = env[name];
+    if (v === undefined || v.trim() === '') {
+      errors.push(`${where}.${field}: environment variable ${name} is not set`);
+      return undefined;
+    }
+    return v.trim();
+  };
+  const basic = refs.username !== undefined || refs.usernameEnv !== undefined || refs.passwordEnv !== undefined;
+  const oauthClient = refs.oauthKeyEnv !== undefined || refs.oauthSecretEnv !== undefined;
+  const oauthToken = refs.oauthTokenEnv !== undefined;
+  if ([basic, oauthClient, oauthToken].filter(Boolean).length > 1) {
+    return {
+      ok: false,
+      errors: [
+        `${where}: name either Basic (username/passwordEnv), OAuth client (oauthKeyEnv/oauthSecretEnv) or oauthTokenEnv, not several`,
+      ],
+    };
+  }
+  if (refs.passwordIsMd5 !== undefined && !basic) errors.push(`${where}.passwordIsMd5: only applies with passwordEnv`);
+  if (basic) {
+    if (refs.username !== undefined && refs.usernameEnv !== undefined)
+      errors.push(`${where}: give username or usernameEnv, not both`);
+    if (refs.username === undefined && refs.usernameEnv === undefined)
+      errors.push(`${where}.usernameEnv: is required with passwordEnv (or give username)`);
+    if (refs.passwordEnv === undefined) errors.push(`${where}.passwordEnv: is required with a user name`);
+    const username = refs.username ?? read('usernameEnv');
+    const password = read('passwordEnv');
+    if (username?.includes(':')) errors.push(`${where}: the user name must not contain ":" (Basic auth separator)`);
+    if (password !== undefined && refs.passwordIsMd5 && !/^[0-9a-fA-F]{32}$/.test(password)) {
+      errors.push(
+        `${where}.passwordEnv: ${refs.passwordEnv} (value hidden) must be 32 hex characters when passwordIsMd5 is true`,
+      );
+    }
+    if (errors.length > 0) return { ok: false, errors };
+    return {
+      ok: true,
+      auth: { kind: 'basic', username: username!, password: new Secret(password!), passwordIsMd5: refs.passwordIsMd5 ?? false },
+    };
+  }
+  if (oauthClient) {
+    if (refs.oauthKeyEnv === undefined) errors.push(`${where}.oauthKeyEnv: is required with oauthSecretEnv`);
+    if (refs.oauthSecretEnv === undefined) errors.push(`${where}.oauthSecretEnv: is required with oauthKeyEnv`);
+    const key = read('oauthKeyEnv');
+    const secret = read('oauthSecretEnv');
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, auth: { kind: 'oauth-client', key: key!, secret: new Secret(secret!) } };
+  }
+  if (oauthToken) {
+    const token = read('oauthTokenEnv');
+    if (errors.length > 0) return { ok: false, errors };
+    return { ok: true, auth: { kind: 'oauth-token', token: new Secret(token!) } };
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, auth: { kind: 'none' } };
+}
+
+// ─── Tests (tests/support/) ─────────────────────────────────────────────────
+// CI=true (set by .ci/run and by every CI service) makes tests that need a missing
+// binary fail instead of skipping: on a fresh laptop a skip is fine, in CI it would
+// hide that nothing ran.
+
+export interface TestEnvironment {
+  ci: boolean;
+}
+
+export type TestEnvironmentResult = { ok: true; settings: TestEnvironment } | { ok: false; errors: string[] };
+
+export function loadTestEnvironment(env: Env = process.env): TestEnvironmentResult {
+  const r = new Reader(env);
+  const ci = r.bool('CI');
+  if (r.errors.length > 0) return { ok: false, errors: r.errors };
+  return { ok: true, settings: { ci } };
 }

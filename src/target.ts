@@ -11,7 +11,10 @@ export interface RunningTarget {
   close(): Promise<void>;
 }
 
-export async function startTarget(config: Config, sandboxOptions: Parameters<typeof createSandbox>[0] = {}): Promise<RunningTarget> {
+export async function startTarget(
+  config: Config,
+  sandboxOptions: Parameters<typeof createSandbox>[0] = {},
+): Promise<RunningTarget> {
   if (config.target.kind === 'remote') {
     const baseUrl = config.target.baseUrl;
     return { baseUrl, label: baseUrl, close: async () => {} };

@@ -5,7 +5,15 @@
  * Every document the endpoint answers with.
  */
 export type TrackersContractSchemas =
-  ApiError | IsoDateTime | ErrorResponse | KnownTrackerType | Pagination | TrackerType | Tracker | TrackersResponse;
+  | ApiError
+  | IsoDateTime
+  | ErrorResponse
+  | KnownTrackerType
+  | MonitorTargetsFile
+  | Pagination
+  | TrackerType
+  | Tracker
+  | TrackersResponse;
 /**
  * A date and time in ISO 8601 / RFC 3339 form with a 'T' separator and a zone ('Z' or an offset such as +05:30); fractional seconds are allowed. The docs name the format 'ISO YYYY-MM-DD HH:MM:SS.s'; every value in the documented example is of the form 2023-12-07T00:00:00Z. The pattern pins the shape, the format rejects impossible dates (month 13, 30 February).
  */
@@ -118,6 +126,96 @@ export interface ApiError1 {
    */
   message: string;
   [k: string]: unknown;
+}
+/**
+ * What the monitor probes (monitor/main.ts --config FILE or MONITOR_CONFIG): one or more targets, e.g. clusters x customers. Credentials are named by environment variable, never written here. A field left out takes the environment's value (CAP_* variables, see .env.example).
+ */
+export interface MonitorTargetsFile {
+  /**
+   * The targets, each probed on its own timers.
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  targets: [MonitorTargetSpec, ...MonitorTargetSpec[]];
+}
+export interface MonitorTargetSpec {
+  /**
+   * The target label of every metric: unique, lower-case letters, digits, _ and -, at most 40 characters.
+   */
+  name: string;
+  /**
+   * Base URL of the cluster, e.g. https://eu.api.capillarytech.com. Absent: CAP_BASE_URL, or the embedded sandbox when that is unset.
+   */
+  baseUrl?: string;
+  /**
+   * A customer that exists (decimal string: ids are 64-bit). Absent: CAP_CUSTOMER_ID.
+   */
+  customerId?: string;
+  /**
+   * A customer id that does not exist (the API must answer 8015). Absent: CAP_MISSING_CUSTOMER_ID.
+   */
+  missingCustomerId?: string;
+  auth?: MonitorCredentialRefs;
+  /**
+   * Seconds between probes of the existing customer (default 30).
+   */
+  intervalSeconds?: number;
+  /**
+   * Seconds between probes of the missing customer (the 8015 check; default 300).
+   */
+  notFoundIntervalSeconds?: number;
+  /**
+   * Whole-request timeout. Absent: CAP_TIMEOUT_MS.
+   */
+  timeoutMs?: number;
+  /**
+   * A slower response fails. Absent: CAP_LATENCY_BUDGET_MS.
+   */
+  latencyBudgetMs?: number;
+  /**
+   * A slower response counts as degraded. Absent: CAP_LATENCY_DEGRADED_MS.
+   */
+  latencyDegradedMs?: number;
+  /**
+   * HTTP statuses accepted with the 8015 body; never a 5xx. Absent: CAP_NOT_FOUND_STATUS.
+   *
+   * @minItems 1
+   */
+  notFoundStatuses?: [number, ...number[]];
+}
+/**
+ * Credentials by environment variable name. Absent: the environment's credentials (CAP_*) when the target uses the environment's base URL, else none. {} sends none.
+ */
+export interface MonitorCredentialRefs {
+  /**
+   * Basic user name, given directly (not a secret).
+   */
+  username?: string;
+  /**
+   * Variable holding the Basic user name.
+   */
+  usernameEnv?: string;
+  /**
+   * Variable holding the Basic password.
+   */
+  passwordEnv?: string;
+  /**
+   * true when the password variable holds its md5 hex.
+   */
+  passwordIsMd5?: boolean;
+  /**
+   * Variable holding the OAuth client key.
+   */
+  oauthKeyEnv?: string;
+  /**
+   * Variable holding the OAuth client secret.
+   */
+  oauthSecretEnv?: string;
+  /**
+   * Variable holding an OAuth token.
+   */
+  oauthTokenEnv?: string;
 }
 /**
  * Contains the details of the tracker. (id, conditionId) identifies a tracker row: the documented example repeats an id with different conditionIds.

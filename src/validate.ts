@@ -64,6 +64,7 @@ function strictTwin(schema: JsonSchema): JsonSchema {
 }
 
 interface Compiled {
+  ajv: Ajv2020;
   success: ValidateFunction;
   error: ValidateFunction;
   knownTypes: ReadonlySet<string>;
@@ -78,6 +79,7 @@ function compile(): Compiled {
   addFormats(ajv);
   for (const schema of loadSchemas()) ajv.addSchema(strictTwin(schema));
   compiled = {
+    ajv,
     success: ajv.getSchema(STRICT_PREFIX + SUCCESS_SCHEMA_ID)!,
     error: ajv.getSchema(STRICT_PREFIX + ERROR_SCHEMA_ID)!,
     knownTypes: new Set(knownTrackerTypes()),
@@ -296,4 +298,23 @@ export function validateResponse(body: unknown, options: ValidateOptions = {}): 
   }
   const data = isRecord(body) ? body.data : undefined;
   return { ok: errors.length === 0, kind, errors, warnings, trackerCount: Array.isArray(data) ? data.length : 0 };
+}
+
+// ─── Other documents (the monitor's targets file) ────────────────────────────
+/**
+ * Validate a document against one schema of schemas/ by $id, on the same Ajv instance. For
+ * configuration, not responses: an unknown property is an error (rule additionalProperties),
+ * and no value is attached to findings (a config value may be a secret put in the wrong place).
+ */
+export function validateDocument(schemaId: string, value: unknown): Finding[] {
+  const validateFn = compile().ajv.getSchema(STRICT_PREFIX + schemaId);
+  if (!validateFn) return [{ path: '$', rule: 'schema', message: `no schema with $id ${schemaId} in schemas/` }];
+  if (validateFn(value)) return [];
+  const { errors, warnings } = toFindings(validateFn.errors ?? []);
+  const unknown = warnings.map((w) => ({
+    path: w.path,
+    rule: 'additionalProperties',
+    message: `is not an allowed property (allowed: see schemas/${schemaId})`,
+  }));
+  return [...errors.map(({ path, rule, message }) => ({ path, rule, message })), ...unknown];
 }

@@ -1,0 +1,49 @@
+// The release gate: Playwright API tests against the configured target. Without
+// CAP_BASE_URL, Playwright's webServer starts the embedded sandbox.
+import { defineConfig } from '@playwright/test';
+import { loadConfig } from './src/config.ts';
+
+const loaded = loadConfig();
+if (!loaded.ok) {
+  process.stderr.write(`configuration error:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
+  process.exit(2);
+}
+const config = loaded.config;
+const sandbox = config.target.kind === 'sandbox';
+const baseURL = sandbox ? `http://127.0.0.1:${config.sandboxPort}` : config.target.baseUrl;
+// Reports go to reports/gate unless a caller (the proof tests) sends them elsewhere.
+const reportDir = process.env.GATE_REPORT_DIR ?? 'reports/gate';
+
+export default defineConfig({
+  testDir: 'tests/api',
+  testMatch: '**/*.spec.ts',
+  // A retry of a whole test would hide a flake: requests retry only on network
+  // failures, and say so (tests/api/support/endpoint.ts).
+  retries: 0,
+  // Against a real cluster: one worker, so the politeness limiter sees every request.
+  workers: sandbox ? undefined : 1,
+  fullyParallel: sandbox,
+  forbidOnly: !!process.env.CI,
+  timeout: Math.max(30_000, config.timeoutMs * 4),
+  outputDir: `${reportDir}/test-results`,
+  reporter: [
+    ['list'],
+    ['./tests/api/support/summary-reporter.ts'],
+    ['junit', { outputFile: `${reportDir}/junit.xml` }],
+    ['html', { outputFolder: `${reportDir}/html`, open: 'never' }],
+  ],
+  use: {
+    baseURL,
+    // Traces would record request headers, credentials among them.
+    trace: 'off',
+  },
+  webServer: sandbox
+    ? {
+        command: 'npx tsx sandbox/server.ts',
+        url: `${baseURL}/__sandbox/health`,
+        reuseExistingServer: !process.env.CI,
+        stdout: 'ignore',
+        timeout: 30_000,
+      }
+    : undefined,
+});
