@@ -74,7 +74,8 @@ export interface RequestOptions {
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 
-function classify(err: NodeJS.ErrnoException): FailureReason {
+/** The failure reason for a socket-level error (exported for tests: DNS failures cannot be provoked on loopback). */
+export function classify(err: NodeJS.ErrnoException): FailureReason {
   const code = err.code ?? '';
   if (code === 'ECONNREFUSED') return 'connection_refused';
   if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up' || code === 'ERR_STREAM_PREMATURE_CLOSE') {

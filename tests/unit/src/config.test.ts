@@ -71,13 +71,21 @@ const bad: [string, Env, RegExp][] = [
   ['a base URL with a query', { CAP_BASE_URL: 'https://x/?a=1' }, /must not have a query/],
   ['a non-numeric customer', { CAP_CUSTOMER_ID: 'abc' }, /CAP_CUSTOMER_ID="abc": must be a positive integer/],
   ['customer zero', { CAP_CUSTOMER_ID: '0' }, /CAP_CUSTOMER_ID="0"/],
-  ['a customer beyond a long', { CAP_MISSING_CUSTOMER_ID: '9223372036854775808' }, /CAP_MISSING_CUSTOMER_ID="9223372036854775808"/],
+  [
+    'a customer beyond a long',
+    { CAP_MISSING_CUSTOMER_ID: '9223372036854775808' },
+    /CAP_MISSING_CUSTOMER_ID="9223372036854775808"/,
+  ],
   ['the same id for both customers', { CAP_CUSTOMER_ID: '5', CAP_MISSING_CUSTOMER_ID: '5' }, /must differ from CAP_CUSTOMER_ID/],
   ['a timeout with units', { CAP_TIMEOUT_MS: '10s' }, /CAP_TIMEOUT_MS="10s": must be a whole number from 1 to 600000/],
   ['a zero timeout', { CAP_TIMEOUT_MS: '0' }, /CAP_TIMEOUT_MS="0"/],
   ['a 5xx accepted for 8015', { CAP_NOT_FOUND_STATUS: '404,500' }, /CAP_NOT_FOUND_STATUS="404,500": must not contain a 5xx/],
   ['a status list with junk', { CAP_NOT_FOUND_STATUS: '404,abc' }, /CAP_NOT_FOUND_STATUS="404,abc": must be comma-separated/],
-  ['degraded above budget', { CAP_LATENCY_BUDGET_MS: '500', CAP_LATENCY_DEGRADED_MS: '900' }, /CAP_LATENCY_DEGRADED_MS="900": must not exceed/],
+  [
+    'degraded above budget',
+    { CAP_LATENCY_BUDGET_MS: '500', CAP_LATENCY_DEGRADED_MS: '900' },
+    /CAP_LATENCY_DEGRADED_MS="900": must not exceed/,
+  ],
   ['a boolean that is not one', { CAP_PASSWORD_IS_MD5: 'maybe' }, /CAP_PASSWORD_IS_MD5="maybe": must be true or false/],
   ['a port out of range', { SANDBOX_PORT: '70000' }, /SANDBOX_PORT="70000"/],
 ];
@@ -99,7 +107,13 @@ describe('bad values are errors that name the variable and the value', () => {
 });
 
 test('valid values are taken', () => {
-  const c = ok({ CAP_CUSTOMER_ID: '000123', CAP_TIMEOUT_MS: '2500', CAP_NOT_FOUND_STATUS: ' 404 , 400 ', CAP_LATENCY_BUDGET_MS: '800', CAP_LATENCY_DEGRADED_MS: '200' });
+  const c = ok({
+    CAP_CUSTOMER_ID: '000123',
+    CAP_TIMEOUT_MS: '2500',
+    CAP_NOT_FOUND_STATUS: ' 404 , 400 ',
+    CAP_LATENCY_BUDGET_MS: '800',
+    CAP_LATENCY_DEGRADED_MS: '200',
+  });
   assert.equal(c.customerId, '123');
   assert.equal(c.timeoutMs, 2500);
   assert.deepEqual(c.notFoundStatuses, [404, 400]);

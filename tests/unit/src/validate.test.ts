@@ -16,14 +16,17 @@ describe('the documented example bodies', () => {
     assert.equal(r.trackerCount, 97);
     const byRule = (rule: string) => r.warnings.filter((w) => w.rule === rule);
     assert.equal(byRule('period_end_before_start').length, 4);
-    assert.deepEqual(byRule('period_end_before_start').map((w) => w.path), [
-      '$.data[89].periodEndDate',
-      '$.data[90].periodEndDate',
-      '$.data[91].periodEndDate',
-      '$.data[92].periodEndDate',
-    ]);
+    assert.deepEqual(
+      byRule('period_end_before_start').map((w) => w.path),
+      ['$.data[89].periodEndDate', '$.data[90].periodEndDate', '$.data[91].periodEndDate', '$.data[92].periodEndDate'],
+    );
     assert.equal(byRule('duplicate_tracker_id').length, 7);
-    assert.deepEqual(byRule('duplicate_tracker_id').map((w) => w.value).sort(), [4938, 5040, 5041, 5362, 6212, 9199, 9645]);
+    assert.deepEqual(
+      byRule('duplicate_tracker_id')
+        .map((w) => w.value)
+        .sort(),
+      [4938, 5040, 5041, 5362, 6212, 9199, 9645],
+    );
     assert.equal(r.warnings.length, 11, show(r.warnings));
   });
 
@@ -108,7 +111,12 @@ const tolerated: [string, Mutate, string | undefined, string | undefined][] = [
   ['a negative offset', (b) => (b.data[0]!.periodEndDate = '2024-12-31T18:59:59-05:00'), undefined, undefined],
   ['a decimal value', (b) => (b.data[0]!.value = 12.5), undefined, undefined],
   ['no trackers at all', (b) => (b.data = []), undefined, undefined],
-  ['a non-zero pagination', (b) => ((b.pagination as Record<string, unknown>).total = 97), '$.pagination.total', 'pagination_nonzero'],
+  [
+    'a non-zero pagination',
+    (b) => ((b.pagination as Record<string, unknown>).total = 97),
+    '$.pagination.total',
+    'pagination_nonzero',
+  ],
   ['an exact duplicate row', (b) => b.data.push({ ...b.data[0]! }), '$.data[97]', 'duplicate_tracker_key'],
 ];
 
@@ -131,7 +139,10 @@ describe('additive changes pass with a warning (tolerant reader)', () => {
 
 describe('the 8015 error envelope', () => {
   test('a lost error (200, empty data, no error) fails when an error is expected', () => {
-    const r = validateResponse({ pagination: { limit: 0, offset: 0, total: 0 }, data: [], warnings: [], errors: [] }, { expect: 'error', errorCode: 8015 });
+    const r = validateResponse(
+      { pagination: { limit: 0, offset: 0, total: 0 }, data: [], warnings: [], errors: [] },
+      { expect: 'error', errorCode: 8015 },
+    );
     assert.equal(r.ok, false);
     assert.ok(has(r.errors, '$', 'envelope'));
     assert.ok(has(r.errors, '$.errors', 'minItems'));

@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { inspect } from 'node:util';
+import { after, before, describe, test } from 'node:test';
+import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
+import { classify, createClient, type ClientResult, type FailureReason } from '../../../src/client.ts';
+import type { AuthConfig } from '../../../src/config.ts';
+import { exampleText } from '../../../src/schemas.ts';
+import { Secret } from '../../../src/secret.ts';
+
+const BASIC: AuthConfig = {
+  kind: 'basic',
+  username: 'sandbox_user',
+  password: new Secret('sandbox_password'),
+  passwordIsMd5: false,
+};
+
+let sandbox: Sandbox;
+let baseUrl: string;
+before(async () => {
+  sandbox = createSandbox();
+  baseUrl = await sandbox.listen(0);
+});
+after(() => sandbox.close());
+
+const client = (auth: AuthConfig = BASIC, timeoutMs = 5000) => createClient({ baseUrl, auth, timeoutMs });
+const withFault = (fault: string) => ({ headers: { 'X-Sandbox-Fault': fault } });
+const why = (r: ClientResult) => `${r.status} ${r.failure?.reason ?? ''} ${r.failure?.message ?? ''}`;
+
+describe('a normal exchange', () => {
+  test('returns status, headers, raw size, parsed body and monotonic timings', async () => {
+    const r = await client().getTrackers('98662653');
+    assert.equal(r.ok, true, why(r));
+    assert.equal(r.status, 200);
+    assert.match(r.contentType ?? '', /^application\/json/);
+    assert.equal(r.bodyText, exampleText('trackers-98662653'), 'the documented body, byte for byte');
+    assert.equal(r.bodySize, Buffer.byteLength(exampleText('trackers-98662653')));
+    assert.equal((r.body as { data: unknown[] }).data.length, 97);
+    assert.equal(r.path, '/v2/customers/98662653/trackers');
+    const t = r.timings;
+    assert.ok(t.ttfbMs !== undefined && t.ttfbMs > 0 && t.ttfbMs <= t.totalMs, inspect(t));
+    assert.ok(t.connectMs !== undefined && t.connectMs <= t.ttfbMs, inspect(t));
+    assert.ok(Math.abs(t.startedAt - Date.now()) < 10_000);
+  });
+
+  test('an unknown customer is a complete JSON answer (ok) carrying the 8015 body', async () => {
+    const r = await client().getTrackers('99999999');
+    assert.equal(r.ok, true);
+    assert.equal(r.status, 404);
+    assert.equal((r.body as { errors: { code: number }[] }).errors[0]!.code, 8015);
+  });
+
+  test('the customer id is path-encoded, so a traversal cannot escape the path', async () => {
+    const r = await client().getTrackers('../../v2/customers/98662653');
+    assert.equal(r.path, '/v2/customers/..%2F..%2Fv2%2Fcustomers%2F98662653/trackers');
+    assert.equal(r.status, 400);
+  });
+});
+
+describe('authentication', () => {
+  test('Basic sends base64(username:md5(password)), and a password given as md5 works the same', async () => {
+    const md5 = { ...BASIC, password: new Secret('a2a3e8c4c8f5b3e9a1b8e0d0a1b8c3d2'), passwordIsMd5: true } as AuthConfig;
+    assert.equal((await client().getTrackers('98662653')).status, 200);
+    assert.equal((await client(md5).getTrackers('98662653')).status, 401, 'a wrong md5 is refused');
+    const { md5Hex } = await import('../../../src/auth.ts');
+    const right = { ...BASIC, password: new Secret(md5Hex('sandbox_password')), passwordIsMd5: true } as AuthConfig;
+    assert.equal((await client(right).getTrackers('98662653')).status, 200);
+  });
+
+  test('no credentials and a wrong password get 401', async () => {
+    assert.equal((await client().getTrackers('98662653', { auth: 'none' })).status, 401);
+    assert.equal((await client({ ...BASIC, password: new Secret('nope') }).getTrackers('98662653')).status, 401);
+  });
+
+  test('OAuth: a token is generated once, cached, and sent as X-CAP-API-OAUTH-TOKEN', async () => {
+    const local = createSandbox();
+    const url = await local.listen(0);
+    try {
+      const c = createClient({
+        baseUrl: url,
+        auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
+        timeoutMs: 5000,
+      });
+      const results = await Promise.all([c.getTrackers('98662653'), c.getTrackers('98662653'), c.getTrackers('98662653')]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        [200, 200, 200],
+      );
+      assert.equal(local.stats.byRoute.oauth?.['200'], 1, 'concurrent callers share one token request');
+    } finally {
+      await local.close();
+    }
+  });
+
+  test('OAuth: a token is renewed before it expires', async () => {
+    let now = 1_000_000;
+    const local = createSandbox({ tokenTtlSeconds: 100, now: () => now });
+    const url = await local.listen(0);
+    try {
+      const c = createClient({
+        baseUrl: url,
+        auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
+        timeoutMs: 5000,
+        now: () => now,
+      });
+      assert.equal((await c.getTrackers('98662653')).status, 200);
+      now += 50_000; // half the ttl: cached
+      assert.equal((await c.getTrackers('98662653')).status, 200);
+      assert.equal(local.stats.byRoute.oauth?.['200'], 1);
+      now += 45_000; // within the renewal margin (a tenth of the ttl): renewed before the sandbox would refuse it
+      const r = await c.getTrackers('98662653');
+      assert.equal(r.status, 200);
+      assert.equal(r.authRefreshed, undefined, 'renewed ahead of expiry, not after a 401');
+      assert.equal(local.stats.byRoute.oauth?.['200'], 2);
+    } finally {
+      await local.close();
+    }
+  });
+
+  test('OAuth: a token refused with 401 (expired early, revoked) is replaced once, and the result says so', async () => {
+    let now = 1_000_000;
+    const clientClock = 1_000_000;
+    const local = createSandbox({ tokenTtlSeconds: 100, now: () => now });
+    const url = await local.listen(0);
+    try {
+      // The client's clock stands still; the server's moves past the token's expiry.
+      const c = createClient({
+        baseUrl: url,
+        auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
+        timeoutMs: 5000,
+        now: () => clientClock,
+      });
+      assert.equal((await c.getTrackers('98662653')).status, 200);
+      now += 200_000;
+      const r = await c.getTrackers('98662653');
+      assert.equal(r.status, 200);
+      assert.equal(r.authRefreshed, true);
+      assert.equal(local.stats.byRoute.oauth?.['200'], 2);
+    } finally {
+      await local.close();
+    }
+  });
+
+  test('OAuth: a wrong secret is a failure with reason auth_token, and the secret is in no field of the result', async () => {
+    const secret = 'planted-oauth-secret-42';
+    const r = await client({ kind: 'oauth-client', key: 'sandbox_key', secret: new Secret(secret) }).getTrackers('98662653');
+    assert.equal(r.ok, false);
+    assert.equal(r.failure?.reason, 'auth_token');
+    assert.match(r.failure!.message, /HTTP 401/);
+    assert.doesNotMatch(JSON.stringify(r) + inspect(r, { depth: 10 }), new RegExp(secret));
+  });
+
+  test('OAuth: a token given directly is sent as is; an unknown one gets 401', async () => {
+    const r = await client({ kind: 'oauth-token', token: new Secret('not-a-token') }).getTrackers('98662653');
+    assert.equal(r.status, 401);
+  });
+
+  test('credentials never appear in a result', async () => {
+    const r = await client().getTrackers('98662653');
+    const text = JSON.stringify(r) + inspect(r, { depth: 10 });
+    assert.doesNotMatch(text, /sandbox_password|c2FuZGJveF91c2Vy/);
+  });
+});
+
+const faultCases: [string, string, FailureReason, RegExp][] = [
+  ['malformed JSON', 'malformed-json', 'invalid_json', /not valid JSON/],
+  ['truncated JSON', 'truncated-json', 'invalid_json', /not valid JSON/],
+  ['an HTML content type', 'content-type=text/html', 'non_json_content_type', /"text\/html/],
+  ['a reset connection', 'reset', 'connection_reset', /ECONNRESET|socket hang up/],
+];
+
+describe('failures are classified, never thrown', () => {
+  for (const [name, fault, reason, message] of faultCases) {
+    test(`${name} → ${reason}`, async () => {
+      const r = await client().getTrackers('98662653', withFault(fault));
+      assert.equal(r.ok, false);
+      assert.equal(r.failure?.reason, reason, why(r));
+      assert.match(r.failure!.message, message);
+    });
+  }
+
+  test('a 5xx is a complete answer: the status tells, not a failure reason', async () => {
+    const r = await client().getTrackers('98662653', withFault('error-rate=1'));
+    assert.equal(r.status, 503);
+    assert.equal(r.failure, undefined);
+  });
+
+  test('a hanging server → timeout, within the configured time', async () => {
+    const r = await client(BASIC, 300).getTrackers('98662653', withFault('hang'));
+    assert.equal(r.failure?.reason, 'timeout');
+    assert.ok(r.timings.totalMs >= 290 && r.timings.totalMs < 2000, `${r.timings.totalMs} ms`);
+  });
+
+  test('a trickled body slower than the timeout → timeout, with the first byte timed', async () => {
+    const r = await client(BASIC, 400).getTrackers('98662653', withFault('trickle=2000'));
+    assert.equal(r.failure?.reason, 'timeout');
+    assert.ok(r.timings.ttfbMs !== undefined && r.timings.ttfbMs < 400);
+  });
+
+  test('added latency shows in the time to first byte', async () => {
+    const r = await client().getTrackers('98662653', withFault('latency=150'));
+    assert.equal(r.ok, true);
+    assert.ok(r.timings.ttfbMs! >= 150, `ttfb ${r.timings.ttfbMs}`);
+  });
+
+  test('a refused connection → connection_refused', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const r = await createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: BASIC, timeoutMs: 2000 }).getTrackers('1');
+    assert.equal(r.failure?.reason, 'connection_refused');
+  });
+
+  test('socket errors map to reasons (DNS cannot be provoked without leaving loopback)', () => {
+    const cases: [string, string, FailureReason][] = [
+      ['ENOTFOUND', 'getaddrinfo ENOTFOUND eu.api.capillarytech.com', 'dns'],
+      ['EAI_AGAIN', 'getaddrinfo EAI_AGAIN x', 'dns'],
+      ['ECONNREFUSED', 'connect ECONNREFUSED', 'connection_refused'],
+      ['ECONNRESET', 'read ECONNRESET', 'connection_reset'],
+      ['CERT_HAS_EXPIRED', 'certificate has expired', 'tls'],
+      ['ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames", 'tls'],
+      ['EHOSTUNREACH', 'connect EHOSTUNREACH', 'network'],
+    ];
+    for (const [code, message, reason] of cases) {
+      assert.equal(classify(Object.assign(new Error(message), { code })), reason, code);
+    }
+  });
+
+  test('a TLS handshake against a plain-HTTP port → tls', async () => {
+    const r = await createClient({ baseUrl: baseUrl.replace('http:', 'https:'), auth: BASIC, timeoutMs: 3000 }).getTrackers(
+      '98662653',
+    );
+    assert.equal(r.failure?.reason, 'tls', why(r));
+  });
+
+  test('a body over the cap → body_too_large', async () => {
+    const r = await createClient({ baseUrl, auth: BASIC, timeoutMs: 3000, maxBodyBytes: 1000 }).getTrackers('98662653');
+    assert.equal(r.failure?.reason, 'body_too_large');
+  });
+});
