@@ -9,8 +9,9 @@ if (!loaded.ok) {
   process.exit(2);
 }
 const config = loaded.config;
-const sandbox = config.target.kind === 'sandbox';
-const baseURL = sandbox ? `http://127.0.0.1:${config.sandboxPort}` : config.target.baseUrl;
+const target = config.target;
+const sandbox = target.kind === 'sandbox';
+const baseURL = target.kind === 'sandbox' ? `http://127.0.0.1:${config.sandboxPort}` : target.baseUrl;
 // Reports go to reports/gate unless a caller (the proof tests) sends them elsewhere.
 const reportDir = process.env.GATE_REPORT_DIR ?? 'reports/gate';
 
