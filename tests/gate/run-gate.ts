@@ -1,5 +1,6 @@
-// Runs the release gate the way a user does (a child process) against a sandbox
-// started here with the given faults, and gives back what a user would see.
+// Runs the release gate the way a user does (a child process) and gives back what
+// a user would see: against a sandbox started here with the given faults, or
+// against any base URL (e.g. Prism in front of the sandbox).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,36 +18,50 @@ export interface GateRun {
   reportDir: string;
 }
 
-export async function runGate(
-  options: { faults?: string; env?: Record<string, string>; sandbox?: SandboxOptions } = {},
-): Promise<GateRun> {
+export interface GateOptions {
+  /** Extra environment; an empty string unsets a variable. */
+  env?: Record<string, string>;
+  /** Extra Playwright arguments, e.g. ['--grep', 'existing customer']. */
+  args?: string[];
+}
+
+/** The gate against baseUrl with the sandbox's credentials (unless env says otherwise). */
+export async function runGateAgainst(baseUrl: string, options: GateOptions = {}): Promise<GateRun> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CAP_BASE_URL: baseUrl,
+    CAP_USERNAME: SANDBOX_USERNAME,
+    CAP_PASSWORD: SANDBOX_PASSWORD,
+    GATE_REPORT_DIR: reportDir,
+    ...options.env,
+  };
+  for (const [k, v] of Object.entries(env)) if (v === '') delete env[k];
+  const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', ...(options.args ?? [])], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  clearTimeout(timer);
+  let junit = '';
+  try {
+    junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
+  } catch {
+    // no report: the caller's assertions on `code` and `output` say why
+  }
+  return { code, output, junit, reportDir };
+}
+
+/** The gate against a sandbox of its own, serving `faults` globally. */
+export async function runGate(options: GateOptions & { faults?: string; sandbox?: SandboxOptions } = {}): Promise<GateRun> {
   const sandbox = createSandbox({ ...options.sandbox, faults: options.faults });
   const baseUrl = await sandbox.listen(0, '127.0.0.1');
-  const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
   try {
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      CAP_BASE_URL: baseUrl,
-      CAP_USERNAME: SANDBOX_USERNAME,
-      CAP_PASSWORD: SANDBOX_PASSWORD,
-      GATE_REPORT_DIR: reportDir,
-      ...options.env,
-    };
-    for (const [k, v] of Object.entries(env)) if (v === '') delete env[k];
-    const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
-    let junit = '';
-    try {
-      junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
-    } catch {
-      // no report: the caller's assertions on `code` and `output` say why
-    }
-    return { code, output, junit, reportDir };
+    return await runGateAgainst(baseUrl, options);
   } finally {
     await sandbox.close();
   }
