@@ -7,6 +7,9 @@
 // - A request filter swaps the contract's placeholder credentials for the
 //   configured ones, in Pact's local proxy: the native verifier never sees them,
 //   and log levels stay at warn so nothing logs request headers.
+// - Pact's proxy hands each request to a loopback relay (provider-relay.ts) that
+//   sends it with the project's client: a refused or reset connection is a line
+//   in the report, not a crash.
 // - One verifier run per contract file, so every failure is attributed to its
 //   consumer without parsing names out of text.
 import './no-telemetry.ts';
@@ -17,6 +20,7 @@ import type { AuthHeaders } from '../auth.ts';
 import { clientFor } from '../target.ts';
 import type { Config } from '../config.ts';
 import { PROVIDER, STATES, type Contract, type ContractInteraction } from './contracts.ts';
+import { startRelay, type TransportProblem } from './provider-relay.ts';
 
 export type MismatchKind = 'status' | 'header' | 'body' | 'request' | 'error';
 
@@ -52,11 +56,13 @@ export interface VerificationReport {
   contracts: ContractResult[];
   /** The configured credentials could not be turned into headers (e.g. the OAuth token endpoint failed). */
   authProblem?: string;
+  /** Requests that got no complete answer from the provider (timeout, refused, reset...). */
+  transportProblems: TransportProblem[];
 }
 
 export interface VerifyOptions {
   config: Config;
-  /** Base URL of the provider under test. */
+  /** Base URL of the provider under test (requests go there through the project's client). */
   baseUrl: string;
   contracts: Contract[];
 }
@@ -113,7 +119,12 @@ function toMismatch(m: Record<string, unknown>): Mismatch {
   const message = text(m.mismatch ?? m.message ?? `expected ${text(m.expected)}, got ${text(m.actual)}`);
   switch (m.type) {
     case 'StatusMismatch':
-      return { kind: 'status', where: 'status', message };
+      // A refusal is not a contract change: say so, or the reader hunts for a broken field.
+      return {
+        kind: 'status',
+        where: 'status',
+        message: m.actual === 401 || m.actual === 403 ? `${message} (the provider refused the configured credentials)` : message,
+      };
     case 'HeaderMismatch':
       return { kind: 'header', where: text(m.key), message };
     case 'BodyMismatch':
@@ -146,6 +157,7 @@ function parseVerifierJson(raw: unknown): VerifierJson | undefined {
   }
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character of ANSI colour codes
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** The verifier's last few non-blank output lines, without colour codes. */
@@ -211,10 +223,12 @@ export async function verifyContracts(options: VerifyOptions): Promise<Verificat
 
   const stateHandlers = Object.fromEntries(Object.entries(values).map(([state, v]) => [state, async () => ({ ...v })]));
 
+  const relay = await startRelay(client);
   const results: ContractResult[] = [];
   try {
     for (const contract of contracts) results.push(await verifyOne(contract));
   } finally {
+    await relay.close();
     client.close();
   }
   const redact = redactor(secrets);
@@ -228,45 +242,47 @@ export async function verifyContracts(options: VerifyOptions): Promise<Verificat
   });
   const cleaned = results.map(clean);
   return {
-    ok: cleaned.every((r) => r.ok) && authProblem === undefined,
+    ok: cleaned.every((r) => r.ok) && authProblem === undefined && relay.problems.length === 0,
     contracts: cleaned,
     authProblem: authProblem === undefined ? undefined : redact(authProblem),
+    transportProblems: relay.problems.map((p) => ({ ...p, message: redact(p.message) })),
   };
 
   async function verifyOne(contract: Contract): Promise<ContractResult> {
     const base = { consumer: contract.consumer, provider: contract.provider, file: contract.file };
-    const interactions = (failures: Map<string, Mismatch[]>): InteractionResult[] =>
-      contract.interactions.map((i) => {
+    const problemsBefore = relay.problems.length;
+    const interactions = (failures: Map<string, Mismatch[]>): InteractionResult[] => {
+      // Verification is sequential: the relay's problems since this contract began are this contract's.
+      const transport = relay.problems.slice(problemsBefore);
+      return contract.interactions.map((i) => {
+        const path = resolvePath(i, values);
         const unknownStates = i.states.filter((s) => !(s in values));
+        const unreachable = [...new Set(transport.filter((p) => p.path === path).map((p) => `${p.reason} (${p.message})`))];
         const mismatches = [
           ...unknownStates.map((s): Mismatch => ({
             kind: 'error',
             message: `no handler for provider state "${s}" (known: ${Object.keys(values).join('; ')})`,
           })),
+          ...unreachable.map((why): Mismatch => ({ kind: 'error', message: `no answer from the provider: ${why}` })),
           ...(failures.get(i.description) ?? []),
         ];
-        return {
-          description: i.description,
-          states: i.states,
-          method: i.method,
-          path: resolvePath(i, values),
-          ok: mismatches.length === 0,
-          mismatches,
-        };
+        return { description: i.description, states: i.states, method: i.method, path, ok: mismatches.length === 0, mismatches };
       });
+    };
 
     if (contract.provider !== PROVIDER) {
       return { ...base, ok: false, interactions: [], error: `is a contract with "${contract.provider}", not with ${PROVIDER}` };
     }
     const verifier = new Verifier({
       provider: contract.provider,
-      providerBaseUrl: baseUrl,
+      providerBaseUrl: relay.baseUrl,
       pactUrls: [contract.file],
       stateHandlers,
       requestFilter,
       // warn, never debug: at debug Pact's proxy logs every request with its headers.
       logLevel: 'warn',
-      timeout: config.timeoutMs,
+      // Longer than the client's own timeout, so the relay's clear answer arrives first.
+      timeout: config.timeoutMs + 5000,
       failIfNoPactsFound: true,
     });
     let raw: unknown;

@@ -1,0 +1,103 @@
+// `npm run verify` as a user runs it: a child process, its exit code and what it
+// prints. Against its own embedded sandbox, and against a sandbox started here
+// and given as CAP_BASE_URL (a "remote" target, with its own credentials).
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
+import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
+import { SANDBOX_PASSWORD } from '../../../src/config.ts';
+import { runVerifyCli } from '../support/run-verify-cli.ts';
+
+// Credentials only the sandbox below knows: none of their forms may appear in any output.
+const USER = 'pact_verifier';
+const PASSWORD = 'Verifier-Secret-7f3a9c';
+const OAUTH_KEY = 'pact_oauth_client';
+const OAUTH_SECRET = 'OAuth-Secret-91c2d8';
+const CREDENTIAL_FORMS = [PASSWORD, md5Hex(PASSWORD), basicAuthHeader(USER, PASSWORD).slice('Basic '.length), OAUTH_SECRET];
+
+function assertNoCredentials(output: string): void {
+  for (const form of [...CREDENTIAL_FORMS, SANDBOX_PASSWORD, md5Hex(SANDBOX_PASSWORD)]) {
+    assert.ok(!output.includes(form), 'a credential appears in the output of npm run verify');
+  }
+}
+
+// Two sandboxes that know only these credentials: one as documented, one sending id as a string.
+const sandboxes: Sandbox[] = [];
+let baseUrl: string;
+let mutatedUrl: string;
+before(async () => {
+  const options = { users: { [USER]: PASSWORD }, oauthClients: { [OAUTH_KEY]: OAUTH_SECRET } };
+  const documented = createSandbox(options);
+  const mutated = createSandbox({ ...options, faults: 'mutation=id-string' });
+  sandboxes.push(documented, mutated);
+  [baseUrl, mutatedUrl] = await Promise.all([documented.listen(0, '127.0.0.1'), mutated.listen(0, '127.0.0.1')]);
+});
+after(() => Promise.all(sandboxes.map((s) => s.close())));
+
+const basicEnv = (url = baseUrl) => ({ CAP_BASE_URL: url, CAP_USERNAME: USER, CAP_PASSWORD: PASSWORD });
+
+// The runs share nothing (each sandbox's faults are fixed), so they run side by side.
+describe('npm run verify', { concurrency: 3 }, () => {
+  test('passes against the embedded sandbox (no configuration), exit 0', async () => {
+    const run = await runVerifyCli();
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /^PASS loyalty-mobile-app: 2 interactions/m);
+    assert.match(run.output, /^PASS tier-upgrade-service: 1 interaction/m);
+    assert.match(run.output, /verification PASSED: 2 contracts/);
+    assertNoCredentials(run.output);
+  });
+
+  test('fails with exit 1 when the provider sends id as a string, naming the consumer, interaction, path and field', async () => {
+    const run = await runVerifyCli(basicEnv(mutatedUrl));
+    assert.equal(run.code, 1, run.output);
+    const summary = run.output.slice(run.output.indexOf('=== consumer contract verification'));
+    assert.match(summary, /^PASS loyalty-mobile-app/m);
+    assert.match(summary, /^FAIL tier-upgrade-service: 1 of 1 interaction broken/m);
+    assert.match(summary, /x tier-upgrade-service: "a request for the trackers that decide a tier upgrade"/);
+    assert.match(summary, /request: GET \/v2\/customers\/98662653\/trackers/);
+    assert.match(summary, /- \[body\] \$\.data\[0\]\.id: Expected '9737' \(String\) to be an integer/);
+    assert.match(summary, /verification FAILED: 1 of 2 contracts broken \(tier-upgrade-service\)/);
+    assertNoCredentials(run.output);
+  });
+
+  test('sends the configured OAuth credentials in place of the contract placeholders', async () => {
+    const run = await runVerifyCli({ CAP_BASE_URL: baseUrl, CAP_OAUTH_KEY: OAUTH_KEY, CAP_OAUTH_SECRET: OAUTH_SECRET });
+    assert.equal(run.code, 0, run.output);
+    assertNoCredentials(run.output);
+  });
+
+  test('wrong credentials fail with exit 1 and say the provider refused them', async () => {
+    const run = await runVerifyCli({ ...basicEnv(), CAP_PASSWORD: 'not-the-password-3e1b' });
+    assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /the provider refused the configured credentials/);
+    assert.ok(!run.output.includes('not-the-password-3e1b'));
+  });
+
+  test('an unreachable provider fails with exit 1 and the reason, never a stack trace', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const run = await runVerifyCli({ ...basicEnv(), CAP_BASE_URL: `http://127.0.0.1:${port}` });
+    assert.equal(run.code, 1, run.output);
+    assert.match(run.output, /no answer from the provider: connection_refused/);
+    assert.match(run.output, /verification FAILED: 2 of 2 contracts broken/);
+    assert.doesNotMatch(run.output, /^\s+at /m);
+  });
+
+  test('bad configuration stops it with exit 2 and one line per problem, no stack trace', async () => {
+    const run = await runVerifyCli({ CAP_TIMEOUT_MS: 'soon', CAP_CUSTOMER_ID: 'abc' });
+    assert.equal(run.code, 2, run.output);
+    assert.match(run.stderr, /CAP_TIMEOUT_MS="soon": must be a whole number/);
+    assert.match(run.stderr, /CAP_CUSTOMER_ID="abc": must be a positive integer customer id/);
+    assert.doesNotMatch(run.output, /^\s+at /m);
+  });
+
+  test('an unexpected argument is a usage error, exit 2', async () => {
+    const run = await runVerifyCli({}, ['--broker']);
+    assert.equal(run.code, 2, run.output);
+    assert.match(run.stderr, /^verify: unexpected argument "--broker"/m);
+  });
+});

@@ -1,0 +1,43 @@
+// Runs a batch of provider verifications in one child process (see
+// verification-worker.ts) and gives back each case's report and summary, plus
+// everything the child printed (Pact's native report included), so tests can
+// also check that output for leaked credentials.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VerificationCase, VerificationOutcome } from './verification-worker.ts';
+
+export type { VerificationCase, VerificationOutcome };
+
+const WORKER = join(dirname(fileURLToPath(import.meta.url)), 'verification-worker.ts');
+const BATCH_TIMEOUT_MS = 60_000;
+
+export interface VerificationBatch {
+  results: VerificationOutcome[];
+  /** The child's stdout and stderr together. */
+  output: string;
+}
+
+export async function runVerifications(cases: VerificationCase[]): Promise<VerificationBatch> {
+  const dir = mkdtempSync(join(tmpdir(), 'pact-verify-'));
+  const casesFile = join(dir, 'cases.json');
+  const resultsFile = join(dir, 'results.json');
+  writeFileSync(casesFile, JSON.stringify(cases));
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, casesFile, resultsFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), BATCH_TIMEOUT_MS);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`the verification worker exited with ${code}:\n${output.slice(-3000)}`);
+    return { results: JSON.parse(readFileSync(resultsFile, 'utf8')) as VerificationOutcome[], output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
