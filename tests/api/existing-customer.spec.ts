@@ -10,12 +10,10 @@ test.describe('an existing customer (CAP_CUSTOMER_ID)', () => {
     expectJsonBody(call);
     const result = validateResponse(call.body, { expect: 'success' });
     expectValid(result, `customer ${gate.config.customerId}`);
-    test
-      .info()
-      .annotations.push({
-        type: 'trackers',
-        description: `${result.trackerCount} tracker(s), ${result.warnings.length} warning(s)`,
-      });
+    test.info().annotations.push({
+      type: 'trackers',
+      description: `${result.trackerCount} tracker(s), ${result.warnings.length} warning(s)`,
+    });
   });
 
   test('two consecutive calls return the same set of (id, conditionId) pairs', async ({ request, gate }) => {

@@ -21,11 +21,9 @@ test('a short latency sample stays within budget and reports p50/p95', async ({ 
   const p95 = Math.round(percentile(sorted, 95));
   const summary = `latency over ${SAMPLE} calls: p50 ${p50} ms, p95 ${p95} ms (budget ${gate.config.latencyBudgetMs} ms, degraded ${gate.config.latencyDegradedMs} ms)`;
   test.info().annotations.push({ type: 'latency', description: summary });
-  await test
-    .info()
-    .attach('latency.json', {
-      body: JSON.stringify({ samplesMs: times.map((t) => Math.round(t)), p50, p95 }, null, 2),
-      contentType: 'application/json',
-    });
+  await test.info().attach('latency.json', {
+    body: JSON.stringify({ samplesMs: times.map((t) => Math.round(t)), p50, p95 }, null, 2),
+    contentType: 'application/json',
+  });
   expect(p95, summary).toBeLessThanOrEqual(gate.config.latencyBudgetMs);
 });

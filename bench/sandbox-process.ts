@@ -1,0 +1,36 @@
+// The sandbox in its own process for the benches (`npm run sandbox` with SANDBOX_PORT=0), so
+// its CPU and memory are not counted as the monitor's.
+import { fileURLToPath } from 'node:url';
+import { childEnv, startService, waitFor, type Service } from '../tests/support/processes.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export interface SandboxProcess {
+  baseUrl: string;
+  service: Service;
+  stop(): Promise<void>;
+}
+
+export async function startSandboxProcess(): Promise<SandboxProcess> {
+  const service = startService(
+    'sandbox',
+    process.execPath,
+    ['--import', 'tsx', 'sandbox/server.ts'],
+    childEnv({ SANDBOX_PORT: '0' }),
+    ROOT,
+  );
+  try {
+    const baseUrl = await waitFor(
+      'the sandbox to listen',
+      () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+      {
+        services: [service],
+        timeoutMs: 20_000,
+      },
+    );
+    return { baseUrl, service, stop: () => service.stop() };
+  } catch (err) {
+    await service.stop();
+    throw err;
+  }
+}

@@ -1,0 +1,157 @@
+// Soak: 10,000 probes through a mix of sandbox faults, with high concurrency, through the
+// monitor's own probe function and metrics (recorded as the loop records them). Reports
+// crashes (must be 0), wrong failure reasons, RSS and heap growth after GC, and the number
+// of exported series (must stay bounded). Stops by itself: a fixed count and a deadline.
+// npm run bench:soak  (node --expose-gc, so memory is measured after a full GC)
+import { performance } from 'node:perf_hooks';
+import { Registry } from 'prom-client';
+import { loadConfig } from '../src/config.ts';
+import { clientFor } from '../src/target.ts';
+import { warmUpValidator } from '../src/validate.ts';
+import { createMetrics } from '../monitor/metrics.ts';
+import { PROBE_REASONS, probe, type Check, type ProbeResult } from '../monitor/probe.ts';
+import { createStatusHistory } from '../monitor/status-history.ts';
+import type { MonitorTarget } from '../monitor/targets.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
+
+const TOTAL = 10_000;
+const WARM_UP = 500;
+const CONCURRENCY = 64;
+const DEADLINE_MS = 100_000;
+const TIMEOUT_MS = 1000;
+
+/** Fault → what each check must report ('success' or a reason); several: any of them (random faults). */
+type Expect = Record<Check, readonly string[]>;
+const both = (...outcomes: string[]): Expect => ({ trackers: outcomes, not_found: outcomes });
+const FAULTS: readonly { spec: string; weight: number; expect: Expect }[] = [
+  { spec: '', weight: 6, expect: both('success') },
+  { spec: 'latency=20,jitter=30', weight: 2, expect: both('success') },
+  { spec: 'trickle=40', weight: 1, expect: both('success') },
+  { spec: 'status=503', weight: 1, expect: both('http_5xx') },
+  { spec: 'crash', weight: 1, expect: both('http_5xx') },
+  { spec: 'error-rate=0.5', weight: 1, expect: both('success', 'http_5xx') },
+  { spec: 'status=401', weight: 1, expect: both('auth_error') },
+  { spec: 'malformed-json', weight: 1, expect: both('invalid_json') },
+  { spec: 'truncated-json', weight: 1, expect: both('invalid_json') },
+  { spec: 'content-type=text/html', weight: 1, expect: both('bad_content_type') },
+  { spec: 'reset', weight: 1, expect: both('connect_error') },
+  { spec: 'mutation=id-string', weight: 1, expect: { trackers: ['schema_violation'], not_found: ['success'] } },
+  { spec: 'mutation=date-reformat', weight: 1, expect: { trackers: ['schema_violation'], not_found: ['success'] } },
+  { spec: 'mutation=extra-field', weight: 1, expect: both('success') },
+  { spec: 'mutation=lose-8015', weight: 1, expect: { trackers: ['success'], not_found: ['error_code_mismatch'] } },
+  { spec: 'mutation=wrong-error-code', weight: 1, expect: { trackers: ['success'], not_found: ['error_code_mismatch'] } },
+  // Rare: each costs a whole timeout.
+  { spec: 'hang', weight: 0.25, expect: both('timeout') },
+];
+const WHEEL = FAULTS.flatMap((f) => Array<typeof f>(Math.round(f.weight * 4)).fill(f));
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number) => bytes / 1024 / 1024;
+function memory() {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { rss: m.rss, heap: m.heapUsed };
+}
+const seriesOf = (text: string) => text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+
+async function main(): Promise<number> {
+  const loaded = loadConfig({});
+  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+  const config = { ...loaded.config, timeoutMs: TIMEOUT_MS };
+  const target: MonitorTarget = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1 };
+  const sandbox = await startSandboxProcess();
+  const client = clientFor(config, sandbox.baseUrl);
+  const registry = new Registry();
+  const metrics = createMetrics({ registry, targets: [target], version: 'soak' });
+  const history = createStatusHistory([target], { version: 'soak' });
+  warmUpValidator();
+
+  let uncaught = 0;
+  process.on('uncaughtException', () => uncaught++);
+  process.on('unhandledRejection', () => uncaught++);
+
+  let rejected = 0; // probe() promises that rejected: it must never throw
+  let internal = 0; // results from probe()'s catch-all: a bug below it
+  let malformed = 0; // failures without a reason from the fixed set
+  const wrong = new Map<string, number>(); // fault/check → unexpected outcome
+  const outcomes = new Map<string, number>();
+  let started = 0;
+  let done = 0;
+  let peakRss = 0;
+  let baseline = { rss: 0, heap: 0 };
+  let seriesAtWarmUp: string[] = [];
+  const t0 = performance.now();
+
+  const one = async (i: number) => {
+    const fault = WHEEL[i % WHEEL.length]!;
+    const check: Check = Math.floor(i / WHEEL.length) % 2 === 0 ? 'trackers' : 'not_found';
+    let r: ProbeResult;
+    try {
+      r = await probe(client, target, check, fault.spec ? { headers: { 'X-Sandbox-Fault': fault.spec } } : {});
+    } catch {
+      rejected++;
+      return;
+    }
+    metrics.record(r);
+    history.add(r);
+    if (r.message.startsWith('probe error:')) internal++;
+    if (!r.success && (!r.reason || !(PROBE_REASONS as readonly string[]).includes(r.reason))) malformed++;
+    const outcome = r.success ? 'success' : r.reason!;
+    outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    if (!fault.expect[check].includes(outcome)) {
+      const key = `${fault.spec || '(none)'} ${check} → ${outcome}`;
+      wrong.set(key, (wrong.get(key) ?? 0) + 1);
+    }
+  };
+
+  const worker = async () => {
+    while (started < TOTAL && performance.now() - t0 < DEADLINE_MS) {
+      const i = started++;
+      await one(i);
+      done++;
+      if (done === WARM_UP) {
+        baseline = memory();
+        seriesAtWarmUp = seriesOf(await registry.metrics());
+      }
+      if (done % 500 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  client.close();
+  const sandboxAlive = sandbox.service.child.exitCode === null;
+  await sandbox.stop();
+  await new Promise((r) => setTimeout(r, 200)); // let sockets close before the final measurement
+  const end = memory();
+  const exposition = await registry.metrics();
+  const series = seriesOf(exposition);
+  const ours = (lines: string[]) => lines.filter((l) => /^(trackers_|probe_)/.test(l)).length;
+
+  const crashes = rejected + internal + malformed + uncaught + (sandboxAlive ? 0 : 1);
+  const rows = [...outcomes.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`);
+  process.stdout.write(
+    [
+      `bench/soak: ${done} probes (target ${TOTAL}) in ${seconds.toFixed(1)} s, concurrency ${CONCURRENCY}, ${FAULTS.length} fault kinds, timeout ${TIMEOUT_MS} ms`,
+      `  rate                 ${(done / seconds).toFixed(0)} probes/s`,
+      `  crashes              ${crashes}  (rejected ${rejected}, internal errors ${internal}, failures without a known reason ${malformed}, uncaught ${uncaught}, sandbox ${sandboxAlive ? 'alive' : 'DIED'})`,
+      `  unexpected outcomes  ${[...wrong.values()].reduce((a, b) => a + b, 0)}${wrong.size ? `: ${[...wrong.entries()].map(([k, v]) => `${k} ×${v}`).join('; ')}` : ''}`,
+      `  outcomes             ${rows.join(', ')}`,
+      `  memory${gc ? ' (after GC)' : ' (no --expose-gc: without GC, growth is noisy)'}: RSS ${mb(baseline.rss).toFixed(1)} → ${mb(end.rss).toFixed(1)} MB (${(mb(end.rss - baseline.rss) >= 0 ? '+' : '') + mb(end.rss - baseline.rss).toFixed(1)} MB), heap ${mb(baseline.heap).toFixed(1)} → ${mb(end.heap).toFixed(1)} MB (${(mb(end.heap - baseline.heap) >= 0 ? '+' : '') + mb(end.heap - baseline.heap).toFixed(1)} MB), peak RSS ${mb(Math.max(peakRss, end.rss)).toFixed(1)} MB`,
+      `  series exported      ${series.length} (trackers_/probe_ ${ours(series)}) after ${done} probes vs ${seriesAtWarmUp.length} (${ours(seriesAtWarmUp)}) after ${WARM_UP}; ${Buffer.byteLength(exposition)} bytes`,
+    ].join('\n') + '\n',
+  );
+  const bounded = ours(series) === ours(seriesAtWarmUp);
+  if (!bounded) process.stdout.write('  SERIES GREW: a label value is not bounded\n');
+  return crashes === 0 && bounded ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`bench/soak: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

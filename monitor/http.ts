@@ -1,0 +1,82 @@
+// The monitor's HTTP face, as a server factory that does not listen (main.ts
+// listens; tests listen on port 0):
+//   GET /metrics      Prometheus exposition, the registry's content type
+//   GET /healthz      {"status":"ok","targets":N,"uptime":seconds}
+//   GET /             the status page (status-page.ts)
+//   GET /api/status   the JSON the page renders
+// HEAD works wherever GET does; another method on a known path is 405; anything else 404.
+import http from 'node:http';
+import type { Registry } from 'prom-client';
+import { renderStatusPage, STATUS_PAGE_CSP } from './status-page.ts';
+import type { StatusHistory } from './status-history.ts';
+
+export interface MonitorServerOptions {
+  registry: Registry;
+  history: StatusHistory;
+  targetCount: number;
+  /** Monotonic-enough clock for uptime (ms); default Date.now. */
+  now?: () => number;
+}
+
+const ROUTES = new Set(['/metrics', '/healthz', '/', '/api/status']);
+
+export function createMonitorServer(options: MonitorServerOptions): http.Server {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+
+  const send = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    body: string,
+    extra: Record<string, string> = {},
+  ) => {
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Content-Length': String(Buffer.byteLength(body)),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...extra,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+  const json = (req: http.IncomingMessage, res: http.ServerResponse, status: number, value: unknown) =>
+    send(req, res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (!ROUTES.has(path)) return json(req, res, 404, { error: 'not found', paths: [...ROUTES] });
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(req, res, 405, 'application/json; charset=utf-8', JSON.stringify({ error: 'method not allowed' }), {
+        Allow: 'GET, HEAD',
+      });
+    }
+    switch (path) {
+      case '/metrics':
+        return send(req, res, 200, options.registry.contentType, await options.registry.metrics());
+      case '/healthz':
+        return json(req, res, 200, {
+          status: 'ok',
+          targets: options.targetCount,
+          uptime: Math.round((now() - startedAt) / 1000),
+        });
+      case '/api/status':
+        return json(req, res, 200, options.history.snapshot());
+      default:
+        return send(req, res, 200, 'text/html; charset=utf-8', renderStatusPage(options.history.snapshot()), {
+          'Content-Security-Policy': STATUS_PAGE_CSP,
+          'Referrer-Policy': 'no-referrer',
+          'X-Frame-Options': 'DENY',
+        });
+    }
+  }
+
+  return http.createServer((req, res) => {
+    route(req, res).catch((err: unknown) => {
+      // A collector or renderer bug: answer 500 (Prometheus marks the scrape failed), keep serving.
+      if (res.headersSent) return void res.destroy();
+      json(req, res, 500, { error: 'internal error', detail: err instanceof Error ? err.message : String(err) });
+    });
+  });
+}

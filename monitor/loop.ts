@@ -1,0 +1,145 @@
+// The scheduler. Each (target, check) pair has its own timer chain: a probe
+// starts, finishes, and only then is the next one scheduled, an interval (±
+// jitter) after the previous start. So there is never more than one probe in
+// flight per pair, and a slow or hanging target delays nobody else. The loop
+// alone turns results into metrics and status history. stop() clears the
+// timers and resolves once the probes in flight have finished (each is bounded
+// by the client's timeout).
+import type { TrackersClient } from '../src/client.ts';
+import type { MonitorMetrics } from './metrics.ts';
+import { CHECKS, probe as defaultProbe, type Check, type ProbeOptions, type ProbeResult } from './probe.ts';
+import type { StatusHistory } from './status-history.ts';
+import type { MonitorTarget } from './targets.ts';
+
+export type ProbeFn = (
+  client: TrackersClient,
+  target: MonitorTarget,
+  check: Check,
+  options: ProbeOptions,
+) => Promise<ProbeResult>;
+
+export const DEFAULT_JITTER = 0.1;
+/** The first probes of all pairs start within this spread, so the status page fills at once but not in lockstep. */
+export const FIRST_PROBE_SPREAD_MS = 1000;
+
+export interface LoopOptions {
+  targets: readonly MonitorTarget[];
+  /** The client for a target (one per target, built by the caller, closed by the caller). */
+  clientFor: (target: MonitorTarget) => TrackersClient;
+  metrics: MonitorMetrics;
+  history?: StatusHistory;
+  /** Called after a result is recorded, e.g. to log it. An exception here is swallowed. */
+  onResult?: (result: ProbeResult) => void;
+  /** Fraction of the interval, 0..1 (default 0.1): each delay is interval × (1 ± jitter). */
+  jitter?: number;
+  random?: () => number;
+  probe?: ProbeFn;
+  probeOptions?: ProbeOptions;
+  /** Aborting it stops the loop, as stop() does. */
+  signal?: AbortSignal;
+}
+
+export interface MonitorLoop {
+  /** Stop scheduling; resolves when every probe in flight has finished and been recorded. */
+  stop(): Promise<void>;
+  /** Probes in flight now, over all pairs. */
+  inFlight(): number;
+}
+
+/** Delay between two probe starts of one pair: interval × (1 ± jitter), uniform. */
+export function nextDelayMs(intervalMs: number, jitter: number, random: () => number = Math.random): number {
+  return intervalMs * (1 + jitter * (2 * random() - 1));
+}
+
+/** Delay before a pair's first probe: soon, spread so pairs do not fire together. */
+export function firstDelayMs(intervalMs: number, jitter: number, random: () => number = Math.random): number {
+  return random() * Math.min(intervalMs * jitter, FIRST_PROBE_SPREAD_MS);
+}
+
+export function intervalMsOf(target: MonitorTarget, check: Check): number {
+  return (check === 'trackers' ? target.intervalSeconds : target.notFoundIntervalSeconds) * 1000;
+}
+
+/** Record a result: metrics, history, then the caller's hook. Nothing here may stop the loop. */
+function record(options: Pick<LoopOptions, 'metrics' | 'history' | 'onResult'>, result: ProbeResult): void {
+  options.metrics.record(result);
+  options.history?.add(result);
+  try {
+    options.onResult?.(result);
+  } catch {
+    // a logging hook must not take the monitor down
+  }
+}
+
+export function startLoop(options: LoopOptions): MonitorLoop {
+  const probeFn = options.probe ?? defaultProbe;
+  const jitter = Math.min(Math.max(options.jitter ?? DEFAULT_JITTER, 0), 1);
+  const random = options.random ?? Math.random;
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const running = new Set<Promise<void>>();
+  let stopped = false;
+  let stopping: Promise<void> | undefined;
+
+  const schedule = (delayMs: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, delayMs);
+    timers.add(timer);
+  };
+
+  for (const target of options.targets) {
+    const client = options.clientFor(target);
+    for (const check of CHECKS) {
+      const intervalMs = intervalMsOf(target, check);
+      const runOnce = () => {
+        if (stopped) return;
+        const started = performance.now();
+        const inFlight = probeFn(client, target, check, options.probeOptions ?? {})
+          .then((result) => record(options, result))
+          .catch(() => {
+            // probe() never throws; an injected ProbeFn might. The pair keeps its schedule.
+          })
+          .finally(() => {
+            running.delete(inFlight);
+            if (stopped) return;
+            const elapsed = performance.now() - started;
+            schedule(Math.max(0, nextDelayMs(intervalMs, jitter, random) - elapsed), runOnce);
+          });
+        running.add(inFlight);
+      };
+      schedule(firstDelayMs(intervalMs, jitter, random), runOnce);
+    }
+  }
+
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([...running]);
+    })();
+    return stopping;
+  };
+  if (options.signal) {
+    if (options.signal.aborted) void stop();
+    else options.signal.addEventListener('abort', () => void stop(), { once: true });
+  }
+  return { stop, inFlight: () => running.size };
+}
+
+/** Probe every target once, both checks, all at once (--once); record each result as the loop does. */
+export async function probeAllOnce(
+  options: Pick<LoopOptions, 'targets' | 'clientFor' | 'metrics' | 'history' | 'onResult' | 'probe' | 'probeOptions'>,
+): Promise<ProbeResult[]> {
+  const probeFn = options.probe ?? defaultProbe;
+  const jobs = options.targets.flatMap((target) => {
+    const client = options.clientFor(target);
+    return CHECKS.map(async (check) => {
+      const result = await probeFn(client, target, check, options.probeOptions ?? {});
+      record(options, result);
+      return result;
+    });
+  });
+  return Promise.all(jobs);
+}

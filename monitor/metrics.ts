@@ -1,0 +1,236 @@
+// Every metric the monitor exports, on an injected prom-client Registry (tests
+// build `new Registry()`; the global one is never touched). Prometheus naming:
+// base units, `_total` counters, help on every metric. Label values come from
+// bounded sets only: `target` is a configured target name, `check` one of
+// CHECKS, `reason` one of PROBE_REASONS, `rule`/`kind` from fixed lists (an
+// unknown rule becomes `other`). Never a customer id, a message or a URL path.
+import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
+import { WARNING_RULES } from '../src/validate.ts';
+import { CHECKS, PROBE_REASONS, type Check, type ProbeResult } from './probe.ts';
+
+/** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
+export const METRIC_NAMES = {
+  duration: 'trackers_probe_duration_seconds',
+  probes: 'trackers_probes_total',
+  failures: 'trackers_probe_failures_total',
+  lastResult: 'trackers_probe_last_result',
+  lastSuccess: 'trackers_probe_last_success_timestamp_seconds',
+  degraded: 'trackers_probe_degraded_total',
+  authRefreshes: 'trackers_probe_auth_refreshes_total',
+  schemaViolations: 'trackers_schema_violations_total',
+  dataQuality: 'trackers_data_quality_warnings_total',
+  trackerCount: 'trackers_response_trackers',
+  responseSize: 'trackers_response_size_bytes',
+  targets: 'trackers_monitor_targets',
+  info: 'trackers_monitor_info',
+  probeSuccess: 'probe_success',
+  probeDuration: 'probe_duration_seconds',
+  probeStatus: 'probe_http_status_code',
+} as const;
+
+/**
+ * The `rule` label of trackers_schema_violations_total: the JSON Schema keywords the contract's
+ * schemas use, plus the validator's own rules (date-time, envelope, error_code). Anything else is `other`.
+ */
+export const SCHEMA_RULES = [
+  'type',
+  'required',
+  'const',
+  'enum',
+  'pattern',
+  'format',
+  'minLength',
+  'minItems',
+  'maxItems',
+  'minimum',
+  'maximum',
+  'date-time',
+  'envelope',
+  'error_code',
+  'other',
+] as const;
+
+export const RESULTS = ['success', 'failure'] as const;
+
+/** A target as metrics.ts needs it: its name and latency thresholds. */
+export interface MetricsTarget {
+  name: string;
+  config: { latencyBudgetMs: number; latencyDegradedMs: number };
+}
+
+export interface MetricsOptions {
+  registry: Registry;
+  targets: readonly MetricsTarget[];
+  /** The monitor's version, for trackers_monitor_info. */
+  version: string;
+  /** prom-client's process_* and nodejs_* metrics (default true; off for a one-shot push). */
+  defaultMetrics?: boolean;
+}
+
+export interface MonitorMetrics {
+  readonly registry: Registry;
+  /** Turn one probe result into metric updates. Only the loop calls this. */
+  record(result: ProbeResult): void;
+}
+
+const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
+
+/** Histogram buckets (seconds): the fixed small ones plus each target's degraded and budget thresholds, 2× and 4× budget. */
+export function durationBuckets(targets: readonly MetricsTarget[]): number[] {
+  const all = [...BASE_BUCKETS];
+  for (const { config } of targets) {
+    const budget = config.latencyBudgetMs / 1000;
+    all.push(config.latencyDegradedMs / 1000, budget, 2 * budget, 4 * budget);
+  }
+  return [...new Set(all.map((b) => Number(b.toFixed(6))))].sort((a, b) => a - b);
+}
+
+/** The bounded `rule` label value for a validator rule. */
+export function ruleLabel(rule: string): (typeof SCHEMA_RULES)[number] {
+  return (SCHEMA_RULES as readonly string[]).includes(rule) ? (rule as (typeof SCHEMA_RULES)[number]) : 'other';
+}
+
+/** The bounded `kind` label value for a warning rule. */
+export function warningKind(rule: string): string {
+  return (WARNING_RULES as readonly string[]).includes(rule) ? rule : 'other';
+}
+
+export function createMetrics(options: MetricsOptions): MonitorMetrics {
+  const { registry, targets } = options;
+  const registers = [registry];
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+
+  const duration = new Histogram({
+    name: METRIC_NAMES.duration,
+    help: 'Duration of a whole probe request (connect to last byte), in seconds, whatever the outcome.',
+    labelNames: ['target', 'check'] as const,
+    buckets: durationBuckets(targets),
+    registers,
+  });
+  const probes = new Counter({
+    name: METRIC_NAMES.probes,
+    help: 'Probes run, by result (success or failure).',
+    labelNames: ['target', 'check', 'result'] as const,
+    registers,
+  });
+  const failures = new Counter({
+    name: METRIC_NAMES.failures,
+    help: `Failed probes, by reason: one of ${PROBE_REASONS.join(', ')}.`,
+    labelNames: ['target', 'check', 'reason'] as const,
+    registers,
+  });
+  const lastResult = new Gauge({
+    name: METRIC_NAMES.lastResult,
+    help: 'Outcome of the latest probe: 1 success, 0 failure (absent until the first probe).',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const lastSuccess = new Gauge({
+    name: METRIC_NAMES.lastSuccess,
+    help: 'Unix time (seconds) the latest successful probe ended (absent until the first success).',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const degraded = new Counter({
+    name: METRIC_NAMES.degraded,
+    help: 'Successful probes slower than the degraded threshold (but within the latency budget).',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const authRefreshes = new Counter({
+    name: METRIC_NAMES.authRefreshes,
+    help: 'Probes whose generated OAuth token was refused (401) and retried once with a fresh token: the only retry there is.',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const schemaViolations = new Counter({
+    name: METRIC_NAMES.schemaViolations,
+    help: 'Probes whose response broke the contract, once per probe and rule (JSON Schema keyword, date-time, envelope, error_code or other).',
+    labelNames: ['target', 'check', 'rule'] as const,
+    registers,
+  });
+  const dataQuality = new Counter({
+    name: METRIC_NAMES.dataQuality,
+    help: `Probes whose response raised a data-quality or additive-change warning, once per probe and kind (${WARNING_RULES.join(', ')}).`,
+    labelNames: ['target', 'kind'] as const,
+    registers,
+  });
+  const trackerCount = new Gauge({
+    name: METRIC_NAMES.trackerCount,
+    help: 'Trackers in data[] of the latest trackers-check response that had a JSON body.',
+    labelNames: ['target'] as const,
+    registers,
+  });
+  const responseSize = new Gauge({
+    name: METRIC_NAMES.responseSize,
+    help: 'Body size in bytes of the latest response.',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const targetCount = new Gauge({ name: METRIC_NAMES.targets, help: 'Targets configured in this monitor.', registers });
+  const info = new Gauge({
+    name: METRIC_NAMES.info,
+    help: 'Always 1; the version label says which monitor build runs.',
+    labelNames: ['version'] as const,
+    registers,
+  });
+  // blackbox_exporter's names, so dashboards and alerts written for it work unchanged.
+  const probeSuccess = new Gauge({
+    name: METRIC_NAMES.probeSuccess,
+    help: 'Whether the latest probe succeeded (1) or failed (0), as blackbox_exporter.',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const probeDuration = new Gauge({
+    name: METRIC_NAMES.probeDuration,
+    help: 'Duration of the latest probe in seconds, as blackbox_exporter.',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const probeStatus = new Gauge({
+    name: METRIC_NAMES.probeStatus,
+    help: 'HTTP status of the latest probe, 0 when no response arrived, as blackbox_exporter.',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+
+  targetCount.set(targets.length);
+  info.set({ version: options.version }, 1);
+  // Every known series from the first scrape, so rate() and increase() see the first failure.
+  for (const { name: target } of targets) {
+    for (const check of CHECKS) {
+      duration.zero({ target, check });
+      for (const result of RESULTS) probes.inc({ target, check, result }, 0);
+      for (const reason of PROBE_REASONS) failures.inc({ target, check, reason }, 0);
+      degraded.inc({ target, check }, 0);
+      authRefreshes.inc({ target, check }, 0);
+      for (const rule of SCHEMA_RULES) schemaViolations.inc({ target, check, rule }, 0);
+    }
+    for (const kind of WARNING_RULES) dataQuality.inc({ target, kind }, 0);
+  }
+
+  const known = new Set(targets.map((t) => t.name));
+  return {
+    registry,
+    record(r: ProbeResult): void {
+      // A result for a target the metrics were not built for would create an unbounded series.
+      if (!known.has(r.target) || !(CHECKS as readonly string[]).includes(r.check)) return;
+      const labels: { target: string; check: Check } = { target: r.target, check: r.check };
+      const seconds = r.durationMs / 1000;
+      duration.observe(labels, seconds);
+      probes.inc({ ...labels, result: r.success ? 'success' : 'failure' });
+      if (!r.success && r.reason) failures.inc({ ...labels, reason: r.reason });
+      lastResult.set(labels, r.success ? 1 : 0);
+      if (r.success) lastSuccess.set(labels, (r.startedAt + r.durationMs) / 1000);
+      if (r.degraded) degraded.inc(labels);
+      if (r.authRefreshed) authRefreshes.inc(labels);
+      for (const rule of new Set(r.errors.map((e) => ruleLabel(e.rule)))) schemaViolations.inc({ ...labels, rule });
+      for (const kind of new Set(r.warnings.map((w) => warningKind(w.rule)))) dataQuality.inc({ target: r.target, kind });
+      if (r.check === 'trackers' && r.trackerCount !== undefined) trackerCount.set({ target: r.target }, r.trackerCount);
+      if (r.httpStatus !== undefined) responseSize.set(labels, r.bodySize);
+      probeSuccess.set(labels, r.success ? 1 : 0);
+      probeDuration.set(labels, seconds);
+      probeStatus.set(labels, r.httpStatus ?? 0);
+    },
+  };
+}

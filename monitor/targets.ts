@@ -1,0 +1,130 @@
+// What the monitor probes: one target named `default` from the environment, or
+// several (clusters × customers) from a JSON file checked against
+// schemas/monitor-targets.schema.json. The file names credentials by environment
+// variable; src/config.ts resolves them. Errors are data naming the file and the
+// JSON path of the bad field, never a credential's value.
+import { readFileSync } from 'node:fs';
+import { parseBaseUrl, resolveCredentialRefs, type AuthConfig, type Config, type Env, type Target } from '../src/config.ts';
+import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
+import { validateDocument } from '../src/validate.ts';
+
+export const TARGETS_SCHEMA_ID = 'monitor-targets.schema.json';
+export const DEFAULT_TARGET_NAME = 'default';
+export const TARGET_NAME_PATTERN = /^[a-z0-9_-]{1,40}$/;
+export const TARGET_DEFAULTS = { intervalSeconds: 30, notFoundIntervalSeconds: 300 } as const;
+
+export interface MonitorTarget {
+  /** The `target` label of every metric: from a bounded, configured set. */
+  name: string;
+  /** Where and how to call, for this target (the environment's Config with the file's overrides). */
+  config: Config;
+  intervalSeconds: number;
+  notFoundIntervalSeconds: number;
+}
+
+export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
+
+const LONG_MAX = 9223372036854775807n;
+
+/** The single target the environment describes. */
+export function defaultTargets(base: Config): MonitorTarget[] {
+  return [{ name: DEFAULT_TARGET_NAME, config: base, ...TARGET_DEFAULTS }];
+}
+
+function sameLocation(a: Target, b: Target): boolean {
+  return a.kind === 'sandbox' ? b.kind === 'sandbox' : b.kind === 'remote' && a.baseUrl === b.baseUrl;
+}
+
+function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env | undefined, errors: string[]): MonitorTarget {
+  let target: Target = base.target;
+  if (spec.baseUrl !== undefined) {
+    const parsed = parseBaseUrl(spec.baseUrl);
+    // The value is not shown: a URL with user info is itself a credential.
+    if (parsed.ok) target = { kind: 'remote', baseUrl: parsed.baseUrl };
+    else errors.push(`${at}.baseUrl: ${parsed.problem}`);
+  }
+  for (const field of ['customerId', 'missingCustomerId'] as const) {
+    const v = spec[field];
+    if (v !== undefined && BigInt(v) > LONG_MAX)
+      errors.push(`${at}.${field}: must be at most 9223372036854775807 (seen: "${v}")`);
+  }
+  const customerId = spec.customerId ?? base.customerId;
+  const missingCustomerId = spec.missingCustomerId ?? base.missingCustomerId;
+  if (customerId === missingCustomerId) errors.push(`${at}.missingCustomerId: must differ from customerId (${customerId})`);
+
+  // Credentials never travel to a base URL they were not configured for.
+  let auth: AuthConfig = sameLocation(target, base.target) ? base.auth : { kind: 'none' };
+  if (spec.auth !== undefined) {
+    const resolved = resolveCredentialRefs(spec.auth, `${at}.auth`, env);
+    if (resolved.ok) auth = resolved.auth;
+    else errors.push(...resolved.errors);
+  }
+  const latencyBudgetMs = spec.latencyBudgetMs ?? base.latencyBudgetMs;
+  const latencyDegradedMs = spec.latencyDegradedMs ?? base.latencyDegradedMs;
+  if (latencyDegradedMs > latencyBudgetMs) {
+    errors.push(`${at}.latencyDegradedMs: ${latencyDegradedMs} must not exceed the latency budget (${latencyBudgetMs})`);
+  }
+  return {
+    name: spec.name,
+    config: {
+      ...base,
+      target,
+      customerId,
+      missingCustomerId,
+      auth,
+      timeoutMs: spec.timeoutMs ?? base.timeoutMs,
+      notFoundStatuses: spec.notFoundStatuses ? [...spec.notFoundStatuses] : base.notFoundStatuses,
+      latencyBudgetMs,
+      latencyDegradedMs,
+    },
+    intervalSeconds: spec.intervalSeconds ?? TARGET_DEFAULTS.intervalSeconds,
+    notFoundIntervalSeconds: spec.notFoundIntervalSeconds ?? TARGET_DEFAULTS.notFoundIntervalSeconds,
+  };
+}
+
+/**
+ * Targets from a parsed targets document. `base` is the environment's Config (fields a target leaves
+ * out); `env` is where credential variables are looked up (default: the process environment, read by
+ * src/config.ts). Error lines start with `label` (the file name).
+ */
+export function parseTargets(document: unknown, base: Config, label: string, env?: Env): TargetsResult {
+  const findings = validateDocument(TARGETS_SCHEMA_ID, document);
+  if (findings.length > 0) {
+    return { ok: false, errors: findings.map((f) => `${label}: ${f.path}: ${f.message}`) };
+  }
+  const file = document as MonitorTargetsFile;
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  const targets = file.targets.map((spec, i) => {
+    const at = `$.targets[${i}]`;
+    const earlier = seen.get(spec.name);
+    if (earlier !== undefined) errors.push(`${at}.name: "${spec.name}" is already the name of $.targets[${earlier}]`);
+    else seen.set(spec.name, i);
+    return buildTarget(spec, at, base, env, errors);
+  });
+  if (errors.length > 0) return { ok: false, errors: errors.map((e) => `${label}: ${e}`) };
+  return { ok: true, targets };
+}
+
+/** Read and check a targets file. Never throws. */
+export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    return { ok: false, errors: [`${path}: cannot read the targets file (${(err as NodeJS.ErrnoException).code ?? 'error'})`] };
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    // Not the parser's message: it quotes the text around the error, which could be a misplaced secret.
+    return { ok: false, errors: [`${path}: is not valid JSON`] };
+  }
+  return parseTargets(document, base, path, env);
+}
+
+/** Every target probed every `seconds` (the --interval flag); the 8015 check keeps its own, longer interval. */
+export function withInterval(targets: readonly MonitorTarget[], seconds: number): MonitorTarget[] {
+  return targets.map((t) => ({ ...t, intervalSeconds: seconds }));
+}

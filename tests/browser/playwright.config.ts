@@ -1,0 +1,34 @@
+// The monitor's status page in a real browser: Debian's Chromium (browsers cannot
+// be downloaded here), driven by Playwright. Separate from the gate's config:
+// different reports, and no webServer (the test starts the monitor itself).
+import { defineConfig } from '@playwright/test';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '*.spec.ts',
+  retries: 0,
+  timeout: 60_000,
+  outputDir: '../../reports/status-page/test-results',
+  reporter: [['list'], ['html', { outputFolder: '../../reports/status-page/html', open: 'never' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      // Without these Chromium tries to reach Google's hosts at start; this machine's network is closed.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    viewport: { width: 1100, height: 1400 },
+    screenshot: 'off',
+    trace: 'off',
+  },
+});

@@ -1,0 +1,117 @@
+// What a person running `npm start` without Grafana sees: per target, up or down,
+// a latency chart, the success ratio, the last failure's reason and message, the
+// tracker count and warnings; and the page refreshes itself when things change.
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import { childEnv, startService, waitFor, type Service } from '../support/processes.ts';
+import { requireBinaries } from '../support/require-binary.ts';
+
+const binaries = requireBinaries('chromium');
+test.skip(binaries.skip !== false, binaries.skip || '');
+
+let healthy: Sandbox;
+let broken: Sandbox;
+let monitor: Service;
+let pageUrl: string;
+
+test.beforeAll(async () => {
+  healthy = createSandbox();
+  broken = createSandbox({ faults: 'mutation=id-string' });
+  const [healthyUrl, brokenUrl] = await Promise.all([healthy.listen(0), broken.listen(0)]);
+  const dir = mkdtempSync(join(tmpdir(), 'status-page-'));
+  const targets = join(dir, 'targets.json');
+  const auth = { username: 'sandbox_user', passwordEnv: 'STATUS_PAGE_TEST_PASSWORD' };
+  writeFileSync(
+    targets,
+    JSON.stringify({
+      targets: [
+        { name: 'eu-healthy', baseUrl: healthyUrl, auth, intervalSeconds: 1, notFoundIntervalSeconds: 1 },
+        { name: 'us-broken', baseUrl: brokenUrl, auth, intervalSeconds: 1, notFoundIntervalSeconds: 1 },
+      ],
+    }),
+  );
+  monitor = startService(
+    'monitor',
+    process.execPath,
+    ['--import', 'tsx', 'monitor/main.ts', '--config', targets, '--port', '0'],
+    childEnv({ STATUS_PAGE_TEST_PASSWORD: 'sandbox_password' }),
+  );
+  pageUrl = await waitFor(
+    'the monitor to print its status page address',
+    () => /status page: (http:\/\/\S+)/.exec(monitor.output())?.[1],
+    {
+      timeoutMs: 30_000,
+      services: [monitor],
+    },
+  );
+});
+
+test.afterAll(async () => {
+  await monitor?.stop();
+  await Promise.all([healthy?.close(), broken?.close()]);
+});
+
+test('shows each target up or down, with the reason, a latency chart, ratios and counts', async ({ page }) => {
+  // A few probes first, so the chart has a line and the ratios mean something.
+  await page.waitForTimeout(3500);
+  await page.goto(`${pageUrl}?refresh=1`);
+  const eu = page.locator('section.target', { has: page.locator('h2', { hasText: 'eu-healthy' }) });
+  const us = page.locator('section.target', { has: page.locator('h2', { hasText: 'us-broken' }) });
+
+  await test.step('the healthy target: both checks up, 97 trackers, warnings counted', async () => {
+    const trackers = eu.locator('.check', { hasText: 'existing customer' });
+    await expect(trackers.locator('.badge')).toHaveText('UP');
+    await expect(eu.locator('.check', { hasText: 'missing customer' }).locator('.badge')).toHaveText('UP');
+    await expect(trackers.locator('dt:text-is("trackers") + dd')).toHaveText('97');
+    await expect(trackers.locator('dt:text-is("warnings") + dd')).toHaveText('11');
+    await expect(trackers.locator('dt:text-is("success") + dd')).toContainText('100% of the last');
+    await expect(trackers.locator('dt:text-is("last failure") + dd')).toHaveText('none');
+  });
+
+  await test.step('the broken target: down, with the reason and the field that broke', async () => {
+    const trackers = us.locator('.check', { hasText: 'existing customer' });
+    await expect(trackers.locator('.badge')).toHaveText('DOWN');
+    await expect(trackers.locator('dt:text-is("last failure") + dd code')).toHaveText('schema_violation');
+    await expect(trackers.locator('dt:text-is("last failure") + dd')).toContainText('$.data[0].id');
+    await expect(trackers.locator('dt:text-is("success") + dd')).toContainText('0% of the last');
+    await expect(page.locator('.summary')).toContainText('check(s) failing');
+  });
+
+  await test.step('a latency chart per check, drawn inline with its budget line', async () => {
+    const chart = eu.locator('.check', { hasText: 'existing customer' }).locator('svg.chart');
+    await expect(chart).toBeVisible();
+    await expect(chart.locator('line.budget')).toHaveCount(1);
+    const points = await chart.locator('polyline.line').getAttribute('points');
+    expect(points?.trim().split(/\s+/).length ?? 0, 'several probes on the latency line').toBeGreaterThanOrEqual(2);
+    await expect(us.locator('svg.chart circle.fail').first()).toBeAttached();
+  });
+
+  await snapshot(page, 'status-page-one-target-down.png');
+
+  await test.step('it refreshes itself: a repaired target turns up without a reload', async () => {
+    broken.clearFaults();
+    await expect(us.locator('.check', { hasText: 'existing customer' }).locator('.badge')).toHaveText('UP', { timeout: 15_000 });
+  });
+
+  await snapshot(page, 'status-page-repaired.png');
+});
+
+/** Kept with the test results (and in the HTML report) for a person to look at. */
+async function snapshot(page: Page, name: string): Promise<void> {
+  const body = await page.screenshot({ path: test.info().outputPath(name), fullPage: true });
+  await test.info().attach(name, { body, contentType: 'image/png' });
+}
+
+test('loads nothing from outside its own origin', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(pageUrl.replace(/\/$/, ''))) foreign.push(r.url());
+  });
+  await page.goto(pageUrl);
+  await expect(page.locator('h1')).toHaveText('trackers-contract monitor');
+  await page.waitForTimeout(500);
+  expect(foreign).toEqual([]);
+});

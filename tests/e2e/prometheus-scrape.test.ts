@@ -1,0 +1,166 @@
+// End to end: the long-running monitor probes a sandbox whose faults the test switches at run
+// time; a real Prometheus scrapes the monitor every second and evaluates the project's alert
+// rules (a copy with `for: 1s` and 10 s windows); the test reads Prometheus's HTTP API.
+// Each phase waits (bounded) for the series and for the alert that phase should raise.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
+import { requireBinaries } from '../support/require-binary.ts';
+import { childEnv, freePort, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { startPrometheus, testRules, type PromAlert, type RunningPrometheus } from '../support/prometheus.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TARGET = 'e2e';
+const PHASE_MS = 30_000;
+const gate = requireBinaries('prometheus');
+
+describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.skip }, () => {
+  const services: Service[] = [];
+  let sandbox: Sandbox;
+  let prometheus: RunningPrometheus | undefined;
+  let dir = '';
+
+  /** Wait until `expr` returns at least one sample, all of whose values satisfy `ok`. */
+  const series = (expr: string, ok: (value: number) => boolean = () => true) =>
+    waitFor(
+      `series ${expr}`,
+      async () => {
+        const result = await prometheus!.query(expr);
+        return result.length > 0 && result.every((s) => ok(Number(s.value[1]))) ? result : undefined;
+      },
+      { timeoutMs: PHASE_MS, services },
+    );
+
+  const firing = (alertname: string, labels: Record<string, string> = {}) =>
+    waitFor(
+      `alert ${alertname} ${JSON.stringify(labels)} firing`,
+      async () =>
+        (await prometheus!.alerts()).find(
+          (a) =>
+            a.labels.alertname === alertname &&
+            a.state === 'firing' &&
+            Object.entries(labels).every(([k, v]) => a.labels[k] === v),
+        ),
+      { timeoutMs: PHASE_MS, services },
+    );
+
+  const notActive = (alertname: string, labels: Record<string, string> = {}) =>
+    waitFor(
+      `alert ${alertname} ${JSON.stringify(labels)} to be inactive`,
+      async () =>
+        (await prometheus!.alerts()).some(
+          (a: PromAlert) => a.labels.alertname === alertname && Object.entries(labels).every(([k, v]) => a.labels[k] === v),
+        )
+          ? undefined
+          : true,
+      { timeoutMs: PHASE_MS, services },
+    );
+
+  before(async () => {
+    sandbox = createSandbox();
+    const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
+    dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-e2e-monitor-'));
+    const targetsFile = path.join(dir, 'targets.json');
+    writeFileSync(
+      targetsFile,
+      JSON.stringify({
+        targets: [
+          {
+            name: TARGET,
+            baseUrl: sandboxUrl,
+            auth: { username: SANDBOX_USERNAME, passwordEnv: 'E2E_SANDBOX_PASSWORD' },
+            intervalSeconds: 1,
+            notFoundIntervalSeconds: 1,
+          },
+        ],
+      }),
+    );
+    const port = await freePort();
+    const monitor = startService(
+      'monitor',
+      process.execPath,
+      ['--import', 'tsx', 'monitor/main.ts', '--config', targetsFile, '--port', String(port)],
+      childEnv({ E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),
+      ROOT,
+    );
+    services.push(monitor);
+    await waitFor('the monitor to listen', () => (monitor.output().includes('/metrics') ? true : undefined), { services });
+    prometheus = await startPrometheus({
+      binary: gate.path('prometheus'),
+      targets: [`127.0.0.1:${port}`],
+      rules: testRules('1s', '10s'),
+    });
+    services.push(prometheus.service);
+  });
+
+  after(async () => {
+    await stopAll(services);
+    await prometheus?.stop();
+    await sandbox?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('healthy: both checks pass, 97 trackers, blackbox-style probe_success, no alert firing', async () => {
+    await series('up{job="trackers-monitor"}', (v) => v === 1);
+    const last = await series(`trackers_probe_last_result{target="${TARGET}"}`, (v) => v === 1);
+    assert.deepEqual(last.map((s) => s.metric.check).sort(), ['not_found', 'trackers']);
+    await series(`trackers_response_trackers{target="${TARGET}"}`, (v) => v === 97);
+    await series(`probe_success{target="${TARGET}"}`, (v) => v === 1);
+    await series(`trackers_probe_duration_seconds_count{target="${TARGET}",check="trackers"}`, (v) => v >= 1);
+    const info = await series('trackers_monitor_info', (v) => v === 1);
+    assert.match(info[0]!.metric.version ?? '', /^\d+\.\d+\.\d+/);
+    await notActive('TrackersMonitorAbsent');
+    const active = (await prometheus!.alerts()).filter((a) => a.state === 'firing');
+    assert.deepEqual(
+      active.map((a) => a.labels.alertname),
+      [],
+    );
+  });
+
+  test('HTTP 503: TrackersProbeFailing and TrackersNotFoundCheckFailing fire, failures counted as http_5xx', async () => {
+    sandbox.setFaults('status=503');
+    const alert = await firing('TrackersProbeFailing', { target: TARGET, check: 'trackers', severity: 'critical' });
+    assert.equal(alert.annotations.summary, `Trackers endpoint probe failing on ${TARGET}`);
+    await firing('TrackersNotFoundCheckFailing', { target: TARGET, check: 'not_found' });
+    await firing('TrackersProbeErrorRateHigh', { target: TARGET, check: 'trackers' });
+    await series(`trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="http_5xx"}`, (v) => v > 0);
+    await series(`probe_http_status_code{target="${TARGET}",check="trackers"}`, (v) => v === 503);
+    await series(`probe_success{target="${TARGET}",check="trackers"}`, (v) => v === 0);
+  });
+
+  test('a breaking change (id sent as a string): TrackersSchemaViolations fires, the rule is "type"', async () => {
+    sandbox.setFaults('mutation=id-string');
+    await firing('TrackersSchemaViolations', { target: TARGET, check: 'trackers', severity: 'critical' });
+    await series(
+      `increase(trackers_schema_violations_total{target="${TARGET}",check="trackers",rule="type"}[10s])`,
+      (v) => v > 0,
+    );
+    await series(`trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="schema_violation"}`, (v) => v > 0);
+  });
+
+  test('8015 lost: only TrackersNotFoundCheckFailing stays, with error_code_mismatch', async () => {
+    sandbox.setFaults('mutation=lose-8015');
+    await series(`trackers_probe_last_result{target="${TARGET}",check="trackers"}`, (v) => v === 1);
+    await notActive('TrackersProbeFailing', { target: TARGET });
+    await firing('TrackersNotFoundCheckFailing', { target: TARGET, check: 'not_found' });
+    await series(
+      `trackers_probe_failures_total{target="${TARGET}",check="not_found",reason="error_code_mismatch"}`,
+      (v) => v > 0,
+    );
+  });
+
+  test('latency over the 3 s budget: TrackersLatencyOverBudget fires from the histogram p95', async () => {
+    sandbox.setFaults('latency=3200');
+    const alert = await firing('TrackersLatencyOverBudget', { target: TARGET, check: 'trackers', severity: 'warning' });
+    assert.ok(Number(alert.value) > 3, `p95 ${alert.value}`);
+    await series(
+      `trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="latency_budget_exceeded"}`,
+      (v) => v > 0,
+    );
+  });
+});

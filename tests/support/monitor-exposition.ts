@@ -1,0 +1,35 @@
+// The monitor's real exposition, produced in-process: its metrics module on a fresh Registry,
+// fed by real probes (both checks) of an embedded sandbox on a loopback port. After one
+// probe per check every metric family has samples, so the index lists every series name
+// and label the dashboard and the alert rules may use.
+import { Registry } from 'prom-client';
+import { createSandbox } from '../../sandbox/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { clientFor } from '../../src/target.ts';
+import { createMetrics } from '../../monitor/metrics.ts';
+import { CHECKS, probe } from '../../monitor/probe.ts';
+import { indexExposition, type ExpositionIndex } from './exposition.ts';
+
+/** Labels Prometheus adds to every scraped series (the scrape target), so expressions may use them. */
+export const TARGET_LABELS: ReadonlySet<string> = new Set(['job', 'instance']);
+
+export async function monitorExposition(): Promise<string> {
+  const loaded = loadConfig({});
+  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+  const sandbox = createSandbox();
+  const baseUrl = await sandbox.listen(0, '127.0.0.1');
+  const client = clientFor(loaded.config, baseUrl);
+  try {
+    const target = { name: 'default', config: loaded.config };
+    const metrics = createMetrics({ registry: new Registry(), targets: [target], version: '0.0.0-test' });
+    for (const check of CHECKS) metrics.record(await probe(client, target, check));
+    return await metrics.registry.metrics();
+  } finally {
+    client.close();
+    await sandbox.close();
+  }
+}
+
+export async function monitorIndex(): Promise<ExpositionIndex> {
+  return indexExposition(await monitorExposition());
+}

@@ -1,0 +1,129 @@
+// Child processes for end-to-end tests (Prometheus, the Pushgateway, blackbox_exporter, the
+// monitor): started on loopback ports, waited for with a deadline, and always stopped, by
+// their own pid, even when the test fails. Their output is kept (bounded) for the failure message.
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+
+/** A free loopback TCP port (for binaries that cannot listen on port 0 and report it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The environment for a child: this process's, minus the project's own variables, so a
+ * developer's CAP_BASE_URL or credentials can never send a test to a real cluster.
+ */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v === undefined || /^(CAP_|MONITOR_|SANDBOX_)/.test(k) || k === 'PUSHGATEWAY_URL') continue;
+    env[k] = v;
+  }
+  return { ...env, ...extra };
+}
+
+const KEEP_OUTPUT = 32 * 1024;
+
+export interface Service {
+  readonly name: string;
+  readonly child: ChildProcess;
+  /** The last 32 KiB of stdout and stderr, interleaved. */
+  output(): string;
+  /** SIGTERM, then SIGKILL after graceMs; resolves when the process has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export function startService(name: string, command: string, args: string[], env?: Record<string, string>, cwd?: string): Service {
+  const child = spawn(command, args, { env: env ?? childEnv(), cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-KEEP_OUTPUT);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.on('error', (err) => keep(Buffer.from(`\n[spawn error: ${err.message}]\n`)));
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  return {
+    name,
+    child,
+    output: () => output,
+    async stop(graceMs = 5000) {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Stop them all (each by its own pid), in reverse start order; never throws. */
+export async function stopAll(services: Service[]): Promise<void> {
+  for (const s of [...services].reverse()) {
+    try {
+      await s.stop();
+    } catch {
+      // keep stopping the others
+    }
+  }
+}
+
+/**
+ * Poll `check` until it returns a value other than undefined, or fail after `timeoutMs` with
+ * `what`, the last error and the given services' output.
+ */
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  options: { timeoutMs?: number; intervalMs?: number; services?: Service[] } = {},
+): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  let last = '';
+  for (;;) {
+    for (const s of options.services ?? []) {
+      if (s.child.exitCode !== null)
+        throw new Error(`${s.name} exited (code ${s.child.exitCode}) while waiting for ${what}:\n${s.output()}`);
+    }
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+      last = '';
+    } catch (err) {
+      last = err instanceof Error ? err.message : String(err);
+    }
+    if (Date.now() >= deadline) {
+      const logs = (options.services ?? []).map((s) => `--- ${s.name} output ---\n${s.output()}`).join('\n');
+      throw new Error(
+        `timed out after ${options.timeoutMs ?? 30_000} ms waiting for ${what}${last ? ` (last error: ${last})` : ''}\n${logs}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, options.intervalMs ?? 250));
+  }
+}
+
+/** GET a URL and parse JSON; throws on a non-2xx status (with the body) or a network error. */
+export async function getJson<T = unknown>(url: string): Promise<T> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+  return JSON.parse(text) as T;
+}
+
+/** GET a URL as text; throws on a non-2xx status. */
+export async function getText(url: string): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`GET ${url}: HTTP ${res.status}: ${text.slice(0, 500)}`);
+  return text;
+}

@@ -1,0 +1,221 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, test, type TestContext } from 'node:test';
+import { main, parseFlags } from '../../../monitor/main.ts';
+import { childEnv } from '../../support/processes.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const MAIN = join(ROOT, 'monitor', 'main.ts');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the monitor CLI to completion (bounded: killed after 20 s). */
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: childEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function assertNoStack(r: Run): void {
+  assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+}
+
+describe('parseFlags', () => {
+  const CASES: { argv: string[]; error?: RegExp }[] = [
+    { argv: [] },
+    { argv: ['--once', '--push', '--instance', 'cron-7'] },
+    { argv: ['--interval', '10', '--port', '0', '--host', '0.0.0.0', '--config', 'targets.json'] },
+    { argv: ['--sandbox-faults', 'latency=200,error-rate=0.1'] },
+    { argv: ['--bogus'], error: /Unknown option '--bogus'/ },
+    { argv: ['extra'], error: /Unexpected argument 'extra'/ },
+    { argv: ['--interval', '0'], error: /^--interval must be a whole number from 1 to 86400, got "0"$/ },
+    { argv: ['--interval', '1.5'], error: /^--interval must be a whole number/ },
+    { argv: ['--port', '65536'], error: /^--port must be a whole number from 0 to 65535/ },
+    { argv: ['--port'], error: /argument missing/ },
+    { argv: ['--host', 'a b'], error: /^--host must be a host name or IP address/ },
+    { argv: ['--push'], error: /^--push needs --once/ },
+    { argv: ['--once', '--instance', 'x'], error: /^--instance only applies with --push/ },
+    { argv: ['--once', '--push', '--instance', 'a/b'], error: /^--instance must be/ },
+    { argv: ['--sandbox-faults', 'latency=fast'], error: /^--sandbox-faults: fault "latency" needs whole milliseconds/ },
+    { argv: ['--sandbox-faults', 'explode'], error: /^--sandbox-faults: unknown fault "explode"/ },
+  ];
+  for (const c of CASES) {
+    test(`${JSON.stringify(c.argv)} → ${c.error ?? 'ok'}`, () => {
+      const r = parseFlags(c.argv);
+      if (!c.error) return assert.ok(r.ok, r.ok ? '' : r.error);
+      assert.equal(r.ok, false);
+      assert.match(r.ok ? '' : r.error, c.error);
+      assert.doesNotMatch(r.ok ? '' : r.error, /\n/, 'one line');
+    });
+  }
+});
+
+/** main() in this process, with its own environment and captured output. */
+async function runInProcess(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { env, out: (text) => (stdout += text), err: (line) => (stderr += `${line}\n`) });
+  return { code, stdout, stderr };
+}
+
+describe('monitor main() errors: one line, exit 2, no stack', () => {
+  test('an unknown flag', async () => {
+    const r = await runInProcess(['--bogus']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, "monitor: Unknown option '--bogus' (see --help)\n");
+    assert.equal(r.stdout, '');
+  });
+
+  test('a bad environment variable names it', async () => {
+    const r = await runInProcess(['--once'], { CAP_TIMEOUT_MS: 'soon' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^monitor: configuration error: CAP_TIMEOUT_MS="soon": must be a whole number/);
+    assert.equal(r.stderr.split('\n').length, 2, 'one line');
+  });
+
+  test('a bad targets file names the field, from --config or MONITOR_CONFIG', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-main-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'targets.json');
+    writeFileSync(file, JSON.stringify({ targets: [{ name: 'EU' }] }));
+    for (const r of [
+      await runInProcess(['--once', '--config', file]),
+      await runInProcess(['--once'], { MONITOR_CONFIG: file }),
+    ]) {
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^monitor: configuration error: .*targets\.json: \$\.targets\[0\]\.name: must match pattern/);
+      assertNoStack(r);
+    }
+  });
+
+  test('--push without PUSHGATEWAY_URL', async () => {
+    const r = await runInProcess(['--once', '--push']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^monitor: --push needs PUSHGATEWAY_URL/);
+  });
+
+  test('--sandbox-faults with no sandbox target', async () => {
+    const r = await runInProcess(['--once', '--sandbox-faults', 'hang'], { CAP_BASE_URL: 'https://eu.api.capillarytech.com' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^monitor: --sandbox-faults needs the embedded sandbox/);
+  });
+
+  test('--help: the usage, exit 0', async () => {
+    const r = await runInProcess(['--help']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^Usage: /);
+    for (const flag of ['--once', '--push', '--instance', '--config', '--interval', '--port', '--host', '--sandbox-faults']) {
+      assert.ok(r.stdout.includes(flag), flag);
+    }
+  });
+});
+
+describe('monitor main() --once --push', () => {
+  test('PUT to the Pushgateway under job trackers_contract and the instance', async (t) => {
+    const received: { method?: string; url?: string; body: string }[] = [];
+    const gateway = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ method: req.method, url: req.url, body });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    t.after(() => new Promise<void>((resolve) => gateway.close(() => resolve())));
+    const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`;
+    const r = await runInProcess(['--once', '--push', '--instance', 'ci-test'], { PUSHGATEWAY_URL: url });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(received.length, 1);
+    assert.equal(received[0]!.method, 'PUT');
+    assert.equal(received[0]!.url, '/metrics/job/trackers_contract/instance/ci-test');
+    assert.match(received[0]!.body, /^trackers_probes_total\{target="default",check="trackers",result="success"\} 1$/m);
+    assert.match(r.stderr, /pushed to http:\/\/127\.0\.0\.1:\d+ \(job trackers_contract, instance ci-test\)/);
+  });
+
+  test('a push that fails makes the run fail (exit 1)', async () => {
+    const r = await runInProcess(['--once', '--push'], { PUSHGATEWAY_URL: 'http://127.0.0.1:1' });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /push to the Pushgateway failed: ECONNREFUSED/);
+  });
+});
+
+describe('monitor CLI (child process)', { concurrency: true }, () => {
+  test('--once on the embedded sandbox: the exposition on stdout, one line per probe on stderr, exit 0', async () => {
+    const r = await run(['--once']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^# HELP trackers_probes_total /m);
+    assert.match(r.stdout, /^trackers_probes_total\{target="default",check="trackers",result="success"\} 1$/m);
+    assert.match(r.stdout, /^trackers_probes_total\{target="default",check="not_found",result="success"\} 1$/m);
+    assert.match(r.stdout, /^probe_success\{target="default",check="trackers"\} 1$/m);
+    assert.doesNotMatch(r.stdout, /^process_cpu/m, 'no process metrics in a one-shot run');
+    assert.match(r.stderr, /^default trackers +ok +HTTP 200, \d+ tracker\(s\)/m);
+    assert.match(r.stderr, /^default not_found +ok +HTTP 404, error 8015/m);
+  });
+
+  test('--once with a failing sandbox: each failure counted under its reason, exit 1', async () => {
+    const r = await run(['--once', '--sandbox-faults', 'error-rate=1']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^trackers_probe_failures_total\{target="default",check="trackers",reason="http_5xx"\} 1$/m);
+    assert.match(r.stdout, /^trackers_probe_failures_total\{target="default",check="not_found",reason="http_5xx"\} 1$/m);
+    assert.match(r.stdout, /^probe_http_status_code\{target="default",check="trackers"\} 503$/m);
+    assert.match(r.stderr, /^default trackers +FAIL +http_5xx: HTTP 503/m);
+  });
+
+  test('the service: prints its addresses, serves /metrics, stops cleanly on SIGTERM', async (t: TestContext) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', '--interval', '1'], {
+      cwd: ROOT,
+      env: childEnv(),
+    });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    t.after(() => {
+      clearTimeout(killer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const base = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        const m = /status page: (http:\/\/127\.0\.0\.1:\d+)\/\n/.exec(stdout);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    assert.match(stdout, /^metrics: http:\/\/127\.0\.0\.1:\d+\/metrics$/m);
+    // The first probes land within a second of start.
+    let text = '';
+    for (let i = 0; i < 40 && !/result="success"\} [1-9]/.test(text); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      text = await (await fetch(`${base}/metrics`)).text();
+    }
+    assert.match(text, /^trackers_probes_total\{target="default",check="trackers",result="success"\} [1-9]\d*$/m);
+    assert.match(text, /^process_cpu_user_seconds_total /m);
+    assert.equal((await fetch(`${base}/healthz`)).status, 200);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr);
+    assert.match(stderr, /monitor: SIGTERM: finishing probes in flight/);
+    assert.match(stderr, /monitor: stopped/);
+  });
+});

@@ -1,0 +1,231 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { Registry } from 'prom-client';
+import { WARNING_RULES } from '../../../src/validate.ts';
+import { METRIC_NAMES, SCHEMA_RULES, createMetrics, durationBuckets, ruleLabel } from '../../../monitor/metrics.ts';
+import { CHECKS, PROBE_REASONS, type ProbeResult } from '../../../monitor/probe.ts';
+import { metricValue, testTarget } from './helpers.ts';
+
+const targets = [testTarget('eu'), testTarget('us-1', { latencyBudgetMs: 500, latencyDegradedMs: 200 })];
+
+function result(overrides: Partial<ProbeResult> = {}): ProbeResult {
+  return {
+    target: 'eu',
+    check: 'trackers',
+    success: true,
+    message: 'HTTP 200, 3 tracker(s), 12 ms',
+    httpStatus: 200,
+    startedAt: 1_700_000_000_000,
+    durationMs: 12,
+    ttfbMs: 10,
+    degraded: false,
+    trackerCount: 3,
+    bodySize: 1234,
+    errors: [],
+    warnings: [],
+    authRefreshed: false,
+    ...overrides,
+  };
+}
+
+function build(defaultMetrics = false) {
+  const registry = new Registry();
+  const metrics = createMetrics({ registry, targets, version: '1.2.3', defaultMetrics });
+  return { registry, metrics };
+}
+
+const EXPECTED_TYPES: Record<string, string> = {
+  trackers_probe_duration_seconds: 'histogram',
+  trackers_probes_total: 'counter',
+  trackers_probe_failures_total: 'counter',
+  trackers_probe_last_result: 'gauge',
+  trackers_probe_last_success_timestamp_seconds: 'gauge',
+  trackers_probe_degraded_total: 'counter',
+  trackers_probe_auth_refreshes_total: 'counter',
+  trackers_schema_violations_total: 'counter',
+  trackers_data_quality_warnings_total: 'counter',
+  trackers_response_trackers: 'gauge',
+  trackers_response_size_bytes: 'gauge',
+  trackers_monitor_targets: 'gauge',
+  trackers_monitor_info: 'gauge',
+  probe_success: 'gauge',
+  probe_duration_seconds: 'gauge',
+  probe_http_status_code: 'gauge',
+};
+
+describe('metric names, types and help', () => {
+  test('exactly the documented metrics, each with its type and a help text', async () => {
+    const { registry } = build();
+    const json = await registry.getMetricsAsJSON();
+    assert.deepEqual(Object.fromEntries(json.map((m) => [m.name, m.type])), EXPECTED_TYPES);
+    assert.deepEqual(new Set(Object.values(METRIC_NAMES)), new Set(Object.keys(EXPECTED_TYPES)));
+    for (const m of json) assert.ok(m.help.length > 10, `${m.name} needs a help text`);
+    for (const m of json) {
+      if (String(m.type) === 'counter') assert.match(m.name, /_total$/);
+      else assert.doesNotMatch(m.name, /_total$/);
+    }
+  });
+
+  test('default metrics (process_*, nodejs_*) are on the same registry when asked for', async () => {
+    const { registry } = build(true);
+    const text = await registry.metrics();
+    assert.match(text, /^process_cpu_user_seconds_total /m);
+    assert.match(text, /^nodejs_version_info\{/m);
+  });
+
+  test('the monitor info and target count', async () => {
+    const { registry } = build();
+    assert.equal(await metricValue(registry, 'trackers_monitor_info', { version: '1.2.3' }), 1);
+    assert.equal(await metricValue(registry, 'trackers_monitor_targets', {}), 2);
+  });
+});
+
+describe('every known series exists from the first scrape', () => {
+  test('counters start at zero for every target, check, result, reason, rule and kind', async () => {
+    const { registry } = build();
+    for (const { name: target } of targets) {
+      for (const check of CHECKS) {
+        for (const result of ['success', 'failure'])
+          assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target, check, result }), 0);
+        for (const reason of PROBE_REASONS)
+          assert.equal(await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }), 0);
+        for (const rule of SCHEMA_RULES)
+          assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { target, check, rule }), 0);
+        assert.equal(await metricValue(registry, METRIC_NAMES.degraded, { target, check }), 0);
+      }
+      for (const kind of WARNING_RULES) assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target, kind }), 0);
+    }
+    const text = await registry.metrics();
+    assert.match(text, /^trackers_probe_duration_seconds_count\{target="eu",check="trackers"\} 0$/m);
+  });
+
+  test('last-result gauges stay absent until the first probe (no false alert at start-up)', async () => {
+    const { registry } = build();
+    assert.equal(await metricValue(registry, METRIC_NAMES.probeSuccess, { target: 'eu', check: 'trackers' }), undefined);
+    assert.equal(await metricValue(registry, METRIC_NAMES.lastSuccess, { target: 'eu', check: 'trackers' }), undefined);
+  });
+});
+
+describe('recording a result', () => {
+  test('a success', async () => {
+    const { registry, metrics } = build();
+    metrics.record(result({ warnings: [{ path: '$.data[1]', rule: 'duplicate_tracker_key', message: 'x' }] }));
+    const l = { target: 'eu', check: 'trackers' };
+    assert.equal(await metricValue(registry, METRIC_NAMES.probes, { ...l, result: 'success' }), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.lastResult, l), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.probeSuccess, l), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.probeDuration, l), 0.012);
+    assert.equal(await metricValue(registry, METRIC_NAMES.probeStatus, l), 200);
+    assert.equal(await metricValue(registry, METRIC_NAMES.lastSuccess, l), 1_700_000_000.012);
+    assert.equal(await metricValue(registry, METRIC_NAMES.trackerCount, { target: 'eu' }), 3);
+    assert.equal(await metricValue(registry, METRIC_NAMES.responseSize, l), 1234);
+    assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target: 'eu', kind: 'duplicate_tracker_key' }), 1);
+    const text = await registry.metrics();
+    assert.match(text, /^trackers_probe_duration_seconds_bucket\{le="0.025",target="eu",check="trackers"\} 1$/m);
+    assert.match(text, /^trackers_probe_duration_seconds_bucket\{le="0.01",target="eu",check="trackers"\} 0$/m);
+  });
+
+  test('a failure counts once under its reason and leaves the last success alone', async () => {
+    const { registry, metrics } = build();
+    metrics.record(result());
+    metrics.record(
+      result({ success: false, reason: 'timeout', httpStatus: undefined, durationMs: 10_000, startedAt: 1_700_000_100_000 }),
+    );
+    const l = { target: 'eu', check: 'trackers' };
+    assert.equal(await metricValue(registry, METRIC_NAMES.failures, { ...l, reason: 'timeout' }), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.probes, { ...l, result: 'failure' }), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.probeSuccess, l), 0);
+    assert.equal(await metricValue(registry, METRIC_NAMES.probeStatus, l), 0, 'no response: status 0, as blackbox_exporter');
+    assert.equal(await metricValue(registry, METRIC_NAMES.lastSuccess, l), 1_700_000_000.012);
+  });
+
+  test('schema violations count once per probe and rule; an unknown rule becomes "other"', async () => {
+    const { registry, metrics } = build();
+    const errors = [
+      { path: '$.data[0].id', rule: 'type', message: 'must be integer' },
+      { path: '$.data[1].id', rule: 'type', message: 'must be integer' },
+      { path: '$.data[2]', rule: 'some-new-keyword', message: '?' },
+    ];
+    metrics.record(result({ check: 'not_found', success: false, reason: 'schema_violation', errors }));
+    const l = { target: 'eu', check: 'not_found' };
+    assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { ...l, rule: 'type' }), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { ...l, rule: 'other' }), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { ...l, rule: 'some-new-keyword' }), undefined);
+    assert.equal(ruleLabel('date-time'), 'date-time');
+    assert.equal(ruleLabel('$.data[0]'), 'other');
+  });
+
+  test('degraded and auth refreshes', async () => {
+    const { registry, metrics } = build();
+    metrics.record(result({ degraded: true, authRefreshed: true }));
+    assert.equal(await metricValue(registry, METRIC_NAMES.degraded, { target: 'eu', check: 'trackers' }), 1);
+    assert.equal(await metricValue(registry, METRIC_NAMES.authRefreshes, { target: 'eu', check: 'trackers' }), 1);
+  });
+
+  test('a result for an unknown target or check creates no series', async () => {
+    const { registry, metrics } = build();
+    const before = await registry.metrics();
+    metrics.record(result({ target: 'not-configured' }));
+    metrics.record(result({ check: 'other' as 'trackers' }));
+    assert.equal(await registry.metrics(), before);
+  });
+});
+
+describe('label values are bounded', () => {
+  test('no customer id, message, URL or path ever becomes a label value', async () => {
+    const { registry, metrics } = build();
+    const customerId = '98662653';
+    for (const reason of PROBE_REASONS) {
+      metrics.record(
+        result({
+          target: 'us-1',
+          check: 'not_found',
+          success: false,
+          reason,
+          message: `GET /v2/customers/${customerId}/trackers failed: ${reason} <script>`,
+          errors: [{ path: `$.data[0].id`, rule: 'type', message: `customer ${customerId}`, value: customerId }],
+          warnings: [{ path: '$.x', rule: 'additional_property', message: `/v2/customers/${customerId}`, value: customerId }],
+        }),
+      );
+    }
+    const allowed: Record<string, ReadonlySet<string>> = {
+      target: new Set(targets.map((t) => t.name)),
+      check: new Set(CHECKS),
+      result: new Set(['success', 'failure']),
+      reason: new Set(PROBE_REASONS),
+      rule: new Set(SCHEMA_RULES),
+      kind: new Set([...WARNING_RULES, 'other']),
+      version: new Set(['1.2.3']),
+    };
+    for (const m of await registry.getMetricsAsJSON()) {
+      for (const v of m.values) {
+        for (const [name, value] of Object.entries(v.labels)) {
+          if (name === 'le') continue;
+          assert.ok(allowed[name], `${m.name}: unexpected label ${name}`);
+          assert.ok(allowed[name]!.has(String(value)), `${m.name}{${name}="${value}"} is not from the bounded set`);
+          assert.ok(!String(value).includes(customerId) && !String(value).includes('/'), `${m.name}{${name}="${value}"}`);
+        }
+      }
+    }
+  });
+});
+
+describe('histogram buckets', () => {
+  test('the small fixed buckets plus each target’s degraded threshold, budget, 2× and 4× budget, sorted and deduplicated', () => {
+    assert.deepEqual(durationBuckets([testTarget('a')]), [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 3, 6, 12]);
+    assert.deepEqual(
+      durationBuckets(targets),
+      [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 3, 6, 12],
+      'us-1: degraded 0.2, budget 0.5 (already there), 1, 2',
+    );
+  });
+
+  test('the registry’s histogram uses them', async () => {
+    const { registry } = build();
+    const text = await registry.metrics();
+    const les = [...text.matchAll(/^trackers_probe_duration_seconds_bucket\{le="([^"]+)",target="eu",check="trackers"\}/gm)].map(
+      (m) => m[1],
+    );
+    assert.deepEqual(les, ['0.005', '0.01', '0.025', '0.05', '0.1', '0.2', '0.25', '0.5', '1', '2', '3', '6', '12', '+Inf']);
+  });
+});

@@ -1,0 +1,247 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { MUTATIONS } from '../../../sandbox/mutations.ts';
+import { FAILURE_REASONS, type ClientResult, type TrackersClient } from '../../../src/client.ts';
+import type { Config } from '../../../src/config.ts';
+import { Secret } from '../../../src/secret.ts';
+import { PROBE_REASONS, probe, type Check, type ProbeReason } from '../../../monitor/probe.ts';
+import { closedPort, startSandbox, testClient, testTarget } from './helpers.ts';
+
+const FAULT = 'X-Sandbox-Fault';
+
+interface Case {
+  name: string;
+  check: Check;
+  fault?: string;
+  config?: Partial<Config>;
+  /** undefined: the probe succeeds. */
+  reason?: ProbeReason;
+}
+
+// Small budgets and timeouts keep the slow cases fast; every case is bounded by its timeout.
+const fast: Partial<Config> = { latencyBudgetMs: 80, latencyDegradedMs: 40, timeoutMs: 2000 };
+
+const CASES: Case[] = [
+  { name: 'the documented customer passes', check: 'trackers' },
+  { name: 'the missing customer gets 8015 and passes', check: 'not_found' },
+  { name: 'latency beyond the budget', check: 'trackers', fault: 'latency=150', config: fast, reason: 'latency_budget_exceeded' },
+  { name: 'every request a 503', check: 'trackers', fault: 'error-rate=1', reason: 'http_5xx' },
+  { name: 'a 503 on the 8015 check too', check: 'not_found', fault: 'error-rate=1', reason: 'http_5xx' },
+  { name: 'a 429', check: 'trackers', fault: 'error-rate=1,error-status=429', reason: 'http_4xx' },
+  { name: 'a 401 (credentials refused)', check: 'trackers', fault: 'status=401', reason: 'auth_error' },
+  { name: 'a 302', check: 'trackers', fault: 'status=302', reason: 'unexpected_status' },
+  { name: 'malformed JSON', check: 'trackers', fault: 'malformed-json', reason: 'invalid_json' },
+  { name: 'truncated JSON', check: 'trackers', fault: 'truncated-json', reason: 'invalid_json' },
+  { name: 'truncated JSON on the 8015 check', check: 'not_found', fault: 'truncated-json', reason: 'invalid_json' },
+  { name: 'an HTML page', check: 'trackers', fault: 'content-type=text/html', reason: 'bad_content_type' },
+  { name: 'a JSON body labelled text/html', check: 'trackers', fault: 'mutation=html-content-type', reason: 'bad_content_type' },
+  {
+    name: 'a 503 HTML page from a proxy is a 5xx first',
+    check: 'trackers',
+    fault: 'error-rate=1,content-type=text/html',
+    reason: 'http_5xx',
+  },
+  { name: 'a connection reset', check: 'trackers', fault: 'reset', reason: 'connect_error' },
+  {
+    name: 'a body trickled beyond the budget',
+    check: 'trackers',
+    fault: 'trickle=200',
+    config: fast,
+    reason: 'latency_budget_exceeded',
+  },
+  {
+    name: 'a body trickled beyond the timeout',
+    check: 'trackers',
+    fault: 'trickle=1000',
+    config: { ...fast, timeoutMs: 150 },
+    reason: 'timeout',
+  },
+  { name: 'a hang', check: 'trackers', fault: 'hang', config: { ...fast, timeoutMs: 100 }, reason: 'timeout' },
+  { name: 'a hang on the 8015 check', check: 'not_found', fault: 'hang', config: { ...fast, timeoutMs: 100 }, reason: 'timeout' },
+  {
+    name: 'lose-8015: 200 with empty data and no error',
+    check: 'not_found',
+    fault: 'mutation=lose-8015',
+    reason: 'error_code_mismatch',
+  },
+  { name: 'wrong-error-code: 8016', check: 'not_found', fault: 'mutation=wrong-error-code', reason: 'error_code_mismatch' },
+  { name: 'error-status-true', check: 'not_found', fault: 'mutation=error-status-true', reason: 'schema_violation' },
+  { name: 'not-found-5xx', check: 'not_found', fault: 'mutation=not-found-5xx', reason: 'http_5xx' },
+  {
+    name: '8015 with a status not accepted (4xx)',
+    check: 'not_found',
+    config: { notFoundStatuses: [400] },
+    reason: 'http_4xx',
+  },
+  {
+    name: '8015 with a status not accepted (200)',
+    check: 'not_found',
+    fault: 'status=200',
+    config: { notFoundStatuses: [404] },
+    reason: 'unexpected_status',
+  },
+  // The monitor sends credentials, so an endpoint that stopped enforcing them still answers it:
+  // no-auth is caught by the release gate's anonymous request, not by the monitor.
+  { name: 'no-auth (not visible to a probe that sends credentials)', check: 'trackers', fault: 'mutation=no-auth' },
+  {
+    name: 'wrong credentials',
+    check: 'trackers',
+    config: { auth: { kind: 'basic', username: 'sandbox_user', password: new Secret('wrong'), passwordIsMd5: false } },
+    reason: 'auth_error',
+  },
+];
+
+// Every contract mutation of the sandbox's table, by what it rewrites.
+for (const m of MUTATIONS) {
+  if (m.applies === 'success') {
+    CASES.push({
+      name: `mutation ${m.name}`,
+      check: 'trackers',
+      fault: `mutation=${m.name}`,
+      reason: m.breaking ? 'schema_violation' : undefined,
+    });
+  } else if (m.applies === 'not-found' && !m.breaking) {
+    CASES.push({ name: `mutation ${m.name}`, check: 'not_found', fault: `mutation=${m.name}` });
+  } else if (m.applies === 'content-type' && !m.breaking) {
+    CASES.push({ name: `mutation ${m.name}`, check: 'trackers', fault: `mutation=${m.name}` });
+  }
+}
+
+describe('probe against the sandbox: one reason per fault', { concurrency: true }, () => {
+  for (const c of CASES) {
+    test(`${c.check}: ${c.name} → ${c.reason ?? 'success'}`, async (t) => {
+      const { baseUrl } = await startSandbox(t);
+      const target = testTarget('t1', c.config);
+      const result = await probe(
+        testClient(t, target, baseUrl),
+        target,
+        c.check,
+        c.fault ? { headers: { [FAULT]: c.fault } } : {},
+      );
+      assert.equal(result.reason, c.reason, result.message);
+      assert.equal(result.success, c.reason === undefined, result.message);
+      assert.equal(result.target, 't1');
+      assert.equal(result.check, c.check);
+      assert.ok(result.message.length > 0);
+      assert.ok(result.durationMs >= 0);
+      const mutation = MUTATIONS.find((m) => `mutation=${m.name}` === c.fault);
+      // The body is judged only when the status was right: a 5xx stops the probe before validation.
+      const bodyJudged = c.reason === undefined || c.reason === 'schema_violation' || c.reason === 'error_code_mismatch';
+      if (mutation?.expect && bodyJudged) {
+        const findings = mutation.breaking ? result.errors : result.warnings;
+        assert.ok(
+          findings.some((f) => f.path === mutation.expect!.path && f.rule === mutation.expect!.rule),
+          `expected ${mutation.expect.rule} at ${mutation.expect.path}, got ${JSON.stringify(findings.map((f) => [f.path, f.rule]))}`,
+        );
+      }
+    });
+  }
+});
+
+describe('probe result details', () => {
+  test('a success carries status, durations, tracker count, body size and the documented example’s warnings', async (t) => {
+    const { baseUrl } = await startSandbox(t);
+    const target = testTarget('t1');
+    const r = await probe(testClient(t, target, baseUrl), target, 'trackers');
+    assert.equal(r.httpStatus, 200);
+    assert.ok(r.trackerCount! > 0);
+    assert.ok(r.bodySize > 0);
+    assert.ok(r.ttfbMs !== undefined && r.ttfbMs <= r.durationMs);
+    assert.ok(r.warnings.some((w) => w.rule === 'duplicate_tracker_id'));
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.degraded, false);
+    assert.match(r.message, /^HTTP 200, \d+ tracker\(s\)/);
+  });
+
+  test('slower than the degraded threshold but within the budget: success, degraded', async (t) => {
+    const { baseUrl } = await startSandbox(t);
+    const target = testTarget('t1', { latencyDegradedMs: 30, latencyBudgetMs: 2000 });
+    const r = await probe(testClient(t, target, baseUrl), target, 'trackers', { headers: { [FAULT]: 'latency=60' } });
+    assert.equal(r.success, true, r.message);
+    assert.equal(r.degraded, true);
+    assert.match(r.message, /degraded/);
+  });
+
+  test('a refused connection (closed port) is connect_error', async (t) => {
+    const port = await closedPort();
+    const target = testTarget('t1');
+    const r = await probe(testClient(t, target, `http://127.0.0.1:${port}`), target, 'trackers');
+    assert.equal(r.reason, 'connect_error');
+    assert.equal(r.httpStatus, undefined);
+    assert.match(r.message, /ECONNREFUSED/);
+  });
+
+  test('a hostile server message is kept as text, clipped to one line', async (t) => {
+    const { sandbox, baseUrl } = await startSandbox(t);
+    sandbox.setFaults('error-rate=1');
+    const target = testTarget('t1');
+    const r = await probe(testClient(t, target, baseUrl), target, 'trackers');
+    assert.equal(r.reason, 'http_5xx');
+    assert.match(r.message, /^HTTP 503 \(error 503: .*\), expected 200/);
+    assert.doesNotMatch(r.message, /\n/);
+  });
+});
+
+/** A client that answers with a canned result: for transport failures a loopback sandbox cannot produce. */
+function cannedClient(result: Partial<ClientResult>): TrackersClient {
+  const full: ClientResult = {
+    ok: false,
+    method: 'GET',
+    path: '/x',
+    headers: {},
+    bodySize: 0,
+    timings: { startedAt: 0, totalMs: 5 },
+    ...result,
+  };
+  return {
+    getTrackers: async () => full,
+    request: async () => full,
+    authHeaders: async () => ({ ok: true, headers: {}, generated: false }),
+    close: () => {},
+  };
+}
+
+describe('client failure reasons map onto probe reasons', () => {
+  const expected: Record<(typeof FAILURE_REASONS)[number], ProbeReason> = {
+    timeout: 'timeout',
+    connection_refused: 'connect_error',
+    connection_reset: 'connect_error',
+    network: 'connect_error',
+    dns: 'dns_error',
+    tls: 'tls_error',
+    auth_token: 'auth_error',
+    body_too_large: 'body_too_large',
+    // These two come with a response: judged after its status (200 here).
+    non_json_content_type: 'bad_content_type',
+    invalid_json: 'invalid_json',
+  };
+  for (const reason of FAILURE_REASONS) {
+    test(`${reason} → ${expected[reason]}`, async () => {
+      const withResponse = reason === 'non_json_content_type' || reason === 'invalid_json';
+      const client = cannedClient({ status: withResponse ? 200 : undefined, failure: { reason, message: `canned ${reason}` } });
+      const r = await probe(client, testTarget('t1'), 'trackers');
+      assert.equal(r.reason, expected[reason]);
+      assert.ok(PROBE_REASONS.includes(r.reason!));
+    });
+  }
+
+  test('a client that throws (a bug) still gives a failed result, not an exception', async () => {
+    const client = cannedClient({});
+    client.getTrackers = async () => {
+      throw new Error('boom');
+    };
+    const r = await probe(client, testTarget('t1'), 'not_found');
+    assert.equal(r.success, false);
+    assert.equal(r.reason, 'connect_error');
+    assert.match(r.message, /probe error: boom/);
+  });
+
+  test('a fresh OAuth token after a 401 is reported (the one hidden retry)', async () => {
+    const r = await probe(
+      cannedClient({ ok: true, status: 200, authRefreshed: true, body: { data: [] } }),
+      testTarget('t1'),
+      'trackers',
+    );
+    assert.equal(r.authRefreshed, true);
+  });
+});

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { requireBinaries } from '../../support/require-binary.ts';
+import { probeResult, serveMonitor, testTarget } from './helpers.ts';
+
+const browser = requireBinaries('chromium');
+
+describe('status page in a browser', { skip: browser.skip }, () => {
+  test('refreshes from /api/status and renders a hostile message as text, with no CSP violation', async (t) => {
+    const { chromium } = await import('@playwright/test');
+    const { base, record } = await serveMonitor(t, [testTarget('eu')]);
+    record(probeResult('first'));
+    const instance = await chromium.launch({ executablePath: browser.path('chromium'), args: ['--no-sandbox'] });
+    t.after(() => instance.close());
+    const page = await instance.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => problems.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${base}/?refresh=1`);
+    assert.equal(await page.locator('.check.down .msg').first().textContent(), 'first');
+
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    record(probeResult(`HTTP 503 (error 503: ${hostile})`));
+    await page.locator('.check.down .msg', { hasText: 'HTTP 503' }).first().waitFor({ timeout: 5000 });
+    assert.equal(await page.locator('.check.down .msg').first().textContent(), `HTTP 503 (error 503: ${hostile})`);
+    assert.equal(await page.locator('main img, main script').count(), 0);
+    assert.equal(await page.locator('svg.chart polyline').count(), 1);
+    assert.deepEqual(problems, []);
+  });
+});

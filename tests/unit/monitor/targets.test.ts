@@ -1,0 +1,335 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
+import { loadMonitorSettings, resolveCredentialRefs, type Env } from '../../../src/config.ts';
+import { Secret } from '../../../src/secret.ts';
+import { defaultTargets, loadTargetsFile, parseTargets, withInterval } from '../../../monitor/targets.ts';
+import { testConfig } from './helpers.ts';
+
+const base = testConfig();
+const remoteBase = testConfig({ target: { kind: 'remote', baseUrl: 'https://eu.api.capillarytech.com' } });
+const ENV: Env = { EU_USER: 'eu-monitor', EU_PASSWORD: 'hunter2-secret', US_TOKEN: 'tok-secret-123', KEY: 'k', SECRET: 's3cr3t' };
+
+function errorsOf(document: unknown, env: Env = ENV, b = base): string[] {
+  const r = parseTargets(document, b, 'targets.json', env);
+  assert.equal(r.ok, false, 'expected a configuration error');
+  return r.ok ? [] : r.errors;
+}
+
+describe('default target', () => {
+  test('one target named default, from the environment, every 30 s and 300 s for the 8015 check', () => {
+    const [t, ...rest] = defaultTargets(base);
+    assert.equal(rest.length, 0);
+    assert.equal(t!.name, 'default');
+    assert.equal(t!.config, base);
+    assert.equal(t!.intervalSeconds, 30);
+    assert.equal(t!.notFoundIntervalSeconds, 300);
+  });
+
+  test('--interval overrides the trackers interval only', () => {
+    const [t] = withInterval(defaultTargets(base), 5);
+    assert.equal(t!.intervalSeconds, 5);
+    assert.equal(t!.notFoundIntervalSeconds, 300);
+  });
+});
+
+describe('a targets file', () => {
+  test('clusters × customers, credentials resolved from the variables it names', () => {
+    const r = parseTargets(
+      {
+        targets: [
+          {
+            name: 'eu-main',
+            baseUrl: 'https://eu.api.capillarytech.com/',
+            customerId: '200000001',
+            auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASSWORD' },
+            intervalSeconds: 15,
+            latencyBudgetMs: 2000,
+          },
+          {
+            name: 'us_1',
+            baseUrl: 'https://us.api.capillarytech.com',
+            auth: { oauthTokenEnv: 'US_TOKEN' },
+            notFoundStatuses: [404],
+          },
+          { name: 'sandbox' },
+        ],
+      },
+      base,
+      'targets.json',
+      ENV,
+    );
+    assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+    const [eu, us, sandbox] = r.targets;
+    assert.deepEqual(eu!.config.target, { kind: 'remote', baseUrl: 'https://eu.api.capillarytech.com' });
+    assert.equal(eu!.config.customerId, '200000001');
+    assert.equal(eu!.config.missingCustomerId, base.missingCustomerId);
+    assert.equal(eu!.config.auth.kind, 'basic');
+    assert.equal(eu!.config.auth.kind === 'basic' && eu!.config.auth.username, 'eu-monitor');
+    assert.equal(eu!.config.auth.kind === 'basic' && eu!.config.auth.password.reveal(), 'hunter2-secret');
+    assert.equal(eu!.intervalSeconds, 15);
+    assert.equal(eu!.notFoundIntervalSeconds, 300);
+    assert.equal(eu!.config.latencyBudgetMs, 2000);
+    assert.equal(eu!.config.latencyDegradedMs, base.latencyDegradedMs);
+    assert.equal(us!.config.auth.kind, 'oauth-token');
+    assert.deepEqual(us!.config.notFoundStatuses, [404]);
+    assert.deepEqual(sandbox!.config.target, { kind: 'sandbox' });
+    assert.equal(sandbox!.config.auth, base.auth, 'the sandbox target keeps the environment’s (sandbox) credentials');
+    assert.doesNotMatch(JSON.stringify(r.targets), /hunter2|tok-secret/, 'secrets stay redacted when serialised');
+  });
+
+  test('credentials never travel to a base URL they were not configured for', () => {
+    const r = parseTargets(
+      {
+        targets: [
+          { name: 'same', baseUrl: 'https://eu.api.capillarytech.com' },
+          { name: 'other', baseUrl: 'https://us.api.capillarytech.com' },
+        ],
+      },
+      {
+        ...remoteBase,
+        auth: { kind: 'oauth-token', token: new Secret('env-token') },
+      },
+      'targets.json',
+      ENV,
+    );
+    assert.ok(r.ok);
+    assert.equal(r.targets[0]!.config.auth.kind, 'oauth-token', 'same base URL as CAP_BASE_URL: the environment’s credentials');
+    assert.equal(r.targets[1]!.config.auth.kind, 'none', 'another cluster: none unless named');
+  });
+
+  test('"auth": {} sends no credentials', () => {
+    const r = parseTargets({ targets: [{ name: 'anon', auth: {} }] }, base, 'targets.json', ENV);
+    assert.ok(r.ok);
+    assert.equal(r.targets[0]!.config.auth.kind, 'none');
+  });
+});
+
+describe('a bad targets file names the field', () => {
+  const CASES: { name: string; document: unknown; error: RegExp }[] = [
+    { name: 'not an object', document: [], error: /^targets\.json: \$: must be object$/ },
+    { name: 'no targets', document: {}, error: /\$\.targets: is required/ },
+    { name: 'an empty list', document: { targets: [] }, error: /\$\.targets: must NOT have fewer than 1 items/ },
+    { name: 'a bad name', document: { targets: [{ name: 'EU Main' }] }, error: /\$\.targets\[0\]\.name: must match pattern/ },
+    {
+      name: 'a name too long',
+      document: { targets: [{ name: 'x'.repeat(41) }] },
+      error: /\$\.targets\[0\]\.name: must match pattern/,
+    },
+    { name: 'no name', document: { targets: [{}] }, error: /\$\.targets\[0\]\.name: is required/ },
+    {
+      name: 'a duplicate name',
+      document: { targets: [{ name: 'a' }, { name: 'b' }, { name: 'a' }] },
+      error: /\$\.targets\[2\]\.name: "a" is already the name of \$\.targets\[0\]/,
+    },
+    {
+      name: 'interval zero',
+      document: { targets: [{ name: 'a', intervalSeconds: 0 }] },
+      error: /\$\.targets\[0\]\.intervalSeconds: must be >= 1/,
+    },
+    {
+      name: 'a fractional interval',
+      document: { targets: [{ name: 'a', notFoundIntervalSeconds: 1.5 }] },
+      error: /\$\.targets\[0\]\.notFoundIntervalSeconds: must be integer/,
+    },
+    {
+      name: 'an unknown field',
+      document: { targets: [{ name: 'a', intervall: 3 }] },
+      error: /\$\.targets\[0\]\.intervall: is not an allowed property/,
+    },
+    {
+      name: 'a numeric customer id',
+      document: { targets: [{ name: 'a', customerId: 98662653 }] },
+      error: /\$\.targets\[0\]\.customerId: must be string/,
+    },
+    {
+      name: 'a customer id over the 64-bit range',
+      document: { targets: [{ name: 'a', customerId: '9999999999999999999' }] },
+      error: /\$\.targets\[0\]\.customerId: must be at most 9223372036854775807/,
+    },
+    {
+      name: 'the same customer twice',
+      document: { targets: [{ name: 'a', customerId: '5', missingCustomerId: '5' }] },
+      error: /\$\.targets\[0\]\.missingCustomerId: must differ from customerId/,
+    },
+    {
+      name: 'a 5xx accepted for 8015',
+      document: { targets: [{ name: 'a', notFoundStatuses: [404, 500] }] },
+      error: /\$\.targets\[0\]\.notFoundStatuses\[1\]: must be <= 499/,
+    },
+    {
+      name: 'degraded over the budget',
+      document: { targets: [{ name: 'a', latencyBudgetMs: 100, latencyDegradedMs: 200 }] },
+      error: /\$\.targets\[0\]\.latencyDegradedMs: 200 must not exceed the latency budget \(100\)/,
+    },
+    {
+      name: 'a base URL that is not one',
+      document: { targets: [{ name: 'a', baseUrl: 'eu cluster' }] },
+      error: /\$\.targets\[0\]\.baseUrl: is not a URL/,
+    },
+    {
+      name: 'a password written into the file',
+      document: { targets: [{ name: 'a', auth: { username: 'u', password: 'hunter2-secret' } }] },
+      error: /\$\.targets\[0\]\.auth\.password: is not an allowed property/,
+    },
+    {
+      name: 'a variable that is not set',
+      document: { targets: [{ name: 'a', auth: { usernameEnv: 'EU_USER', passwordEnv: 'NOT_SET_ANYWHERE' } }] },
+      error: /\$\.targets\[0\]\.auth\.passwordEnv: environment variable NOT_SET_ANYWHERE is not set/,
+    },
+    {
+      name: 'half an OAuth client',
+      document: { targets: [{ name: 'a', auth: { oauthKeyEnv: 'KEY' } }] },
+      error: /\$\.targets\[0\]\.auth\.oauthSecretEnv: is required with oauthKeyEnv/,
+    },
+    {
+      name: 'two schemes at once',
+      document: {
+        targets: [{ name: 'a', auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASSWORD', oauthTokenEnv: 'US_TOKEN' } }],
+      },
+      error: /\$\.targets\[0\]\.auth: name either Basic/,
+    },
+    {
+      name: 'a variable name that is not one',
+      document: { targets: [{ name: 'a', auth: { oauthTokenEnv: 'us-token' } }] },
+      error: /\$\.targets\[0\]\.auth\.oauthTokenEnv: must match pattern/,
+    },
+  ];
+  for (const c of CASES) {
+    test(c.name, () => {
+      const errors = errorsOf(c.document);
+      assert.ok(
+        errors.some((e) => c.error.test(e)),
+        `expected ${c.error}, got:\n${errors.join('\n')}`,
+      );
+      assert.ok(
+        errors.every((e) => e.startsWith('targets.json: ')),
+        'every error names the file',
+      );
+    });
+  }
+
+  test('a base URL with credentials is refused without echoing it', () => {
+    const errors = errorsOf({ targets: [{ name: 'a', baseUrl: 'https://user:hunter2-secret@eu.api.capillarytech.com' }] });
+    assert.match(errors.join('\n'), /\$\.targets\[0\]\.baseUrl: must not contain credentials/);
+    assert.doesNotMatch(errors.join('\n'), /hunter2/);
+  });
+
+  test('no error ever shows a secret value, even one misplaced in the file or held by a named variable', () => {
+    const errors = [
+      ...errorsOf({ targets: [{ name: 'a', auth: { username: 'u', password: 'hunter2-secret' } }] }),
+      ...errorsOf({
+        targets: [{ name: 'a', auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASSWORD', passwordIsMd5: true } }],
+      }),
+    ];
+    assert.match(errors.join('\n'), /passwordEnv: EU_PASSWORD \(value hidden\) must be 32 hex characters/);
+    assert.doesNotMatch(errors.join('\n'), /hunter2/);
+  });
+});
+
+describe('loading the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'monitor-targets-'));
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  test('reads and checks it', () => {
+    const r = loadTargetsFile(write('ok.json', JSON.stringify({ targets: [{ name: 'one' }] })), base, ENV);
+    assert.ok(r.ok);
+    assert.equal(r.targets[0]!.name, 'one');
+  });
+
+  test('a missing file', () => {
+    const r = loadTargetsFile(join(dir, 'nope.json'), base, ENV);
+    assert.deepEqual(r, { ok: false, errors: [`${join(dir, 'nope.json')}: cannot read the targets file (ENOENT)`] });
+  });
+
+  test('invalid JSON, without quoting the text (it could hold a misplaced secret)', () => {
+    const path = write('bad.json', '{"targets": [{"name": "a", "auth": {"password": hunter2-secret}}]}');
+    const r = loadTargetsFile(path, base, ENV);
+    assert.deepEqual(r, { ok: false, errors: [`${path}: is not valid JSON`] });
+  });
+
+  test.after(() => rmSync(dir, { recursive: true, force: true }));
+});
+
+describe('credential references (src/config.ts resolveCredentialRefs)', () => {
+  test('Basic with a literal user name', () => {
+    const r = resolveCredentialRefs({ username: 'u', passwordEnv: 'EU_PASSWORD' }, '$.auth', ENV);
+    assert.ok(r.ok && r.auth.kind === 'basic' && r.auth.username === 'u');
+  });
+  test('an OAuth client', () => {
+    const r = resolveCredentialRefs({ oauthKeyEnv: 'KEY', oauthSecretEnv: 'SECRET' }, '$.auth', ENV);
+    assert.ok(r.ok && r.auth.kind === 'oauth-client' && r.auth.key === 'k' && r.auth.secret.reveal() === 's3cr3t');
+  });
+  test('a blank variable counts as unset', () => {
+    const r = resolveCredentialRefs({ oauthTokenEnv: 'BLANK' }, '$.t', { BLANK: '  ' });
+    assert.deepEqual(r, { ok: false, errors: ['$.t.oauthTokenEnv: environment variable BLANK is not set'] });
+  });
+  test('passwordIsMd5 without a password', () => {
+    const r = resolveCredentialRefs({ passwordIsMd5: true }, '$.auth', ENV);
+    assert.equal(r.ok, false);
+  });
+});
+
+describe('monitor settings (src/config.ts loadMonitorSettings)', () => {
+  test('defaults: 127.0.0.1:9464, no file, no Pushgateway', () => {
+    assert.deepEqual(loadMonitorSettings({}), {
+      ok: true,
+      settings: { configFile: undefined, port: 9464, host: '127.0.0.1', pushgateway: undefined },
+    });
+  });
+  test('every variable', () => {
+    const r = loadMonitorSettings({
+      MONITOR_CONFIG: 'targets.json',
+      MONITOR_PORT: '0',
+      MONITOR_HOST: '0.0.0.0',
+      PUSHGATEWAY_URL: 'http://pgw:9091/',
+    });
+    assert.ok(r.ok);
+    assert.equal(r.settings.configFile, 'targets.json');
+    assert.equal(r.settings.port, 0);
+    assert.equal(r.settings.host, '0.0.0.0');
+    assert.equal(r.settings.pushgateway?.url.reveal(), 'http://pgw:9091');
+    assert.equal(r.settings.pushgateway?.display, 'http://pgw:9091');
+  });
+  test('bad values name the variable', () => {
+    const r = loadMonitorSettings({ MONITOR_PORT: '70000', MONITOR_HOST: 'a b', PUSHGATEWAY_URL: 'ftp://pgw' });
+    assert.equal(r.ok, false);
+    const text = r.ok ? '' : r.errors.join('\n');
+    assert.match(text, /MONITOR_PORT="70000": must be a whole number from 0 to 65535/);
+    assert.match(text, /MONITOR_HOST="a b": must be a host name or IP address/);
+    assert.match(text, /PUSHGATEWAY_URL="ftp:\/\/pgw": must start with http:\/\/ or https:\/\//);
+  });
+  test('a Pushgateway URL with credentials is accepted but never shown', () => {
+    const ok = loadMonitorSettings({ PUSHGATEWAY_URL: 'https://push:hunter2-secret@pgw.example:9091' });
+    assert.ok(ok.ok);
+    assert.equal(ok.settings.pushgateway?.display, 'https://pgw.example:9091');
+    assert.doesNotMatch(JSON.stringify(ok.settings), /hunter2/);
+    const bad = loadMonitorSettings({ PUSHGATEWAY_URL: 'https://push:hunter2-secret@pgw.example:9091/?x=1' });
+    assert.equal(bad.ok, false);
+    assert.doesNotMatch(bad.ok ? '' : bad.errors.join(), /hunter2/);
+  });
+});
+
+describe('monitor/targets.example.json', () => {
+  test('is a valid targets file (with its variables set)', () => {
+    const path = fileURLToPath(new URL('../../../monitor/targets.example.json', import.meta.url));
+    const env: Env = { EU_USERNAME: 'u', EU_PASSWORD: 'p', APAC_OAUTH_KEY: 'k', APAC_OAUTH_SECRET: 's' };
+    const r = loadTargetsFile(path, base, env);
+    assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
+    assert.deepEqual(
+      r.targets.map((t) => [t.name, t.config.auth.kind]),
+      [
+        ['eu', 'basic'],
+        ['eu-vip', 'basic'],
+        ['apac', 'oauth-client'],
+      ],
+    );
+  });
+});
