@@ -1,19 +1,20 @@
 // The release gate: Playwright API tests against the configured target. Without
 // CAP_BASE_URL, Playwright's webServer starts the embedded sandbox.
 import { defineConfig } from '@playwright/test';
-import { loadConfig } from './src/config.ts';
+import { loadConfig, loadTestEnvironment } from './src/config.ts';
 
 const loaded = loadConfig();
-if (!loaded.ok) {
-  process.stderr.write(`configuration error:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
+const testEnv = loadTestEnvironment();
+if (!loaded.ok || !testEnv.ok) {
+  const errors = [...(loaded.ok ? [] : loaded.errors), ...(testEnv.ok ? [] : testEnv.errors)];
+  process.stderr.write(`configuration error:\n${errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
   process.exit(2);
 }
 const config = loaded.config;
+const { ci, gateReportDir: reportDir } = testEnv.settings;
 const target = config.target;
 const sandbox = target.kind === 'sandbox';
 const baseURL = target.kind === 'sandbox' ? `http://127.0.0.1:${config.sandboxPort}` : target.baseUrl;
-// Reports go to reports/gate unless a caller (the proof tests) sends them elsewhere.
-const reportDir = process.env.GATE_REPORT_DIR ?? 'reports/gate';
 
 export default defineConfig({
   testDir: 'tests/api',
@@ -24,7 +25,7 @@ export default defineConfig({
   // Against a real cluster: one worker, so the politeness limiter sees every request.
   workers: sandbox ? undefined : 1,
   fullyParallel: sandbox,
-  forbidOnly: !!process.env.CI,
+  forbidOnly: ci,
   timeout: Math.max(30_000, config.timeoutMs * 4),
   outputDir: `${reportDir}/test-results`,
   reporter: [
@@ -42,7 +43,9 @@ export default defineConfig({
     ? {
         command: 'npx tsx sandbox/server.ts',
         url: `${baseURL}/__sandbox/health`,
-        reuseExistingServer: !process.env.CI,
+        // Never reuse whatever listens there: a leftover `npm run sandbox` may be serving faults.
+        // A busy port fails the gate with Playwright's message naming it; set SANDBOX_PORT to move.
+        reuseExistingServer: false,
         stdout: 'ignore',
         timeout: 30_000,
       }

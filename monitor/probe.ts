@@ -46,6 +46,7 @@ export const PROBE_REASONS = [
   'schema_violation',
   'error_code_mismatch',
   'latency_budget_exceeded',
+  'probe_error',
 ] as const;
 export type ProbeReason = (typeof PROBE_REASONS)[number];
 
@@ -61,6 +62,8 @@ const FROM_CLIENT = {
   body_too_large: 'body_too_large',
   non_json_content_type: undefined,
   invalid_json: undefined,
+  // A request the client could not build (e.g. a token Node refuses as a header): ours to fix, not the API's.
+  invalid_request: 'probe_error',
 } as const satisfies Record<FailureReason, ProbeReason | undefined>;
 
 /** What a probe needs to know about its target (monitor/targets.ts MonitorTarget has it). */

@@ -4,7 +4,7 @@
 // variable; src/config.ts resolves them. Errors are data naming the file and the
 // JSON path of the bad field, never a credential's value.
 import { readFileSync } from 'node:fs';
-import { parseBaseUrl, resolveCredentialRefs, type AuthConfig, type Config, type Env, type Target } from '../src/config.ts';
+import { CUSTOMER_ID_MAX, parseBaseUrl, resolveCredentialRefs, type AuthConfig, type Config, type Env, type Target } from '../src/config.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
 
@@ -24,7 +24,6 @@ export interface MonitorTarget {
 
 export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
 
-const LONG_MAX = 9223372036854775807n;
 
 /** The single target the environment describes. */
 export function defaultTargets(base: Config): MonitorTarget[] {
@@ -45,7 +44,7 @@ function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env
   }
   for (const field of ['customerId', 'missingCustomerId'] as const) {
     const v = spec[field];
-    if (v !== undefined && BigInt(v) > LONG_MAX)
+    if (v !== undefined && BigInt(v) > CUSTOMER_ID_MAX)
       errors.push(`${at}.${field}: must be at most 9223372036854775807 (seen: "${v}")`);
   }
   const customerId = spec.customerId ?? base.customerId;

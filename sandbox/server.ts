@@ -2,23 +2,12 @@
 // tools that need a running server. Thin on purpose: everything else is in app.ts.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadConfigOrExit } from '../src/config.ts';
 import { createSandbox } from './app.ts';
 import { DEFAULT_USERS, basicAuthHeader } from './auth.ts';
 import { DEFAULT_CUSTOMER_ID } from './data.ts';
 
-export const DEFAULT_SANDBOX_PORT = 8787;
 const HOST = '127.0.0.1';
-
-export type PortResult = { ok: true; port: number } | { ok: false; error: string };
-
-/** SANDBOX_PORT: an integer 0..65535 (0: any free port); unset or empty means 8787. */
-export function sandboxPortFrom(env: Record<string, string | undefined>): PortResult {
-  const raw = env.SANDBOX_PORT;
-  if (raw === undefined || raw === '') return { ok: true, port: DEFAULT_SANDBOX_PORT };
-  const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
-  if (port <= 65535) return { ok: true, port };
-  return { ok: false, error: `SANDBOX_PORT must be an integer from 0 to 65535, got ${JSON.stringify(raw)}` };
-}
 
 /** The start-up line: where it listens and a curl that works (Capillary's Basic wants md5(password), so curl -u would be refused). */
 export function listeningMessage(baseUrl: string): string {
@@ -31,11 +20,8 @@ export function listeningMessage(baseUrl: string): string {
 }
 
 async function main(): Promise<void> {
-  const port = sandboxPortFrom(process.env);
-  if (!port.ok) {
-    process.stderr.write(`${port.error}\n`);
-    process.exit(2);
-  }
+  // SANDBOX_PORT, like every variable, is read and checked by the config module (exit 2 on a bad value).
+  const port = { port: loadConfigOrExit().sandboxPort };
   const sandbox = createSandbox();
   let baseUrl: string;
   try {
@@ -55,7 +41,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-// Run only as the entry point: tests import sandboxPortFrom without starting a server.
+// Run only as the entry point: tests import listeningMessage without starting a server.
 const entry = process.argv[1];
 if (entry !== undefined && realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))) {
   void main();

@@ -19,6 +19,7 @@ export const FAILURE_REASONS = [
   'invalid_json',
   'non_json_content_type',
   'auth_token',
+  'invalid_request',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
@@ -145,7 +146,20 @@ function exchange(x: Exchange): Promise<ClientResult> {
       resolve(result);
     };
     const mod = x.url.protocol === 'https:' ? https : http;
-    const req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent });
+    let req: http.ClientRequest;
+    try {
+      req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent });
+    } catch (err) {
+      // Node refuses a header value it cannot send (e.g. a token with non-ASCII characters):
+      // say which header, never its value.
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      const header = /\["?([\w-]+)"?\]/.exec((err as Error).message)?.[1];
+      result.failure = {
+        reason: 'invalid_request',
+        message: `${code}: the request could not be built${header ? ` (header ${header})` : ''}`,
+      };
+      return resolve(result);
+    }
     const timer = setTimeout(() => {
       finish({ reason: 'timeout', message: `no complete response within ${x.timeoutMs} ms` });
       req.destroy();
@@ -266,7 +280,7 @@ export function createClient(options: ClientOptions): TrackersClient {
         headers: {},
         bodySize: 0,
         timings: { startedAt: Date.now(), totalMs: 0 },
-        failure: { reason: 'network', message: 'invalid request URL' },
+        failure: { reason: 'invalid_request', message: 'invalid request URL' },
       };
     }
     const send = async (): Promise<{ result: ClientResult; generated: boolean }> => {
@@ -308,6 +322,9 @@ export function createClient(options: ClientOptions): TrackersClient {
       auth.invalidate();
       const second = await send();
       second.result.authRefreshed = true;
+      // The caller waited for both attempts: report the whole time, not just the second.
+      second.result.timings.totalMs += first.result.timings.totalMs;
+      second.result.timings.startedAt = first.result.timings.startedAt;
       return second.result;
     }
     return first.result;

@@ -2,6 +2,7 @@
 // an error names the variable and the bad value, except for secrets, whose values
 // are never echoed.
 import { Secret } from './secret.ts';
+import type { MonitorCredentialRefs } from './types.generated.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -50,6 +51,8 @@ export const ENV_VARS = {
   PUSHGATEWAY_URL: 'Pushgateway base URL for `--once --push`, e.g. http://pushgateway:9091',
   // Tests (tests/support/require-binary.ts); see loadTestEnvironment below.
   CI: 'true on CI: a test whose Debian package (promtool, prometheus, chromium...) is missing fails instead of skipping',
+  GATE_REPORT_DIR: 'Where `npm run gate` writes junit.xml and html/ (default reports/gate)',
+  CHROMIUM_PATH: 'Chromium for the status-page browser tests (default /usr/bin/chromium, Debian package chromium)',
 } as const;
 
 export const SECRET_VARS: ReadonlySet<string> = new Set(['CAP_PASSWORD', 'CAP_OAUTH_SECRET', 'CAP_OAUTH_TOKEN']);
@@ -70,7 +73,8 @@ export const DEFAULTS = {
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: string[] };
 
-const LONG_MAX = 9223372036854775807n;
+/** Customer ids are Java longs on Capillary's side. */
+export const CUSTOMER_ID_MAX = 9223372036854775807n;
 
 class Reader {
   readonly errors: string[] = [];
@@ -100,7 +104,7 @@ class Reader {
   customerId(name: string, fallback: string): string {
     const v = this.raw(name);
     if (v === undefined) return fallback;
-    if (!/^\d{1,19}$/.test(v) || BigInt(v) < 1n || BigInt(v) > LONG_MAX) {
+    if (!/^\d{1,19}$/.test(v) || BigInt(v) < 1n || BigInt(v) > CUSTOMER_ID_MAX) {
       this.fail(name, 'must be a positive integer customer id (at most 9223372036854775807)');
       return fallback;
     }
@@ -120,21 +124,12 @@ class Reader {
 function readTarget(r: Reader): Target {
   const v = r.raw('CAP_BASE_URL');
   if (v === undefined) return { kind: 'sandbox' };
-  let url: URL;
-  try {
-    url = new URL(v);
-  } catch {
-    r.fail('CAP_BASE_URL', 'is not a URL (expected e.g. https://eu.api.capillarytech.com)');
-    return { kind: 'sandbox' };
-  }
-  if (url.username || url.password) {
-    // Do not echo it: the URL itself carries a credential.
-    r.errors.push('CAP_BASE_URL=(value hidden): must not contain credentials; use CAP_USERNAME/CAP_PASSWORD or OAuth');
-    return { kind: 'sandbox' };
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') r.fail('CAP_BASE_URL', 'must start with https:// or http://');
-  else if (url.search || url.hash) r.fail('CAP_BASE_URL', 'must not have a query or fragment');
-  return { kind: 'remote', baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+  const parsed = parseBaseUrl(v, 'use CAP_USERNAME/CAP_PASSWORD or OAuth');
+  if (parsed.ok) return { kind: 'remote', baseUrl: parsed.baseUrl };
+  // A value with an "@" may carry user:password, even when it does not parse as a URL.
+  if (v.includes('@')) r.errors.push(`CAP_BASE_URL=(value hidden): ${parsed.problem}`);
+  else r.fail('CAP_BASE_URL', parsed.problem);
+  return { kind: 'sandbox' };
 }
 
 function readAuth(r: Reader, target: Target): AuthConfig {
@@ -164,6 +159,9 @@ function readAuth(r: Reader, target: Target): AuthConfig {
     if (key !== undefined || secret !== undefined) {
       r.errors.push('CAP_OAUTH_TOKEN and CAP_OAUTH_KEY/CAP_OAUTH_SECRET: give a token or a key and secret, not both');
     }
+    // Sent as a header value: anything but visible ASCII would make the request itself invalid.
+    if (!/^[\x21-\x7e]+$/.test(token))
+      r.fail('CAP_OAUTH_TOKEN', 'must be visible ASCII characters only (it is sent as a header)');
     return { kind: 'oauth-token', token: new Secret(token) };
   }
   if (oauth) {
@@ -293,31 +291,25 @@ export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResu
   return { ok: true, settings: { configFile, port, host, pushgateway } };
 }
 
-/** Check a base URL given outside the environment (a targets file): same rules as CAP_BASE_URL. */
-export function parseBaseUrl(text: string): { ok: true; baseUrl: string } | { ok: false; problem: string } {
+/** Check a base URL (CAP_BASE_URL, or a targets file's baseUrl). A problem never quotes the value. */
+export function parseBaseUrl(
+  text: string,
+  credentialsHint = 'name them in "auth"',
+): { ok: true; baseUrl: string } | { ok: false; problem: string } {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return { ok: false, problem: 'is not a URL (expected e.g. https://eu.api.capillarytech.com)' };
   }
-  if (url.username || url.password) return { ok: false, problem: 'must not contain credentials; name them in "auth"' };
+  if (url.username || url.password) return { ok: false, problem: `must not contain credentials; ${credentialsHint}` };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'must start with https:// or http://' };
   if (url.search || url.hash) return { ok: false, problem: 'must not have a query or fragment' };
   return { ok: true, baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 
-/** Credentials by reference: each *Env field names an environment variable that holds the value. */
-export interface CredentialRefs {
-  /** A Basic user name given directly (a user name is not a secret). */
-  username?: string;
-  usernameEnv?: string;
-  passwordEnv?: string;
-  passwordIsMd5?: boolean;
-  oauthKeyEnv?: string;
-  oauthSecretEnv?: string;
-  oauthTokenEnv?: string;
-}
+/** Credentials by reference (schemas/monitor-targets.schema.json): each *Env field names an environment variable. */
+export type CredentialRefs = MonitorCredentialRefs;
 
 export type CredentialResult = { ok: true; auth: AuthConfig } | { ok: false; errors: string[] };
 
@@ -394,6 +386,10 @@ export function resolveCredentialRefs(refs: CredentialRefs, where = '$.auth', en
 
 export interface TestEnvironment {
   ci: boolean;
+  /** Where the release gate writes its JUnit and HTML reports (GATE_REPORT_DIR; the gate's proof tests use temporary ones). */
+  gateReportDir: string;
+  /** The Chromium the status-page tests drive (CHROMIUM_PATH; Debian's by default). */
+  chromiumPath: string;
 }
 
 export type TestEnvironmentResult = { ok: true; settings: TestEnvironment } | { ok: false; errors: string[] };
@@ -401,6 +397,9 @@ export type TestEnvironmentResult = { ok: true; settings: TestEnvironment } | { 
 export function loadTestEnvironment(env: Env = process.env): TestEnvironmentResult {
   const r = new Reader(env);
   const ci = r.bool('CI');
+  const gateReportDir = r.raw('GATE_REPORT_DIR') ?? 'reports/gate';
+  const chromiumPath = r.raw('CHROMIUM_PATH') ?? '/usr/bin/chromium';
+  if (!chromiumPath.startsWith('/')) r.fail('CHROMIUM_PATH', 'must be an absolute path, e.g. /usr/bin/chromium');
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
-  return { ok: true, settings: { ci } };
+  return { ok: true, settings: { ci, gateReportDir, chromiumPath } };
 }

@@ -73,6 +73,17 @@ export async function startRelay(client: TrackersClient): Promise<Relay> {
         for (const [name, value] of Object.entries(result.headers)) if (!NOT_RETURNED.has(name)) out[name] = value;
         res.writeHead(result.status, out);
         res.end(result.bodyText ?? '');
+      })
+      .catch((err: unknown) => {
+        // The client promises never to throw; if it ever does, answer rather than crash the verifier.
+        problems.push({
+          method,
+          path: url.pathname,
+          reason: 'relay_error',
+          message: err instanceof Error ? err.message : String(err),
+        });
+        if (!res.headersSent) res.writeHead(RELAY_FAILURE_STATUS, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ relayError: 'relay_error' }));
       });
   });
   await new Promise<void>((resolve, reject) => {

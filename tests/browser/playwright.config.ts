@@ -2,8 +2,14 @@
 // be downloaded here), driven by Playwright. Separate from the gate's config:
 // different reports, and no webServer (the test starts the monitor itself).
 import { defineConfig } from '@playwright/test';
+import { loadTestEnvironment } from '../../src/config.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const testEnv = loadTestEnvironment();
+if (!testEnv.ok) {
+  process.stderr.write(`configuration error:\n${testEnv.errors.map((e) => `  - ${e}`).join('\n')}\n`);
+  process.exit(2);
+}
+const CHROMIUM = testEnv.settings.chromiumPath;
 
 export default defineConfig({
   testDir: '.',

@@ -214,6 +214,7 @@ describe('client failure reasons map onto probe reasons', () => {
     // These two come with a response: judged after its status (200 here).
     non_json_content_type: 'bad_content_type',
     invalid_json: 'invalid_json',
+    invalid_request: 'probe_error',
   };
   for (const reason of FAILURE_REASONS) {
     test(`${reason} → ${expected[reason]}`, async () => {

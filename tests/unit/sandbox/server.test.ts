@@ -1,30 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { listeningMessage, sandboxPortFrom } from '../../../sandbox/server.ts';
+import { spawnSync } from 'node:child_process';
+import { DEFAULT_USERS } from '../../../sandbox/auth.ts';
+import { listeningMessage } from '../../../sandbox/server.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config.ts';
 import { answered, startSandbox, trackersPath } from './helpers.ts';
 
-describe('sandboxPortFrom', () => {
-  const VALID: [string | undefined, number][] = [
-    [undefined, 8787],
-    ['', 8787],
-    ['0', 0],
-    ['8080', 8080],
-    ['65535', 65535],
-  ];
-  for (const [raw, port] of VALID) {
-    test(`SANDBOX_PORT=${JSON.stringify(raw)} gives ${port}`, () => {
-      assert.deepEqual(sandboxPortFrom({ SANDBOX_PORT: raw }), { ok: true, port });
+describe('npm run sandbox', () => {
+  test('a bad SANDBOX_PORT stops it with one line naming the variable and value, exit 2, no stack', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sandbox/server.ts'], {
+      env: { PATH: process.env.PATH, SANDBOX_PORT: '80.5' },
+      encoding: 'utf8',
+      timeout: 30_000,
     });
-  }
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /SANDBOX_PORT="80\.5": must be a whole number from 0 to 65535/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
 
-  for (const raw of ['65536', '-1', 'abc', '80.5', ' 80', '0x50', '123456']) {
-    test(`SANDBOX_PORT=${JSON.stringify(raw)} is refused on one line naming the variable and value`, () => {
-      assert.deepEqual(sandboxPortFrom({ SANDBOX_PORT: raw }), {
-        ok: false,
-        error: `SANDBOX_PORT must be an integer from 0 to 65535, got ${JSON.stringify(raw)}`,
-      });
-    });
-  }
+  test("the config's default credentials are the ones the sandbox accepts", () => {
+    assert.deepEqual(DEFAULT_USERS, { [SANDBOX_USERNAME]: SANDBOX_PASSWORD });
+  });
 });
 
 test('the start-up hint carries a curl header that really authenticates', async (t) => {

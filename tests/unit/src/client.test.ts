@@ -236,6 +236,15 @@ describe('failures are classified, never thrown', () => {
     assert.equal(r.failure?.reason, 'tls', why(r));
   });
 
+  test('a request Node cannot build (a token that is not a valid header) → invalid_request, not a throw, value not shown', async () => {
+    const r = await client({ kind: 'oauth-token', token: new Secret('tok\u4e2dn-planted') }).getTrackers('98662653');
+    assert.equal(r.failure?.reason, 'invalid_request');
+    assert.match(r.failure!.message, /header X-CAP-API-OAUTH-TOKEN/);
+    assert.doesNotMatch(JSON.stringify(r), /planted/);
+    const viaFault = await client().getTrackers('98662653', { headers: { 'X-Sandbox-Fault': 'latency=1\r\nX-Evil: 1' } });
+    assert.equal(viaFault.failure?.reason, 'invalid_request');
+  });
+
   test('a body over the cap → body_too_large', async () => {
     const r = await createClient({ baseUrl, auth: BASIC, timeoutMs: 3000, maxBodyBytes: 1000 }).getTrackers('98662653');
     assert.equal(r.failure?.reason, 'body_too_large');

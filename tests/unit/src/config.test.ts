@@ -101,6 +101,25 @@ describe('bad values are errors that name the variable and the value', () => {
     assert.doesNotMatch(e, /s3cret-pw/);
   });
 
+  const hidden: [string, string][] = [
+    ['credentials in a URL that does not parse', 'https://user:s3cret-pw@exa mple.com'],
+    ['credentials with a port out of range', 'https://user:s3cret-pw@eu.api.capillarytech.com:99999'],
+    ['credentials without a scheme', 'user:s3cret-pw@eu.api.capillarytech.com'],
+  ];
+  for (const [name, url] of hidden) {
+    test(`a base URL with ${name} is refused without echoing it`, () => {
+      const e = errors({ CAP_BASE_URL: url }).join('\n');
+      assert.match(e, /CAP_BASE_URL=\(value hidden\)/);
+      assert.doesNotMatch(e, /s3cret-pw/);
+    });
+  }
+
+  test('an OAuth token that cannot travel in a header is refused, without showing it', () => {
+    const e = errors({ CAP_OAUTH_TOKEN: 'tok\u00e9n-secret' }).join('\n');
+    assert.match(e, /CAP_OAUTH_TOKEN=\(value hidden\): must be visible ASCII/);
+    assert.doesNotMatch(e, /secret/);
+  });
+
   test('every error is reported at once', () => {
     assert.equal(errors({ CAP_TIMEOUT_MS: 'x', CAP_CUSTOMER_ID: 'y' }).length, 2);
   });
