@@ -3,7 +3,6 @@
 // Pushgateway (honor_labels, as the example config says) and evaluates the alert rules.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
 import { requireBinaries } from '../support/require-binary.ts';
-import { childEnv, getJson, getText, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { childEnv, getJson, getText, runToCompletion, stopAll, waitFor, type Service } from '../support/processes.ts';
 import {
   startPrometheus,
   startPushgateway,
@@ -33,26 +32,17 @@ interface PushedFamily {
 type PushedGroup = { labels: Record<string, string> } & Record<string, unknown>;
 
 /** One `--once --push` run, bounded; its exit code and stderr. */
-function runOnce(targetsFile: string, pushgatewayUrl: string): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'monitor/main.ts', '--once', '--push', '--instance', INSTANCE, '--config', targetsFile],
-      {
-        cwd: ROOT,
-        env: childEnv({ PUSHGATEWAY_URL: pushgatewayUrl, E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stderr });
-    });
-  });
+async function runOnce(targetsFile: string, pushgatewayUrl: string): Promise<{ code: number | null; stderr: string }> {
+  const { code, stderr } = await runToCompletion(
+    process.execPath,
+    ['--import', 'tsx', 'monitor/main.ts', '--once', '--push', '--instance', INSTANCE, '--config', targetsFile],
+    {
+      cwd: ROOT,
+      env: childEnv({ PUSHGATEWAY_URL: pushgatewayUrl, E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),
+      timeoutMs: 60_000,
+    },
+  );
+  return { code, stderr };
 }
 
 describe('--once --push through a real Pushgateway', { skip: gate.skip }, () => {

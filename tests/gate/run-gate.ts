@@ -1,12 +1,12 @@
 // Runs the release gate the way a user does (a child process) and gives back what
 // a user would see: against a sandbox started here with the given faults, or
 // against any base URL (e.g. Prism in front of the sandbox).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
+import { childEnv, runToCompletion } from '../support/processes.ts';
 
 const PLAYWRIGHT_CLI = join('node_modules', '@playwright', 'test', 'cli.js');
 const RUN_TIMEOUT_MS = 120_000;
@@ -19,34 +19,30 @@ export interface GateRun {
 }
 
 export interface GateOptions {
-  /** Extra environment; an empty string unsets a variable. */
+  /** Extra environment on top of childEnv() (no CAP_*, MONITOR_*, SANDBOX_*); an empty string unsets a variable. */
   env?: Record<string, string>;
   /** Extra Playwright arguments, e.g. ['--grep', 'existing customer']. */
   args?: string[];
 }
 
-/** The gate against baseUrl with the sandbox's credentials (unless env says otherwise). */
+/**
+ * The gate against baseUrl with the sandbox's credentials (unless env says otherwise). The
+ * developer's own CAP_* variables (credentials, customer ids) are not passed on.
+ */
 export async function runGateAgainst(baseUrl: string, options: GateOptions = {}): Promise<GateRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
-  const env: Record<string, string | undefined> = {
-    ...process.env,
+  const env = childEnv({
     CAP_BASE_URL: baseUrl,
     CAP_USERNAME: SANDBOX_USERNAME,
     CAP_PASSWORD: SANDBOX_PASSWORD,
     GATE_REPORT_DIR: reportDir,
     ...options.env,
-  };
-  for (const [k, v] of Object.entries(env)) if (v === '') delete env[k];
-  const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', ...(options.args ?? [])], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  for (const [k, v] of Object.entries(env)) if (v === '') delete env[k];
+  const { code, output } = await runToCompletion(process.execPath, [PLAYWRIGHT_CLI, 'test', ...(options.args ?? [])], {
+    env,
+    timeoutMs: RUN_TIMEOUT_MS,
+  });
   let junit = '';
   try {
     junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');

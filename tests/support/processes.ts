@@ -1,6 +1,8 @@
 // Child processes for end-to-end tests (Prometheus, the Pushgateway, blackbox_exporter, the
 // monitor): started on loopback ports, waited for with a deadline, and always stopped, by
 // their own pid, even when the test fails. Their output is kept (bounded) for the failure message.
+// runToCompletion() is the one-shot kind (the gate, the monitor's --once, a verification
+// worker): run, collect all output, kill after a timeout, give back the exit status.
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 
@@ -28,6 +30,91 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
     env[k] = v;
   }
   return { ...env, ...extra };
+}
+
+export interface RunOptions {
+  /** The child's whole environment (undefined values are left out); childEnv() when not given. */
+  env?: Record<string, string | undefined>;
+  /** Written to the child's stdin, which is then closed; stdin is /dev/null when not given. */
+  input?: string;
+  /** SIGKILL after this long (the result then says timedOut). */
+  timeoutMs: number;
+  cwd?: string;
+}
+
+export interface RunResult {
+  /** The exit code; null when killed by a signal. */
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** stdout and stderr interleaved, in the order they arrived. */
+  output: string;
+  stdout: string;
+  stderr: string;
+  /** The child was killed because it outlived timeoutMs. */
+  timedOut: boolean;
+}
+
+// After the child exits, how long its stdout/stderr may stay open (held by a grandchild
+// it left behind) before they are closed from this side, so a run always ends.
+const STREAM_GRACE_MS = 2000;
+
+/**
+ * Run a command to completion and collect everything it printed. Bounded: the child is
+ * killed (SIGKILL, its own pid) after `timeoutMs`, and no timer outlives the run. Rejects only
+ * when the command cannot be started at all (e.g. ENOENT).
+ */
+export function runToCompletion(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: options.env ?? childEnv(),
+      cwd: options.cwd,
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
+    // Both are pipes (stdio above), so never null.
+    const out = child.stdout!;
+    const err = child.stderr!;
+    let stdout = '';
+    let stderr = '';
+    let output = '';
+    let timedOut = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+    // Decoded per stream, so a UTF-8 character split across chunks stays whole.
+    out.setEncoding('utf8');
+    err.setEncoding('utf8');
+    out.on('data', (text: string) => {
+      stdout += text;
+      output += text;
+    });
+    err.on('data', (text: string) => {
+      stderr += text;
+      output += text;
+    });
+    const killTimer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs);
+    child.on('error', (error) => {
+      // Before a pid there is no process: the command could not be started ('close' follows).
+      if (child.pid === undefined) reject(new Error(`could not start ${command}: ${error.message}`));
+    });
+    child.once('exit', () => {
+      clearTimeout(killTimer);
+      graceTimer = setTimeout(() => {
+        out.destroy();
+        err.destroy();
+      }, STREAM_GRACE_MS);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(killTimer);
+      clearTimeout(graceTimer);
+      resolve({ code, signal, output, stdout, stderr, timedOut });
+    });
+    if (options.input !== undefined && child.stdin) {
+      // A child that exits without reading its input must not fail the run with EPIPE.
+      child.stdin.on('error', () => {});
+      child.stdin.end(options.input);
+    }
+  });
 }
 
 const KEEP_OUTPUT = 32 * 1024;
@@ -92,8 +179,11 @@ export async function waitFor<T>(
   let last = '';
   for (;;) {
     for (const s of options.services ?? []) {
-      if (s.child.exitCode !== null)
-        throw new Error(`${s.name} exited (code ${s.child.exitCode}) while waiting for ${what}:\n${s.output()}`);
+      const { exitCode, signalCode } = s.child;
+      if (exitCode !== null || signalCode !== null) {
+        const how = signalCode !== null ? `signal ${signalCode}` : `code ${exitCode}`;
+        throw new Error(`${s.name} exited (${how}) while waiting for ${what}:\n${s.output()}`);
+      }
     }
     try {
       const value = await check();

@@ -2,11 +2,11 @@
 // verification-worker.ts) and gives back each case's report and summary, plus
 // everything the child printed (Pact's native report included), so tests can
 // also check that output for leaked credentials.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runToCompletion } from '../../support/processes.ts';
 import type { VerificationCase, VerificationOutcome } from './verification-worker.ts';
 
 export type { VerificationCase, VerificationOutcome };
@@ -26,15 +26,10 @@ export async function runVerifications(cases: VerificationCase[]): Promise<Verif
   const resultsFile = join(dir, 'results.json');
   writeFileSync(casesFile, JSON.stringify(cases));
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, casesFile, resultsFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+    // The worker takes each case's configuration from the cases file, never from its environment.
+    const { code, output } = await runToCompletion(process.execPath, ['--import', 'tsx', WORKER, casesFile, resultsFile], {
+      timeoutMs: BATCH_TIMEOUT_MS,
     });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), BATCH_TIMEOUT_MS);
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    clearTimeout(timer);
     if (code !== 0) throw new Error(`the verification worker exited with ${code}:\n${output.slice(-3000)}`);
     return { results: JSON.parse(readFileSync(resultsFile, 'utf8')) as VerificationOutcome[], output };
   } finally {

@@ -1,7 +1,7 @@
 // Runs `npm run verify` the way a user does, as a child process, with only the
 // given configuration (a developer's own CAP_* variables are not passed on).
-import { spawn } from 'node:child_process';
 import { ENV_VARS } from '../../../src/config.ts';
+import { runToCompletion } from '../../support/processes.ts';
 
 const RUN_TIMEOUT_MS = 60_000;
 // eslint-disable-next-line no-control-regex -- the escape character of ANSI colour codes
@@ -20,16 +20,10 @@ export async function runVerifyCli(env: Record<string, string> = {}, args: strin
   const inherited = { ...process.env };
   for (const name of Object.keys(ENV_VARS)) delete inherited[name];
   const started = Date.now();
-  const child = spawn('npm', ['run', '--silent', 'verify', ...(args.length > 0 ? ['--', ...args] : [])], {
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  clearTimeout(timer);
+  const { code, stdout, stderr } = await runToCompletion(
+    'npm',
+    ['run', '--silent', 'verify', ...(args.length > 0 ? ['--', ...args] : [])],
+    { env: { ...inherited, ...env }, timeoutMs: RUN_TIMEOUT_MS },
+  );
   return { code, stdout, stderr, output: `${stdout}\n${stderr}`.replace(ANSI, ''), wallMs: Date.now() - started };
 }

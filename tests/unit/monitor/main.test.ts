@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
 import { main, parseFlags } from '../../../monitor/main.ts';
-import { childEnv } from '../../support/processes.ts';
+import { childEnv, runToCompletion } from '../../support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = join(ROOT, 'monitor', 'main.ts');
@@ -20,19 +20,13 @@ interface Run {
 }
 
 /** Run the monitor CLI to completion (bounded: killed after 20 s). */
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: childEnv(env) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const { code, stdout, stderr } = await runToCompletion(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    cwd: ROOT,
+    env: childEnv(env),
+    timeoutMs: 20_000,
   });
+  return { code, stdout, stderr };
 }
 
 function assertNoStack(r: Run): void {
