@@ -16,12 +16,15 @@ export interface MonitorServerOptions {
   targetCount: number;
   /** Monotonic-enough clock for uptime (ms); default Date.now. */
   now?: () => number;
+  /** Where a failed request is logged, one line each; default stderr. */
+  log?: (line: string) => void;
 }
 
 const ROUTES = new Set(['/metrics', '/healthz', '/', '/api/status']);
 
 export function createMonitorServer(options: MonitorServerOptions): http.Server {
   const now = options.now ?? Date.now;
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const startedAt = now();
 
   const send = (
@@ -74,9 +77,12 @@ export function createMonitorServer(options: MonitorServerOptions): http.Server 
 
   return http.createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
-      // A collector or renderer bug: answer 500 (Prometheus marks the scrape failed), keep serving.
+      // A collector or renderer bug: answer 500 (Prometheus marks the scrape failed), keep serving. The reason goes
+      // to our log, one line and no stack; the client gets nothing of our internals.
+      const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim().slice(0, 300);
+      log(`monitor: internal error serving ${req.method ?? 'GET'} ${(req.url ?? '/').split('?')[0]}: ${message}`);
       if (res.headersSent) return void res.destroy();
-      json(req, res, 500, { error: 'internal error', detail: err instanceof Error ? err.message : String(err) });
+      json(req, res, 500, { error: 'internal error' });
     });
   });
 }

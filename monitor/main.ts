@@ -7,8 +7,10 @@
 // Exit codes: 0 success, 1 a probe (or the push) failed, 2 usage or configuration error.
 // Without CAP_BASE_URL (and without a targets file naming base URLs) it starts the
 // embedded sandbox and monitors that.
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
+import type http from 'node:http';
 import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Registry } from 'prom-client';
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
@@ -129,6 +131,8 @@ export interface MainIo {
   env?: Env;
   out(text: string): void;
   err(line: string): void;
+  /** The service's HTTP server, once it listens (for tests: nothing else reaches it). */
+  listening?(server: http.Server): void;
 }
 
 const PROCESS_IO: MainIo = {
@@ -244,7 +248,7 @@ async function serve(s: Setup, io: MainIo): Promise<number> {
   const metrics = createMetrics({ registry, targets: s.targets, version: v });
   const history = createStatusHistory(s.targets, { version: v });
   const conn = await connect(s.targets, s.flags.sandboxFaults);
-  const server = createMonitorServer({ registry, history, targetCount: s.targets.length });
+  const server = createMonitorServer({ registry, history, targetCount: s.targets.length, log: io.err });
   const port = s.flags.port ?? s.settings.port;
   const host = s.flags.host ?? s.settings.host;
   try {
@@ -269,6 +273,7 @@ async function serve(s: Setup, io: MainIo): Promise<number> {
     );
   }
   io.out(`metrics: ${base}/metrics\nstatus page: ${base}/\n`);
+  io.listening?.(server);
 
   // Log failures and recoveries, not every success.
   const lastUp = new Map<string, boolean>();
@@ -292,13 +297,10 @@ async function serve(s: Setup, io: MainIo): Promise<number> {
 
   return new Promise<number>((resolve) => {
     let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) {
-        io.err(`monitor: ${signal} again, exiting without waiting`);
-        process.exit(1);
-      }
+    /** Finish the probes in flight, close everything, resolve with `code`. `why` starts the log line. */
+    const shutdown = (why: string, code: number) => {
       stopping = true;
-      io.err(`monitor: ${signal}: finishing probes in flight (${loop.inFlight()}), then exiting`);
+      io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
         await loop.stop();
         await new Promise<void>((done) => {
@@ -306,12 +308,31 @@ async function serve(s: Setup, io: MainIo): Promise<number> {
           server.closeAllConnections();
         });
         await conn.close();
+        // Kept until here, so a second signal while stopping still exits at once (below).
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        server.off('error', onServerError);
         io.err('monitor: stopped');
-        resolve(0);
+        resolve(code);
       })();
     };
-    process.on('SIGINT', () => shutdown('SIGINT'));
-    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        io.err(`monitor: ${signal} again, exiting without waiting`);
+        process.exit(1);
+      }
+      shutdown(signal, 0);
+    };
+    // After listening, a server error (e.g. EMFILE on accept) would otherwise crash with a stack: one line, then a
+    // clean stop with exit 1.
+    const onServerError = (err: NodeJS.ErrnoException) => {
+      const what = err.code ?? err.message.split('\n')[0];
+      if (stopping) return void io.err(`monitor: server error while stopping: ${what}`);
+      shutdown(`server error: ${what}`, 1);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    server.on('error', onServerError);
   });
 }
 
@@ -334,7 +355,21 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
   return s.flags.once ? once(s, io) : serve(s, io);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) {
+/**
+ * This file is the program being run, not a module a test imports: compared by real path (as sandbox/server.ts
+ * does), so a symlink or a relative path matches and another file that happens to be called main.ts does not.
+ */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false; // argv[1] is not a file (e.g. node -e): not us
+  }
+}
+
+if (isEntryPoint()) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -30,6 +30,8 @@ export type Check = (typeof CHECKS)[number];
  *   success envelope such as 200 with empty data and no error: the contract break is that 8015 is lost, so this
  *   wins over the schema findings, which are still in `errors`)
  * - latency_budget_exceeded: a correct answer, slower than the latency budget
+ * - probe_error: the monitor's own fault (a request it could not build, a bug in the probe): says nothing about
+ *   the API or the network, so it is kept apart from connect_error, which runbooks read as connectivity
  */
 export const PROBE_REASONS = [
   'timeout',
@@ -213,12 +215,13 @@ export async function probe(
   try {
     return await run(client, target, check, options);
   } catch (err) {
-    // The client never throws, so this is our bug; still a result, so the loop and the metrics carry on.
+    // The client never throws, so this is our bug, not the API's or the network's; still a result, so the loop and
+    // the metrics carry on.
     return {
       target: target.name,
       check,
       success: false,
-      reason: 'connect_error',
+      reason: 'probe_error',
       message: clip(`probe error: ${err instanceof Error ? err.message : String(err)}`),
       startedAt,
       durationMs: Date.now() - startedAt,

@@ -1,7 +1,7 @@
 // What a person running `npm start` without Grafana sees: per target, up or down,
 // a latency chart, the success ratio, the last failure's reason and message, the
 // tracker count and warnings; and the page refreshes itself when things change.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,12 +54,25 @@ test.afterAll(async () => {
   await Promise.all([healthy?.close(), broken?.close()]);
 });
 
+/** The points of the check's latency line; 0 while there is none (read without waiting for the element). */
+function latencyPoints(chart: Locator): Promise<number> {
+  return chart
+    .locator('polyline.line')
+    .evaluateAll((lines) => lines[0]?.getAttribute('points')?.trim().split(/\s+/).filter(Boolean).length ?? 0);
+}
+
 test('shows each target up or down, with the reason, a latency chart, ratios and counts', async ({ page }) => {
-  // A few probes first, so the chart has a line and the ratios mean something.
-  await page.waitForTimeout(3500);
+  // The page refreshes itself every second (?refresh=1), so every assertion below retries until the probes are in.
   await page.goto(`${pageUrl}?refresh=1`);
   const eu = page.locator('section.target', { has: page.locator('h2', { hasText: 'eu-healthy' }) });
   const us = page.locator('section.target', { has: page.locator('h2', { hasText: 'us-broken' }) });
+
+  await test.step('a few probes first, so the chart has a line and the ratios mean something', async () => {
+    const chart = eu.locator('.check', { hasText: 'existing customer' }).locator('svg.chart');
+    await expect
+      .poll(() => latencyPoints(chart), { message: 'several probes on the latency line', timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+  });
 
   await test.step('the healthy target: both checks up, 97 trackers, warnings counted', async () => {
     const trackers = eu.locator('.check', { hasText: 'existing customer' });
@@ -84,8 +97,7 @@ test('shows each target up or down, with the reason, a latency chart, ratios and
     const chart = eu.locator('.check', { hasText: 'existing customer' }).locator('svg.chart');
     await expect(chart).toBeVisible();
     await expect(chart.locator('line.budget')).toHaveCount(1);
-    const points = await chart.locator('polyline.line').getAttribute('points');
-    expect(points?.trim().split(/\s+/).length ?? 0, 'several probes on the latency line').toBeGreaterThanOrEqual(2);
+    expect(await latencyPoints(chart), 'several probes on the latency line').toBeGreaterThanOrEqual(2);
     await expect(us.locator('svg.chart circle.fail').first()).toBeAttached();
   });
 
@@ -106,12 +118,15 @@ async function snapshot(page: Page, name: string): Promise<void> {
 }
 
 test('loads nothing from outside its own origin', async ({ page }) => {
+  const origin = new URL(pageUrl).origin;
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith(pageUrl.replace(/\/$/, ''))) foreign.push(r.url());
+    if (new URL(r.url()).origin !== origin) foreign.push(r.url());
   });
-  await page.goto(pageUrl);
+  // Not just the first load: wait for the page's own refresh of /api/status (every second with ?refresh=1).
+  const refreshed = page.waitForResponse((r) => r.url() === `${origin}/api/status`, { timeout: 15_000 });
+  await page.goto(`${pageUrl}?refresh=1`);
   await expect(page.locator('h1')).toHaveText('trackers-contract monitor');
-  await page.waitForTimeout(500);
+  expect((await refreshed).ok(), 'the refresh of /api/status succeeded').toBe(true);
   expect(foreign).toEqual([]);
 });

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
 import { requireBinaries } from '../support/require-binary.ts';
-import { childEnv, freePort, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { childEnv, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
 import { startPrometheus, testRules, type PromAlert, type RunningPrometheus } from '../support/prometheus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -80,16 +80,21 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
         ],
       }),
     );
-    const port = await freePort();
+    // Port 0: the monitor picks a free port and prints it, so no other process can take it in between.
     const monitor = startService(
       'monitor',
       process.execPath,
-      ['--import', 'tsx', 'monitor/main.ts', '--config', targetsFile, '--port', String(port)],
+      ['--import', 'tsx', 'monitor/main.ts', '--config', targetsFile, '--port', '0', '--host', '127.0.0.1'],
       childEnv({ E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),
       ROOT,
     );
     services.push(monitor);
-    await waitFor('the monitor to listen', () => (monitor.output().includes('/metrics') ? true : undefined), { services });
+    const port = await waitFor(
+      'the monitor to print its metrics address',
+      () => /^metrics: http:\/\/127\.0\.0\.1:(\d+)\/metrics$/m.exec(monitor.output())?.[1],
+      { services },
+    );
+    // Prometheus cannot listen on port 0 (startPrometheus picks its port with freePort()).
     prometheus = await startPrometheus({
       binary: gate.path('prometheus'),
       targets: [`127.0.0.1:${port}`],

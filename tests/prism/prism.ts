@@ -161,8 +161,11 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     if (hasExited) return;
     child.kill('SIGTERM');
     const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 6_000))]);
+    let giveUp: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (giveUp = setTimeout(resolve, 6_000)))]);
+    // Both timers cleared: either would keep the test process alive for seconds after Prism exited.
     clearTimeout(killer);
+    clearTimeout(giveUp);
   };
 
   let baseUrl: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { Registry } from 'prom-client';
 import type { TrackersClient } from '../../../src/client.ts';
 import {
@@ -38,8 +38,11 @@ function fakeResult(target: MonitorTarget, check: Check, success = true): ProbeR
   };
 }
 
-/** A fake probe that takes `ms(target, check)` and tracks how many run at once per pair. */
-function trackingProbe(ms: (target: MonitorTarget, check: Check) => number) {
+/**
+ * A fake probe that takes `wait(target, check)` (milliseconds, or a promise it waits for) and tracks how many run at
+ * once per pair.
+ */
+function trackingProbe(wait: (target: MonitorTarget, check: Check) => number | Promise<unknown>) {
   const inFlight = new Map<string, number>();
   const maxInFlight = new Map<string, number>();
   const starts = new Map<string, number[]>();
@@ -48,11 +51,41 @@ function trackingProbe(ms: (target: MonitorTarget, check: Check) => number) {
     inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
     maxInFlight.set(key, Math.max(maxInFlight.get(key) ?? 0, inFlight.get(key)!));
     starts.set(key, [...(starts.get(key) ?? []), performance.now()]);
-    await sleep(ms(target, check));
+    const w = wait(target, check);
+    await (typeof w === 'number' ? sleep(w) : w);
     inFlight.set(key, inFlight.get(key)! - 1);
     return fakeResult(target, check);
   };
   return { probe, inFlight, maxInFlight, starts };
+}
+
+/** A promise the test resolves with open(): a probe waiting on it stays in flight, however slow the machine. */
+function gate() {
+  let open!: () => void;
+  const closed = new Promise<void>((resolve) => (open = resolve));
+  return { closed, open };
+}
+
+const POLL_DEADLINE_MS = 10_000;
+
+/**
+ * Wait until `done()` holds, checking every 10 ms, for at most POLL_DEADLINE_MS: the tests wait for a count, not for
+ * a fixed time a loaded machine may not honour. Fails naming `what` and the last value seen.
+ */
+async function until(what: string, done: () => boolean | Promise<boolean>, seen: () => unknown = () => ''): Promise<void> {
+  const deadline = performance.now() + POLL_DEADLINE_MS;
+  while (!(await done())) {
+    if (performance.now() > deadline) assert.fail(`not reached within ${POLL_DEADLINE_MS} ms: ${what} ${String(await seen())}`);
+    await sleep(10);
+  }
+}
+
+/** Stop the loop when the test ends, even when an assertion failed first (its timers would keep the process up). */
+function stopAfter(t: TestContext, loop: { stop(): Promise<void> }, before: () => void = () => {}): void {
+  t.after(async () => {
+    before();
+    await loop.stop();
+  });
 }
 
 function metricsFor(targets: MonitorTarget[]) {
@@ -61,42 +94,49 @@ function metricsFor(targets: MonitorTarget[]) {
 }
 
 describe('scheduling', () => {
-  test('never more than one probe in flight per target and check, even when probes outlast the interval', async () => {
+  test('never more than one probe in flight per target and check, even when probes outlast the interval', async (t) => {
     const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02 })];
     const { metrics } = metricsFor(targets);
     const tracker = trackingProbe(() => 60);
     const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe });
-    await sleep(400);
+    stopAfter(t, loop);
+    const starts = () => tracker.starts.get('a/trackers')?.length ?? 0;
+    await until('3 trackers probes started', () => starts() >= 3, starts);
     await loop.stop();
     assert.deepEqual(Object.fromEntries(tracker.maxInFlight), { 'a/trackers': 1, 'a/not_found': 1 });
     assert.ok(tracker.starts.get('a/trackers')!.length >= 3, 'probes go on back to back');
   });
 
-  test('a hanging target does not delay another target', async () => {
+  test('a hanging target does not delay another target', async (t) => {
     const targets = [
       testTarget('slow', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02 }),
       testTarget('fast', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02 }),
     ];
     const { registry, metrics } = metricsFor(targets);
-    const tracker = trackingProbe((t) => (t.name === 'slow' ? 500 : 1));
+    // The slow target's probes hang until the test lets them go: "still in flight" holds however long the wait.
+    const hang = gate();
+    const tracker = trackingProbe((x) => (x.name === 'slow' ? hang.closed : 1));
     const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe });
-    await sleep(300);
-    const fast = await metricValue(registry, METRIC_NAMES.probes, { target: 'fast', check: 'trackers', result: 'success' });
+    stopAfter(t, loop, hang.open);
+    const fastProbes = () => metricValue(registry, METRIC_NAMES.probes, { target: 'fast', check: 'trackers', result: 'success' });
+    await until('5 fast probes recorded while the slow one hangs', async () => (await fastProbes())! >= 5, fastProbes);
     const slow = await metricValue(registry, METRIC_NAMES.probes, { target: 'slow', check: 'trackers', result: 'success' });
-    assert.ok(fast! >= 5, `fast target probed ${fast} times in 300 ms`);
     assert.equal(slow, 0, 'the slow probe is still in flight');
     assert.equal(loop.inFlight() >= 2, true, 'both slow checks in flight');
     assert.equal(tracker.maxInFlight.get('slow/trackers'), 1);
-    const stopped = loop.stop();
-    await stopped;
+    hang.open();
+    await loop.stop();
   });
 
-  test('the existing-customer and 8015 checks run on their own intervals', async () => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 10 })];
+  test('the existing-customer and 8015 checks run on their own intervals', async (t) => {
+    // The 8015 interval is far beyond the poll deadline, so its second run cannot come before the wait ends.
+    const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 100 })];
     const { metrics } = metricsFor(targets);
     const tracker = trackingProbe(() => 1);
     const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, random: () => 0 });
-    await sleep(250);
+    stopAfter(t, loop);
+    const starts = () => tracker.starts.get('a/trackers')?.length ?? 0;
+    await until('5 trackers probes started', () => starts() >= 5, starts);
     await loop.stop();
     assert.ok(tracker.starts.get('a/trackers')!.length >= 5);
     assert.equal(tracker.starts.get('a/not_found')!.length, 1, 'the 8015 check ran once, at start');
@@ -121,12 +161,14 @@ describe('scheduling', () => {
     assert.ok(firstDelayMs(100, 0.1, () => 1) <= 10, 'a short interval spreads over a tenth of itself');
   });
 
-  test('starts are spaced by the interval, measured start to start', async () => {
+  test('starts are spaced by the interval, measured start to start', async (t) => {
     const targets = [testTarget('a', {}, { intervalSeconds: 0.05, notFoundIntervalSeconds: 100 })];
     const { metrics } = metricsFor(targets);
     const tracker = trackingProbe(() => 20);
     const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, jitter: 0 });
-    await sleep(330);
+    stopAfter(t, loop);
+    const started = () => tracker.starts.get('a/trackers')?.length ?? 0;
+    await until('5 trackers probes started (4 gaps)', () => started() >= 5, started);
     await loop.stop();
     const starts = tracker.starts.get('a/trackers')!;
     const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
@@ -140,17 +182,24 @@ describe('scheduling', () => {
 });
 
 describe('stopping', () => {
-  test('stop() waits for the probes in flight, records them, and starts no new one', async () => {
+  test('stop() waits for the probes in flight, records them, and starts no new one', async (t) => {
     const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 100 })];
     const { registry, metrics } = metricsFor(targets);
-    const tracker = trackingProbe((_t, check) => (check === 'trackers' ? 200 : 1));
+    // The first trackers probe stays in flight until the test lets it finish.
+    const release = gate();
+    const tracker = trackingProbe((_t, check) => (check === 'trackers' ? release.closed : 1));
     const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, random: () => 0 });
-    await sleep(50);
-    assert.equal(tracker.inFlight.get('a/trackers'), 1);
-    const t0 = performance.now();
-    await loop.stop();
-    const waited = performance.now() - t0;
-    assert.ok(waited >= 100, `stop() returned after ${waited.toFixed(0)} ms, before the probe finished`);
+    stopAfter(t, loop, release.open);
+    await until('the trackers probe in flight', () => tracker.inFlight.get('a/trackers') === 1);
+    let resolved = false;
+    const stopped = loop.stop().then(() => (resolved = true));
+    await sleep(20);
+    // Holds however late the sleep fires: the probe cannot finish before the gate opens.
+    assert.equal(resolved, false, 'stop() resolved while a probe was still in flight');
+    release.open();
+    await stopped;
+    // Once stop() has resolved, the probe it waited for has finished and been recorded: no time bound needed.
+    assert.equal(tracker.inFlight.get('a/trackers'), 0, 'the probe in flight finished');
     assert.equal(loop.inFlight(), 0);
     assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target: 'a', check: 'trackers', result: 'success' }), 1);
     const count = tracker.starts.get('a/trackers')!.length;
@@ -173,7 +222,7 @@ describe('stopping', () => {
     assert.equal(tracker.starts.get('a/trackers')!.length, count);
   });
 
-  test('a throwing probe or result hook does not stop the loop', async () => {
+  test('a throwing probe or result hook does not stop the loop', async (t) => {
     const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 100 })];
     const { metrics } = metricsFor(targets);
     let calls = 0;
@@ -191,7 +240,12 @@ describe('stopping', () => {
         throw new Error('hook');
       },
     });
-    await sleep(150);
+    stopAfter(t, loop);
+    await until(
+      '5 probes, half of them throwing',
+      () => calls >= 5,
+      () => calls,
+    );
     await loop.stop();
     assert.ok(calls >= 5, `${calls} probes`);
   });
@@ -222,9 +276,22 @@ describe('the loop against the sandbox counts each fault under its reason and ke
     const history = createStatusHistory(targets, { version: 'test' });
     const clients = new Map(targets.map((x) => [x.name, clientFor(x.config, bases.get(x.name)!)]));
     const loop = startLoop({ targets, clientFor: (x) => clients.get(x.name)!, metrics, history });
-    await sleep(600);
+    stopAfter(t, loop);
+    t.after(() => {
+      for (const c of clients.values()) c.close();
+    });
+    // Two of each per check: successes on ok, the expected reason on the others.
+    const counts = () =>
+      Promise.all(
+        ['trackers', 'not_found'].flatMap((check) => [
+          metricValue(registry, METRIC_NAMES.probes, { target: 'ok', check, result: 'success' }),
+          ...Object.entries(expected).map(([name, reason]) =>
+            metricValue(registry, METRIC_NAMES.failures, { target: name, check, reason }),
+          ),
+        ]),
+      );
+    await until('two probes of each kind recorded', async () => (await counts()).every((n) => n! >= 2), counts);
     await loop.stop();
-    for (const c of clients.values()) c.close();
 
     for (const check of ['trackers', 'not_found']) {
       const ok = await metricValue(registry, METRIC_NAMES.probes, { target: 'ok', check, result: 'success' });

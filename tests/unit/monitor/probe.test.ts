@@ -16,6 +16,8 @@ interface Case {
   config?: Partial<Config>;
   /** undefined: the probe succeeds. */
   reason?: ProbeReason;
+  /** The injected delay (latency, trickle) or the timeout that ends it: the probe cannot take less. */
+  minMs?: number;
 }
 
 // Small budgets and timeouts keep the slow cases fast; every case is bounded by its timeout.
@@ -24,7 +26,14 @@ const fast: Partial<Config> = { latencyBudgetMs: 80, latencyDegradedMs: 40, time
 const CASES: Case[] = [
   { name: 'the documented customer passes', check: 'trackers' },
   { name: 'the missing customer gets 8015 and passes', check: 'not_found' },
-  { name: 'latency beyond the budget', check: 'trackers', fault: 'latency=150', config: fast, reason: 'latency_budget_exceeded' },
+  {
+    name: 'latency beyond the budget',
+    check: 'trackers',
+    fault: 'latency=150',
+    config: fast,
+    reason: 'latency_budget_exceeded',
+    minMs: 150,
+  },
   { name: 'every request a 503', check: 'trackers', fault: 'error-rate=1', reason: 'http_5xx' },
   { name: 'a 503 on the 8015 check too', check: 'not_found', fault: 'error-rate=1', reason: 'http_5xx' },
   { name: 'a 429', check: 'trackers', fault: 'error-rate=1,error-status=429', reason: 'http_4xx' },
@@ -48,6 +57,7 @@ const CASES: Case[] = [
     fault: 'trickle=200',
     config: fast,
     reason: 'latency_budget_exceeded',
+    minMs: 200,
   },
   {
     name: 'a body trickled beyond the timeout',
@@ -55,9 +65,17 @@ const CASES: Case[] = [
     fault: 'trickle=1000',
     config: { ...fast, timeoutMs: 150 },
     reason: 'timeout',
+    minMs: 150,
   },
-  { name: 'a hang', check: 'trackers', fault: 'hang', config: { ...fast, timeoutMs: 100 }, reason: 'timeout' },
-  { name: 'a hang on the 8015 check', check: 'not_found', fault: 'hang', config: { ...fast, timeoutMs: 100 }, reason: 'timeout' },
+  { name: 'a hang', check: 'trackers', fault: 'hang', config: { ...fast, timeoutMs: 100 }, reason: 'timeout', minMs: 100 },
+  {
+    name: 'a hang on the 8015 check',
+    check: 'not_found',
+    fault: 'hang',
+    config: { ...fast, timeoutMs: 100 },
+    reason: 'timeout',
+    minMs: 100,
+  },
   {
     name: 'lose-8015: 200 with empty data and no error',
     check: 'not_found',
@@ -123,7 +141,13 @@ describe('probe against the sandbox: one reason per fault', { concurrency: true 
       assert.equal(result.target, 't1');
       assert.equal(result.check, c.check);
       assert.ok(result.message.length > 0);
-      assert.ok(result.durationMs >= 0);
+      // durationMs is what the latency budget and the histogram see: it must cover the whole wait, headers included.
+      if (c.minMs !== undefined) assert.ok(result.durationMs >= c.minMs - 2, `${result.durationMs} ms, at least ${c.minMs} due`);
+      if (result.ttfbMs !== undefined)
+        assert.ok(
+          result.ttfbMs <= result.durationMs,
+          `first byte at ${result.ttfbMs} ms, after the end (${result.durationMs} ms)`,
+        );
       const mutation = MUTATIONS.find((m) => `mutation=${m.name}` === c.fault);
       // The body is judged only when the status was right: a 5xx stops the probe before validation.
       const bodyJudged = c.reason === undefined || c.reason === 'schema_violation' || c.reason === 'error_code_mismatch';
@@ -233,7 +257,8 @@ describe('client failure reasons map onto probe reasons', () => {
     };
     const r = await probe(client, testTarget('t1'), 'not_found');
     assert.equal(r.success, false);
-    assert.equal(r.reason, 'connect_error');
+    // Our bug, not the network: it must not count as connect_error, which reads as connectivity.
+    assert.equal(r.reason, 'probe_error');
     assert.match(r.message, /probe error: boom/);
   });
 

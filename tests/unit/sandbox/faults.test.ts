@@ -8,6 +8,8 @@ import { AUTH, answered, request, startSandbox, trackersPath } from './helpers.t
 const EXAMPLE = exampleText('trackers-98662653');
 const PATH = trackersPath(DEFAULT_CUSTOMER_ID);
 const withFault = (spec: string) => ({ headers: { ...AUTH, 'X-Sandbox-Fault': spec } });
+/** close() must release pending requests, not wait for them: generous for a loaded machine, far below what they would take. */
+const CLOSE_BOUND_MS = 5000;
 
 describe('fault spec parsing', () => {
   const VALID: [string, object][] = [
@@ -168,7 +170,9 @@ describe('faults over HTTP', () => {
     assert.equal(early, 'waiting');
     const started = performance.now();
     await sandbox.close();
-    assert.ok(performance.now() - started < 1000);
+    // Generous for a loaded machine, and still far below anything that would end a hang on its own.
+    const took = performance.now() - started;
+    assert.ok(took < CLOSE_BOUND_MS, `close() took ${took.toFixed(0)} ms`);
     const result = await pending;
     assert.equal(result.ok, false);
     assert.equal(sandbox.stats.byRoute.trackers?.hang, 1);
@@ -187,7 +191,9 @@ describe('faults over HTTP', () => {
     await new Promise((r) => setTimeout(r, 50));
     const started = performance.now();
     await sandbox.close();
-    assert.ok(performance.now() - started < 1000);
+    // Far below the 60 s latency it would otherwise wait out.
+    const took = performance.now() - started;
+    assert.ok(took < CLOSE_BOUND_MS, `close() took ${took.toFixed(0)} ms`);
     assert.equal((await pending).ok, false);
   });
 
