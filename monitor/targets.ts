@@ -4,7 +4,15 @@
 // variable; src/config.ts resolves them. Errors are data naming the file and the
 // JSON path of the bad field, never a credential's value.
 import { readFileSync } from 'node:fs';
-import { CUSTOMER_ID_MAX, parseBaseUrl, resolveCredentialRefs, type AuthConfig, type Config, type Env, type Target } from '../src/config.ts';
+import {
+  CUSTOMER_ID_MAX,
+  parseBaseUrl,
+  resolveCredentialRefs,
+  type AuthConfig,
+  type Config,
+  type Env,
+  type Target,
+} from '../src/config.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
 
@@ -23,7 +31,6 @@ export interface MonitorTarget {
 }
 
 export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
-
 
 /** The single target the environment describes. */
 export function defaultTargets(base: Config): MonitorTarget[] {
