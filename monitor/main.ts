@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { Registry } from 'prom-client';
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
 import type { TrackersClient } from '../src/client.ts';
-import { loadConfig, loadMonitorSettings, type Env, type MonitorSettings } from '../src/config.ts';
+import { isListenHost, loadConfig, loadMonitorSettings, type Env, type MonitorSettings } from '../src/config.ts';
 import { clientFor, startTarget, type RunningTarget } from '../src/target.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { createMonitorServer } from './http.ts';
@@ -100,7 +100,7 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     flags.port = v;
   }
   const host = str('host');
-  if (host !== undefined && !/^[A-Za-z0-9.:_-]{1,253}$/.test(host))
+  if (host !== undefined && !isListenHost(host))
     return { ok: false, error: `--host must be a host name or IP address, got ${JSON.stringify(host)}` };
   flags.host = host;
   const instance = str('instance');

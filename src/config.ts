@@ -260,12 +260,16 @@ function displayUrl(url: URL): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** A listen address: a host name or an IPv4/IPv6 address (the --host flag and MONITOR_HOST share it). */
+export function isListenHost(host: string): boolean {
+  return /^[A-Za-z0-9.:_-]{1,253}$/.test(host);
+}
+
 export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResult {
   const r = new Reader(env);
   const port = r.int('MONITOR_PORT', MONITOR_DEFAULTS.port, 0, 65535);
   const host = r.raw('MONITOR_HOST') ?? MONITOR_DEFAULTS.host;
-  if (!/^[A-Za-z0-9.:_-]{1,253}$/.test(host))
-    r.fail('MONITOR_HOST', 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0');
+  if (!isListenHost(host)) r.fail('MONITOR_HOST', 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0');
   const configFile = r.raw('MONITOR_CONFIG');
   let pushgateway: MonitorSettings['pushgateway'];
   const push = r.raw('PUSHGATEWAY_URL');

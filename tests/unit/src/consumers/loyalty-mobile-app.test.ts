@@ -1,20 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ClientResult } from '../../../../src/client.ts';
+import { answer } from './helpers.ts';
 import { toLoyaltyScreen, type LoyaltyScreen } from '../../../../src/consumers/loyalty-mobile-app.ts';
-
-function answer(status: number, body: unknown): ClientResult {
-  return {
-    ok: true,
-    method: 'GET',
-    path: '/v2/customers/1/trackers',
-    status,
-    headers: {},
-    bodySize: 0,
-    body,
-    timings: { startedAt: 0, totalMs: 1 },
-  };
-}
 
 const tracker = {
   id: 9737,

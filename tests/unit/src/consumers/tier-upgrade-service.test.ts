@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ClientResult } from '../../../../src/client.ts';
+import { answer } from './helpers.ts';
 import {
   decideUpgrade,
   readTierTrackers,
@@ -47,18 +48,6 @@ describe('the tier upgrade decision', () => {
   }
 });
 
-function answer(status: number, body: unknown): ClientResult {
-  return {
-    ok: true,
-    method: 'GET',
-    path: '/v2/customers/1/trackers',
-    status,
-    headers: {},
-    bodySize: 0,
-    body,
-    timings: { startedAt: 0, totalMs: 1 },
-  };
-}
 const wire = {
   id: 9737,
   name: 'n',
