@@ -10,6 +10,11 @@ export interface ExpositionIndex {
   seriesCount: number;
 }
 
+// A value is what Go's strconv.ParseFloat reads, as Prometheus parses it: NaN and Inf in any
+// case (prom-client writes `Nan` for an empty event-loop histogram), with an optional sign.
+const SAMPLE_LINE =
+  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+[-+]?(?:\d[\d.eE+-]*|\.\d+|inf(?:inity)?|nan)(?:\s+-?\d+)?$/i;
+
 export function indexExposition(text: string): ExpositionIndex {
   const samples = new Map<string, Set<string>>();
   const types = new Map<string, string>();
@@ -21,7 +26,7 @@ export function indexExposition(text: string): ExpositionIndex {
       continue;
     }
     if (line.trim() === '' || line.startsWith('#')) continue;
-    const m = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+[-+]?(?:\d[\d.eE+-]*|\.\d+|Inf|NaN)(?:\s+-?\d+)?$/);
+    const m = line.match(SAMPLE_LINE);
     if (!m) throw new SyntaxError(`not an exposition sample line: ${line}`);
     seriesCount++;
     const labels = samples.get(m[1]!) ?? new Set<string>();

@@ -86,6 +86,17 @@ describe('indexExposition', () => {
     assert.equal(index.seriesCount, 6);
   });
 
+  // prom-client writes `Nan` for an event-loop histogram with no sample yet; Prometheus reads
+  // NaN and Inf in any case, so must we (this was a one-in-five flake).
+  test('reads NaN and Inf in any case, with a sign', () => {
+    for (const value of ['Nan', 'NaN', 'nan', '+Inf', '-Inf', 'inf', '-infinity', '1e-3', '-0']) {
+      const index = indexExposition(`nodejs_eventloop_lag_mean_seconds ${value}\n`);
+      assert.equal(index.seriesCount, 1, value);
+    }
+    assert.throws(() => indexExposition('g Nanx'), /not an exposition sample line/);
+    assert.throws(() => indexExposition('g infinit'), /not an exposition sample line/);
+  });
+
   test('rejects a line that is not a sample', () => {
     assert.throws(() => indexExposition('not a metric line {'), /not an exposition sample line/);
   });
