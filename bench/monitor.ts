@@ -13,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { basicAuthHeader } from '../src/auth.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config.ts';
-import { clientFor } from '../src/target.ts';
+import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { probe } from '../monitor/probe.ts';
 import type { MonitorTarget } from '../monitor/targets.ts';

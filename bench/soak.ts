@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { Registry } from 'prom-client';
 import { loadConfig } from '../src/config.ts';
-import { clientFor } from '../src/target.ts';
+import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { PROBE_REASONS, probe, type Check, type ProbeResult } from '../monitor/probe.ts';

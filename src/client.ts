@@ -6,7 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
-import type { AuthConfig } from './config.ts';
+import type { AuthConfig, Config } from './config.ts';
 
 export const FAILURE_REASONS = [
   'timeout',
@@ -338,4 +338,9 @@ export function createClient(options: ClientOptions): TrackersClient {
       if (agent) agent.destroy();
     },
   };
+}
+
+/** The project's client for a config and a base URL. */
+export function clientFor(config: Config, baseUrl: string, extra: { keepAlive?: boolean } = {}): TrackersClient {
+  return createClient({ baseUrl, auth: config.auth, timeoutMs: config.timeoutMs, keepAlive: extra.keepAlive });
 }

@@ -5,7 +5,7 @@
 import { Registry } from 'prom-client';
 import { createSandbox } from '../../sandbox/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { clientFor } from '../../src/target.ts';
+import { clientFor } from '../../src/client.ts';
 import { createMetrics } from '../../monitor/metrics.ts';
 import { CHECKS, probe } from '../../monitor/probe.ts';
 import { indexExposition, type ExpositionIndex } from './exposition.ts';

@@ -11,7 +11,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { loadContracts } from '../../../src/pact/contracts.ts';
 import { formatVerification } from '../../../src/pact/format-verification.ts';
 import { verifyContracts, type VerificationReport } from '../../../src/pact/verify-contracts.ts';
-import { startTarget } from '../../../src/target.ts';
+import { startTarget } from '../../../cli/target.ts';
 
 export interface VerificationCase {
   sandbox?: SandboxOptions;

@@ -7,7 +7,7 @@ import type { TestContext } from 'node:test';
 import { Registry } from 'prom-client';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/app.ts';
 import { loadConfig, type Config } from '../../../src/config.ts';
-import { clientFor } from '../../../src/target.ts';
+import { clientFor } from '../../../src/client.ts';
 import type { TrackersClient } from '../../../src/client.ts';
 import { createMonitorServer } from '../../../monitor/http.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';

@@ -16,7 +16,7 @@ import type { Check, ProbeResult } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
 import type { MonitorTarget } from '../../../monitor/targets.ts';
 import { metricValue, startSandbox, testTarget } from './helpers.ts';
-import { clientFor } from '../../../src/target.ts';
+import { clientFor } from '../../../src/client.ts';
 import { warmUpValidator } from '../../../src/validate.ts';
 
 const noClient = {} as TrackersClient;

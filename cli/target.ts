@@ -1,8 +1,9 @@
-// Where requests go. A remote cluster is just its base URL; the embedded sandbox
-// (the default) is started in-process on a free loopback port and closed after.
+// The composition root: where the embedded sandbox meets the core. The core
+// (src/) never imports the test double; the entry points ask for a target here.
+// A remote target is used as configured; the embedded sandbox (the default) is
+// started in-process on a free loopback port and closed after.
 import { createSandbox } from '../sandbox/app.ts';
-import { createClient, type TrackersClient } from './client.ts';
-import type { Config } from './config.ts';
+import type { Config } from '../src/config.ts';
 
 export interface RunningTarget {
   baseUrl: string;
@@ -22,9 +23,4 @@ export async function startTarget(
   const sandbox = createSandbox(sandboxOptions);
   const baseUrl = await sandbox.listen(0, '127.0.0.1');
   return { baseUrl, label: `sandbox ${baseUrl}`, close: () => sandbox.close() };
-}
-
-/** The project's client for a config and a base URL. */
-export function clientFor(config: Config, baseUrl: string, extra: { keepAlive?: boolean } = {}): TrackersClient {
-  return createClient({ baseUrl, auth: config.auth, timeoutMs: config.timeoutMs, keepAlive: extra.keepAlive });
 }

@@ -3,11 +3,11 @@
 // Exit 0 when every interaction holds, 1 when any breaks, 2 for a usage,
 // configuration or setup problem (one line each, never a stack trace).
 import '../pact/no-telemetry.ts';
-import { describeTarget, loadConfigOrExit } from '../config.ts';
-import { CONTRACTS_DIR, loadContracts } from '../pact/contracts.ts';
-import { formatVerification } from '../pact/format-verification.ts';
-import { verifyContracts } from '../pact/verify-contracts.ts';
-import { startTarget } from '../target.ts';
+import { describeTarget, loadConfigOrExit } from '../src/config.ts';
+import { CONTRACTS_DIR, loadContracts } from '../src/pact/contracts.ts';
+import { formatVerification } from '../src/pact/format-verification.ts';
+import { verifyContracts } from '../src/pact/verify-contracts.ts';
+import { startTarget } from './target.ts';
 
 const USAGE = 'usage: npm run verify   (verifies every contract in contracts/ against the configured target; see .env.example)';
 

@@ -2,8 +2,8 @@
 // Exit 0 valid (warnings allowed), 1 invalid, 2 usage or input problem.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatResult } from '../format-findings.ts';
-import { validateResponse, type Expectation } from '../validate.ts';
+import { formatResult } from '../src/format-findings.ts';
+import { validateResponse, type Expectation } from '../src/validate.ts';
 
 const USAGE = 'usage: npm run validate -- <file.json | -> [--expect success|error|auto] [--error-code N]';
 
