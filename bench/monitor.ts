@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { basicAuthHeader } from '../src/auth.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/api.ts';
 import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { probe } from '../monitor/probe.ts';
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const config = loaded.config;
-  const target: MonitorTarget = { name: 'bench', config, intervalSeconds: 1, notFoundIntervalSeconds: 1 };
+  const target: MonitorTarget = { name: 'bench', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-bench-'));
   const sandbox = await startSandboxProcess();
   const client = clientFor(config, sandbox.baseUrl);

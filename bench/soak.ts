@@ -5,7 +5,7 @@
 // npm run bench:soak  (node --expose-gc, so memory is measured after a full GC)
 import { performance } from 'node:perf_hooks';
 import { Registry } from 'prom-client';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig } from '../src/config/api.ts';
 import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { createMetrics } from '../monitor/metrics.ts';
@@ -21,7 +21,7 @@ const DEADLINE_MS = 100_000;
 const TIMEOUT_MS = 1000;
 
 /** Fault → what each check must report ('success' or a reason); several: any of them (random faults). */
-type Expect = Record<Check, readonly string[]>;
+type Expect = Record<Exclude<Check, 'auth'>, readonly string[]>;
 const both = (...outcomes: string[]): Expect => ({ trackers: outcomes, not_found: outcomes });
 const FAULTS: readonly { spec: string; weight: number; expect: Expect }[] = [
   { spec: '', weight: 6, expect: both('success') },
@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const config = { ...loaded.config, timeoutMs: TIMEOUT_MS };
-  const target: MonitorTarget = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1 };
+  const target: MonitorTarget = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
   const sandbox = await startSandboxProcess();
   const client = clientFor(config, sandbox.baseUrl);
   const registry = new Registry();
@@ -85,7 +85,7 @@ async function main(): Promise<number> {
 
   const one = async (i: number) => {
     const fault = WHEEL[i % WHEEL.length]!;
-    const check: Check = Math.floor(i / WHEEL.length) % 2 === 0 ? 'trackers' : 'not_found';
+    const check: Exclude<Check, 'auth'> = Math.floor(i / WHEEL.length) % 2 === 0 ? 'trackers' : 'not_found';
     let r: ProbeResult;
     try {
       r = await probe(client, target, check, fault.spec ? { headers: { 'X-Sandbox-Fault': fault.spec } } : {});

@@ -7,7 +7,7 @@
 // by the client's timeout).
 import type { TrackersClient } from '../src/client.ts';
 import type { MonitorMetrics } from './metrics.ts';
-import { CHECKS, probe as defaultProbe, type Check, type ProbeOptions, type ProbeResult } from './probe.ts';
+import { enabledChecks, probe as defaultProbe, type Check, type ProbeOptions, type ProbeResult } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
 import type { MonitorTarget } from './targets.ts';
 
@@ -57,7 +57,12 @@ export function firstDelayMs(intervalMs: number, jitter: number, random: () => n
 }
 
 export function intervalMsOf(target: MonitorTarget, check: Check): number {
-  return (check === 'trackers' ? target.intervalSeconds : target.notFoundIntervalSeconds) * 1000;
+  const seconds = {
+    trackers: target.intervalSeconds,
+    not_found: target.notFoundIntervalSeconds,
+    auth: target.authIntervalSeconds,
+  };
+  return seconds[check] * 1000;
 }
 
 /** Record a result: metrics, history, then the caller's hook. Nothing here may stop the loop. */
@@ -90,7 +95,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
 
   for (const target of options.targets) {
     const client = options.clientFor(target);
-    for (const check of CHECKS) {
+    for (const check of enabledChecks(target)) {
       const intervalMs = intervalMsOf(target, check);
       const runOnce = () => {
         if (stopped) return;
@@ -128,14 +133,14 @@ export function startLoop(options: LoopOptions): MonitorLoop {
   return { stop, inFlight: () => running.size };
 }
 
-/** Probe every target once, both checks, all at once (--once); record each result as the loop does. */
+/** Probe every target once, every enabled check, all at once (--once); record each result as the loop does. */
 export async function probeAllOnce(
   options: Pick<LoopOptions, 'targets' | 'clientFor' | 'metrics' | 'history' | 'onResult' | 'probe' | 'probeOptions'>,
 ): Promise<ProbeResult[]> {
   const probeFn = options.probe ?? defaultProbe;
   const jobs = options.targets.flatMap((target) => {
     const client = options.clientFor(target);
-    return CHECKS.map(async (check) => {
+    return enabledChecks(target).map(async (check) => {
       const result = await probeFn(client, target, check, options.probeOptions ?? {});
       record(options, result);
       return result;

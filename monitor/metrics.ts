@@ -6,7 +6,8 @@
 // unknown rule becomes `other`). Never a customer id, a message or a URL path.
 import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 import { WARNING_RULES } from '../src/validate.ts';
-import { CHECKS, PROBE_REASONS, type Check, type ProbeResult } from './probe.ts';
+import { REASONS_BY_CHECK } from '../src/checks/result.ts';
+import { CHECKS, PROBE_REASONS, enabledChecks, type Check, type ProbeResult } from './probe.ts';
 
 /** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
 export const METRIC_NAMES = {
@@ -56,6 +57,8 @@ export const RESULTS = ['success', 'failure'] as const;
 export interface MetricsTarget {
   name: string;
   config: { latencyBudgetMs: number; latencyDegradedMs: number };
+  /** 0: no auth check, so no auth series. */
+  authIntervalSeconds: number;
 }
 
 export interface MetricsOptions {
@@ -76,7 +79,7 @@ export interface MonitorMetrics {
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
 /** Histogram buckets (seconds): the fixed small ones plus each target's degraded and budget thresholds, 2× and 4× budget. */
-export function durationBuckets(targets: readonly MetricsTarget[]): number[] {
+export function durationBuckets(targets: readonly Pick<MetricsTarget, 'config'>[]): number[] {
   const all = [...BASE_BUCKETS];
   for (const { config } of targets) {
     const budget = config.latencyBudgetMs / 1000;
@@ -197,16 +200,18 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
   targetCount.set(targets.length);
   info.set({ version: options.version }, 1);
   // Every known series from the first scrape, so rate() and increase() see the first failure.
-  for (const { name: target } of targets) {
-    for (const check of CHECKS) {
-      duration.zero({ target, check });
-      for (const result of RESULTS) probes.inc({ target, check, result }, 0);
-      for (const reason of PROBE_REASONS) failures.inc({ target, check, reason }, 0);
-      degraded.inc({ target, check }, 0);
-      authRefreshes.inc({ target, check }, 0);
-      for (const rule of SCHEMA_RULES) schemaViolations.inc({ target, check, rule }, 0);
+  for (const target of targets) {
+    const { name } = target;
+    for (const check of enabledChecks(target)) {
+      duration.zero({ target: name, check });
+      for (const result of RESULTS) probes.inc({ target: name, check, result }, 0);
+      for (const reason of REASONS_BY_CHECK[check]) failures.inc({ target: name, check, reason }, 0);
+      degraded.inc({ target: name, check }, 0);
+      authRefreshes.inc({ target: name, check }, 0);
+      // The auth check reads no body against the schema: no schema series for it.
+      if (check !== 'auth') for (const rule of SCHEMA_RULES) schemaViolations.inc({ target: name, check, rule }, 0);
     }
-    for (const kind of WARNING_RULES) dataQuality.inc({ target, kind }, 0);
+    for (const kind of WARNING_RULES) dataQuality.inc({ target: name, kind }, 0);
   }
 
   const known = new Set(targets.map((t) => t.name));

@@ -1,7 +1,7 @@
 // What the status page shows: per target and check, the latest outcome, the last
 // failure and a bounded window of recent probes. Fed by the loop only; read by
 // /api/status and the page. Memory is bounded by targets × checks × capacity.
-import { CHECKS, type Check, type ProbeReason, type ProbeResult } from './probe.ts';
+import { enabledChecks, type Check, type ProbeReason, type ProbeResult } from './probe.ts';
 import type { MonitorTarget } from './targets.ts';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
@@ -46,6 +46,8 @@ export interface TargetStatus {
   latencyDegradedMs: number;
   intervalSeconds: number;
   notFoundIntervalSeconds: number;
+  /** 0: the auth check is off. */
+  authIntervalSeconds: number;
   checks: CheckStatus[];
 }
 
@@ -81,7 +83,8 @@ export function createStatusHistory(targets: readonly MonitorTarget[], options: 
     latencyDegradedMs: t.config.latencyDegradedMs,
     intervalSeconds: t.intervalSeconds,
     notFoundIntervalSeconds: t.notFoundIntervalSeconds,
-    checks: CHECKS.map((check) => {
+    authIntervalSeconds: t.authIntervalSeconds,
+    checks: enabledChecks(t).map((check) => {
       const status: CheckStatus = { check, up: null, probes: 0, successes: 0, recentSuccessRatio: null, recent: [] };
       byKey.set(key(t.name, check), status);
       return status;

@@ -51,8 +51,12 @@ function renderStatus(s, h) {
   }
   function check(t, c) {
     var state = c.up === null ? 'pending' : c.up ? 'up' : 'down';
-    var every = c.check === 'trackers' ? t.intervalSeconds : t.notFoundIntervalSeconds;
-    var what = c.check === 'trackers' ? 'existing customer: 200 and a valid tracker list' : 'missing customer: error 8015';
+    var every = { trackers: t.intervalSeconds, not_found: t.notFoundIntervalSeconds, auth: t.authIntervalSeconds }[c.check];
+    var what = {
+      trackers: 'existing customer: 200 and a valid tracker list',
+      not_found: 'missing customer: error 8015',
+      auth: 'without valid credentials: refused (401/403), no data',
+    }[c.check];
     var facts = [
       h('dt', {}, ['last probe']), h('dd', {}, [c.last ? time(c.last.at) + ', ' + dur(c.last.durationMs) + (c.last.httpStatus ? ', HTTP ' + c.last.httpStatus : '') : 'not yet']),
       h('dt', {}, ['success']), h('dd', {}, [pct(c.recentSuccessRatio) + ' of the last ' + c.recent.length + ' (' + c.successes + '/' + c.probes + ' since start)']),

@@ -4,22 +4,15 @@
 // variable; src/config.ts resolves them. Errors are data naming the file and the
 // JSON path of the bad field, never a credential's value.
 import { readFileSync } from 'node:fs';
-import {
-  CUSTOMER_ID_MAX,
-  parseBaseUrl,
-  resolveCredentialRefs,
-  type AuthConfig,
-  type Config,
-  type Env,
-  type Target,
-} from '../src/config.ts';
+import { CUSTOMER_ID_MAX, parseBaseUrl, type Config, type Target } from '../src/config/api.ts';
+import { resolveCredentialRefs, type AuthConfig } from '../src/config/credentials.ts';
+import type { Env } from '../src/config/env.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
 
 export const TARGETS_SCHEMA_ID = 'monitor-targets.schema.json';
 export const DEFAULT_TARGET_NAME = 'default';
-export const TARGET_NAME_PATTERN = /^[a-z0-9_-]{1,40}$/;
-export const TARGET_DEFAULTS = { intervalSeconds: 30, notFoundIntervalSeconds: 300 } as const;
+export const TARGET_DEFAULTS = { intervalSeconds: 30, notFoundIntervalSeconds: 300, authIntervalSeconds: 300 } as const;
 
 export interface MonitorTarget {
   /** The `target` label of every metric: from a bounded, configured set. */
@@ -28,6 +21,8 @@ export interface MonitorTarget {
   config: Config;
   intervalSeconds: number;
   notFoundIntervalSeconds: number;
+  /** 0: the auth check is off for this target. */
+  authIntervalSeconds: number;
 }
 
 export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
@@ -85,6 +80,7 @@ function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env
     },
     intervalSeconds: spec.intervalSeconds ?? TARGET_DEFAULTS.intervalSeconds,
     notFoundIntervalSeconds: spec.notFoundIntervalSeconds ?? TARGET_DEFAULTS.notFoundIntervalSeconds,
+    authIntervalSeconds: spec.authIntervalSeconds ?? TARGET_DEFAULTS.authIntervalSeconds,
   };
 }
 

@@ -166,6 +166,10 @@ export interface MonitorTargetSpec {
    */
   notFoundIntervalSeconds?: number;
   /**
+   * Seconds between auth checks (requests without, and with wrong, credentials must be refused; default 300). 0 turns the auth check off.
+   */
+  authIntervalSeconds?: number;
+  /**
    * Whole-request timeout. Absent: CAP_TIMEOUT_MS.
    */
   timeoutMs?: number;
@@ -178,7 +182,7 @@ export interface MonitorTargetSpec {
    */
   latencyDegradedMs?: number;
   /**
-   * HTTP statuses accepted with the 8015 body; never a 5xx. Absent: CAP_NOT_FOUND_STATUS.
+   * HTTP statuses accepted with the 8015 body; never an authentication refusal (401, 403, 407: broken credentials would pass the check) nor a 5xx. Absent: CAP_NOT_FOUND_STATUS.
    *
    * @minItems 1
    */

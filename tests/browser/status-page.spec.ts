@@ -36,7 +36,7 @@ test.beforeAll(async () => {
   monitor = startService(
     'monitor',
     process.execPath,
-    ['--import', 'tsx', 'monitor/main.ts', '--config', targets, '--port', '0'],
+    ['--import', 'tsx', 'cli/monitor.ts', '--config', targets, '--port', '0'],
     childEnv({ STATUS_PAGE_TEST_PASSWORD: 'sandbox_password' }),
   );
   pageUrl = await waitFor(

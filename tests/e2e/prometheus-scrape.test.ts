@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
 import { startPrometheus, testRules, type PromAlert, type RunningPrometheus } from '../support/prometheus.ts';
@@ -84,7 +84,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     const monitor = startService(
       'monitor',
       process.execPath,
-      ['--import', 'tsx', 'monitor/main.ts', '--config', targetsFile, '--port', '0', '--host', '127.0.0.1'],
+      ['--import', 'tsx', 'cli/monitor.ts', '--config', targetsFile, '--port', '0', '--host', '127.0.0.1'],
       childEnv({ E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),
       ROOT,
     );

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, getJson, getText, runToCompletion, stopAll, waitFor, type Service } from '../support/processes.ts';
 import {
@@ -35,7 +35,7 @@ type PushedGroup = { labels: Record<string, string> } & Record<string, unknown>;
 async function runOnce(targetsFile: string, pushgatewayUrl: string): Promise<{ code: number | null; stderr: string }> {
   const { code, stderr } = await runToCompletion(
     process.execPath,
-    ['--import', 'tsx', 'monitor/main.ts', '--once', '--push', '--instance', INSTANCE, '--config', targetsFile],
+    ['--import', 'tsx', 'cli/monitor.ts', '--once', '--push', '--instance', INSTANCE, '--config', targetsFile],
     {
       cwd: ROOT,
       env: childEnv({ PUSHGATEWAY_URL: pushgatewayUrl, E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),

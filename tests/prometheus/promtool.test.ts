@@ -11,7 +11,7 @@ import { childEnv, getText, startService, stopAll, waitFor, type Service } from 
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLE_CONFIG = fileURLToPath(new URL('../../monitor/prometheus/prometheus.example.yml', import.meta.url));
-const MONITOR = ['--import', 'tsx', 'monitor/main.ts'];
+const MONITOR = ['--import', 'tsx', 'cli/monitor.ts'];
 
 /**
  * `promtool check metrics` findings we accept, each with the reason. A finding not listed fails;

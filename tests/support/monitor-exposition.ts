@@ -4,7 +4,7 @@
 // and label the dashboard and the alert rules may use.
 import { Registry } from 'prom-client';
 import { createSandbox } from '../../sandbox/app.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/api.ts';
 import { clientFor } from '../../src/client.ts';
 import { createMetrics } from '../../monitor/metrics.ts';
 import { CHECKS, probe } from '../../monitor/probe.ts';
@@ -20,7 +20,7 @@ export async function monitorExposition(): Promise<string> {
   const baseUrl = await sandbox.listen(0, '127.0.0.1');
   const client = clientFor(loaded.config, baseUrl);
   try {
-    const target = { name: 'default', config: loaded.config };
+    const target = { name: 'default', config: loaded.config, authIntervalSeconds: 300 };
     const metrics = createMetrics({ registry: new Registry(), targets: [target], version: '0.0.0-test' });
     for (const check of CHECKS) metrics.record(await probe(client, target, check));
     return await metrics.registry.metrics();

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import { Registry } from 'prom-client';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/app.ts';
-import { loadConfig, type Config } from '../../../src/config.ts';
+import { loadConfig, type Config } from '../../../src/config/api.ts';
 import { clientFor } from '../../../src/client.ts';
 import type { TrackersClient } from '../../../src/client.ts';
 import { createMonitorServer } from '../../../monitor/http.ts';
@@ -30,7 +30,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 export function testTarget(name: string, overrides: Partial<Config> = {}, intervals: Partial<MonitorTarget> = {}): MonitorTarget {
-  return { name, config: testConfig(overrides), intervalSeconds: 30, notFoundIntervalSeconds: 300, ...intervals };
+  return {
+    name,
+    config: testConfig(overrides),
+    intervalSeconds: 30,
+    notFoundIntervalSeconds: 300,
+    authIntervalSeconds: 300,
+    ...intervals,
+  };
 }
 
 export function testClient(t: TestContext, target: MonitorTarget, baseUrl: string): TrackersClient {
@@ -92,6 +99,8 @@ export function probeResult(message: string, success = false): ProbeResult {
     target: 'eu',
     check: 'trackers',
     success,
+    verdict: success ? 'pass' : 'fail',
+    answered: true,
     reason: success ? undefined : 'http_5xx',
     message,
     httpStatus: success ? 200 : 503,

@@ -26,6 +26,8 @@ function fakeResult(target: MonitorTarget, check: Check, success = true): ProbeR
     target: target.name,
     check,
     success,
+    verdict: success ? 'pass' : 'inconclusive',
+    answered: success,
     reason: success ? undefined : 'timeout',
     message: 'fake',
     startedAt: Date.now(),
@@ -95,7 +97,7 @@ function metricsFor(targets: MonitorTarget[]) {
 
 describe('scheduling', () => {
   test('never more than one probe in flight per target and check, even when probes outlast the interval', async (t) => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02 })];
+    const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02, authIntervalSeconds: 0.02 })];
     const { metrics } = metricsFor(targets);
     const tracker = trackingProbe(() => 60);
     const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe });
@@ -103,7 +105,7 @@ describe('scheduling', () => {
     const starts = () => tracker.starts.get('a/trackers')?.length ?? 0;
     await until('3 trackers probes started', () => starts() >= 3, starts);
     await loop.stop();
-    assert.deepEqual(Object.fromEntries(tracker.maxInFlight), { 'a/trackers': 1, 'a/not_found': 1 });
+    assert.deepEqual(Object.fromEntries(tracker.maxInFlight), { 'a/trackers': 1, 'a/not_found': 1, 'a/auth': 1 });
     assert.ok(tracker.starts.get('a/trackers')!.length >= 3, 'probes go on back to back');
   });
 
@@ -313,14 +315,16 @@ describe('the loop against the sandbox counts each fault under its reason and ke
 });
 
 describe('probeAllOnce (--once)', () => {
-  test('probes every target’s two checks once and records each', async (t) => {
+  test('probes every enabled check of every target once and records each', async (t) => {
     const { baseUrl } = await startSandbox(t);
-    const targets = [testTarget('a'), testTarget('b', { customerId: '98662654' })];
+    // b has the auth check turned off (interval 0): --once must not run it.
+    const targets = [testTarget('a'), testTarget('b', { customerId: '98662654' }, { authIntervalSeconds: 0 })];
     const { registry, metrics } = metricsFor(targets);
     const clients = new Map(targets.map((x) => [x.name, clientFor(x.config, baseUrl)]));
     const results = await probeAllOnce({ targets, clientFor: (x) => clients.get(x.name)!, metrics });
     for (const c of clients.values()) c.close();
     assert.deepEqual(results.map((r) => `${r.target}/${r.check}/${r.success}`).sort(), [
+      'a/auth/true',
       'a/not_found/true',
       'a/trackers/true',
       'b/not_found/true',

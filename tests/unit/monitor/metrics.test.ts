@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import { WARNING_RULES } from '../../../src/validate.ts';
 import { METRIC_NAMES, SCHEMA_RULES, createMetrics, durationBuckets, ruleLabel } from '../../../monitor/metrics.ts';
 import { CHECKS, PROBE_REASONS, type ProbeResult } from '../../../monitor/probe.ts';
+import { REASONS_BY_CHECK } from '../../../src/checks/result.ts';
 import { metricValue, testTarget } from './helpers.ts';
 
 const targets = [testTarget('eu'), testTarget('us-1', { latencyBudgetMs: 500, latencyDegradedMs: 200 })];
@@ -13,6 +14,8 @@ function result(overrides: Partial<ProbeResult> = {}): ProbeResult {
     target: 'eu',
     check: 'trackers',
     success: true,
+    verdict: 'pass',
+    answered: true,
     message: 'HTTP 200, 3 tracker(s), 12 ms',
     httpStatus: 200,
     startedAt: 1_700_000_000_000,
@@ -87,10 +90,16 @@ describe('every known series exists from the first scrape', () => {
       for (const check of CHECKS) {
         for (const result of ['success', 'failure'])
           assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target, check, result }), 0);
-        for (const reason of PROBE_REASONS)
+        for (const reason of REASONS_BY_CHECK[check])
           assert.equal(await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }), 0);
+        // Only the reasons a check can give: fewer series per target.
+        for (const reason of PROBE_REASONS.filter((r) => !REASONS_BY_CHECK[check].includes(r)))
+          assert.equal(await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }), undefined, reason);
         for (const rule of SCHEMA_RULES)
-          assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { target, check, rule }), 0);
+          assert.equal(
+            await metricValue(registry, METRIC_NAMES.schemaViolations, { target, check, rule }),
+            check === 'auth' ? undefined : 0,
+          );
         assert.equal(await metricValue(registry, METRIC_NAMES.degraded, { target, check }), 0);
       }
       for (const kind of WARNING_RULES) assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target, kind }), 0);

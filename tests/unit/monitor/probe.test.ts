@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MUTATIONS } from '../../../sandbox/mutations.ts';
 import { FAILURE_REASONS, type ClientResult, type TrackersClient } from '../../../src/client.ts';
-import type { Config } from '../../../src/config.ts';
+import type { Config } from '../../../src/config/api.ts';
 import { Secret } from '../../../src/secret.ts';
 import { PROBE_REASONS, probe, type Check, type ProbeReason } from '../../../monitor/probe.ts';
 import { closedPort, startSandbox, testClient, testTarget } from './helpers.ts';
@@ -259,7 +259,7 @@ describe('client failure reasons map onto probe reasons', () => {
     assert.equal(r.success, false);
     // Our bug, not the network: it must not count as connect_error, which reads as connectivity.
     assert.equal(r.reason, 'probe_error');
-    assert.match(r.message, /probe error: boom/);
+    assert.match(r.message, /check error: boom/);
   });
 
   test('a fresh OAuth token after a 401 is reported (the one hidden retry)', async () => {

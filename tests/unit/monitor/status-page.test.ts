@@ -19,6 +19,8 @@ function failure(message: string, overrides: Partial<ProbeResult> = {}): ProbeRe
     target: 'eu',
     check: 'trackers',
     success: false,
+    verdict: 'fail',
+    answered: true,
     reason: 'http_5xx',
     message,
     httpStatus: 503,

@@ -4,7 +4,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DEFAULTS } from '../../../../src/config.ts';
+import { DEFAULTS } from '../../../../src/config/api.ts';
 import { durationBuckets } from '../../../../monitor/metrics.ts';
 import { expressionProblems, type ExpositionIndex } from '../../../support/exposition.ts';
 import { TARGET_LABELS, monitorIndex } from '../../../support/monitor-exposition.ts';
@@ -68,7 +68,7 @@ describe('alert rules monitor/prometheus/trackers-alerts.rules.yml', () => {
   });
 
   test('latency thresholds are bucket boundaries of the duration histogram with the default thresholds', () => {
-    const buckets = durationBuckets([{ name: 'default', config: DEFAULTS }]);
+    const buckets = durationBuckets([{ config: DEFAULTS }]);
     const latencyRules = rules.filter((r) => r.expr.includes('histogram_quantile('));
     assert.ok(latencyRules.length >= 1);
     for (const r of latencyRules) {

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
-import { main, parseFlags } from '../../../monitor/main.ts';
+import { main } from '../../../cli/monitor.ts';
+import { parseFlags } from '../../../monitor/flags.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = join(ROOT, 'monitor', 'main.ts');
+const MAIN = join(ROOT, 'cli', 'monitor.ts');
 
 interface Run {
   code: number | null;

@@ -1,6 +1,6 @@
 // The long-running service's lifecycle, in process (main.test.ts has the CLI): it leaves no
 // signal handler behind when it stops, and a server error after listening ends it cleanly
-// (one line, exit 1) instead of crashing. And main.ts runs only as the program itself.
+// (one line, exit 1) instead of crashing. And cli/monitor.ts runs only as the program itself.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import type http from 'node:http';
@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test, type TestContext } from 'node:test';
-import { main } from '../../../monitor/main.ts';
+import { main } from '../../../cli/monitor.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = join(ROOT, 'monitor', 'main.ts');
+const MAIN = join(ROOT, 'cli', 'monitor.ts');
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 type Listener = (...args: unknown[]) => void;
@@ -73,13 +73,13 @@ describe('the monitor service (in process)', () => {
   });
 });
 
-describe('main.ts runs only as the program itself', { concurrency: true }, () => {
+describe('cli/monitor.ts runs only as the program itself', { concurrency: true }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'monitor-entry-'));
   const link = join(dir, 'monitor-link.ts');
   symlinkSync(MAIN, link);
-  // Another file called main.ts that imports the monitor: the file name alone must not make it start.
+  // Another file called monitor.ts that imports the monitor: the file name alone must not make it start.
   mkdirSync(join(dir, 'other'));
-  writeFileSync(join(dir, 'other', 'main.ts'), `import ${JSON.stringify(MAIN)};\n`);
+  writeFileSync(join(dir, 'other', 'monitor.ts'), `import ${JSON.stringify(MAIN)};\n`);
 
   const run = (file: string) =>
     runToCompletion(process.execPath, ['--import', 'tsx', file, '--help'], { cwd: ROOT, env: childEnv(), timeoutMs: 20_000 });
@@ -92,8 +92,8 @@ describe('main.ts runs only as the program itself', { concurrency: true }, () =>
     assert.match(r.stdout, /^Usage: npm start/);
   });
 
-  test('imported by another main.ts, it does nothing', async () => {
-    const r = await run(join(dir, 'other', 'main.ts'));
+  test('imported by another monitor.ts, it does nothing', async () => {
+    const r = await run(join(dir, 'other', 'monitor.ts'));
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
   });

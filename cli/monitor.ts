@@ -1,0 +1,139 @@
+// The monitor's entry point (npm start): checks flags and configuration, starts
+// the embedded sandbox when a target needs it (this is the composition root:
+// monitor/ never imports the sandbox's app), then runs --once or the service.
+//
+//   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
+//   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in the README
+//   cli/monitor.ts --once --push         ... and push it to PUSHGATEWAY_URL (cron, Kubernetes CronJob)
+import { readFileSync, realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT } from '../src/checks/run.ts';
+import { clientFor, type TrackersClient } from '../src/client.ts';
+import { loadConfig } from '../src/config/api.ts';
+import { loadMonitorSettings } from '../src/config/monitor.ts';
+import { warmUpValidator } from '../src/validate.ts';
+import type { FaultSpec } from '../sandbox/faults.ts';
+import { USAGE, parseFlags } from '../monitor/flags.ts';
+import { once } from '../monitor/once.ts';
+import { PROCESS_IO, type Connection, type MainIo, type Setup } from '../monitor/run-context.ts';
+import { serve } from '../monitor/service.ts';
+import { defaultTargets, loadTargetsFile, withInterval, type MonitorTarget } from '../monitor/targets.ts';
+import { startTarget, type RunningTarget } from './target.ts';
+
+export type { MainIo } from '../monitor/run-context.ts';
+
+class UsageError extends Error {}
+
+function setup(argv: readonly string[], io: MainIo): Setup {
+  const parsed = parseFlags(argv);
+  if (!parsed.ok) throw new UsageError(`${parsed.error} (see --help)`);
+  const { flags } = parsed;
+  const env = loadConfig(io.env);
+  if (!env.ok) throw new UsageError(`configuration error: ${env.errors.join('; ')} (see .env.example)`);
+  const monitor = loadMonitorSettings(io.env);
+  if (!monitor.ok) throw new UsageError(`configuration error: ${monitor.errors.join('; ')} (see .env.example)`);
+  const settings = monitor.settings;
+  const file = flags.config ?? settings.configFile;
+  let targets: MonitorTarget[];
+  if (file !== undefined) {
+    const loaded = loadTargetsFile(file, env.config, io.env);
+    if (!loaded.ok) throw new UsageError(`configuration error: ${loaded.errors.join('; ')}`);
+    targets = loaded.targets;
+  } else {
+    targets = defaultTargets(env.config);
+  }
+  if (flags.interval !== undefined) targets = withInterval(targets, flags.interval);
+  if (flags.sandboxFaults && !targets.some((t) => t.config.target.kind === 'sandbox')) {
+    throw new UsageError('--sandbox-faults needs the embedded sandbox (unset CAP_BASE_URL, or a target without baseUrl)');
+  }
+  if (flags.push && !settings.pushgateway) throw new UsageError('--push needs PUSHGATEWAY_URL, e.g. http://pushgateway:9091');
+  return { flags, settings, targets, version: version() };
+}
+
+function version(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The running targets: the embedded sandbox once if any target needs it, and one client per target. */
+async function connect(targets: readonly MonitorTarget[], faults: FaultSpec | undefined): Promise<Connection> {
+  let sandbox: RunningTarget | undefined;
+  if (targets.some((t) => t.config.target.kind === 'sandbox')) {
+    const first = targets.find((t) => t.config.target.kind === 'sandbox')!;
+    sandbox = await startTarget(first.config, { faults });
+  }
+  const clients = new Map<string, TrackersClient>();
+  const where = new Map<string, string>();
+  for (const t of targets) {
+    const baseUrl = t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl;
+    clients.set(t.name, clientFor(t.config, baseUrl));
+    where.set(t.name, t.config.target.kind === 'remote' ? baseUrl : `embedded sandbox ${baseUrl}`);
+  }
+  return {
+    clientFor: (t: MonitorTarget) => clients.get(t.name)!,
+    where: (t: MonitorTarget) => where.get(t.name)!,
+    async close() {
+      for (const c of clients.values()) c.close();
+      await sandbox?.close();
+    },
+  };
+}
+
+export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Promise<number> {
+  let s: Setup;
+  try {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.out(USAGE);
+      return 0;
+    }
+    s = setup(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`monitor: ${e.message}`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  warmUpValidator();
+  const conn = await connect(s.targets, s.flags.sandboxFaults);
+  if (s.flags.once) {
+    try {
+      return await once(s, io, conn);
+    } finally {
+      await conn.close();
+    }
+  }
+  // The service closes the connection itself, on its way out.
+  return serve(s, io, conn);
+}
+
+/**
+ * This file is the program being run, not a module a test imports: compared by real path (as sandbox/server.ts
+ * does), so a symlink or a relative path matches and another file that happens to be called main.ts does not.
+ */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false; // argv[1] is not a file (e.g. node -e): not us
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug, not a user error: one line, no stack (run with NODE_OPTIONS=--stack-trace-limit to dig).
+      PROCESS_IO.err(`monitor: internal error: ${e instanceof Error ? e.message : String(e)}`);
+      process.exitCode = 1;
+    },
+  );
+}

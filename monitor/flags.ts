@@ -1,0 +1,106 @@
+// The monitor's command line: flags, parsed by node:util parseArgs and checked
+// here, so a bad flag is one line naming it and exit 2 before anything starts.
+import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
+import { isListenHost } from '../src/config/monitor.ts';
+import { GROUPING_VALUE, PUSH_JOB } from './push.ts';
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm start -- [options]    (or: npx tsx cli/monitor.ts [options])
+
+Probes GET /v2/customers/{customerId}/trackers and exports Prometheus metrics.
+
+Options:
+  --once                 probe every target once (both checks), print the metrics, exit 0 if all passed, else 1
+  --push                 with --once: also push the metrics to PUSHGATEWAY_URL (job ${PUSH_JOB})
+  --instance NAME        with --push: the instance grouping label (default: this host's name)
+  --config FILE          targets file (JSON, schemas/monitor-targets.schema.json); default MONITOR_CONFIG
+  --interval SECONDS     probe the existing customer every SECONDS (overrides every target's intervalSeconds)
+  --port N               listen port (default MONITOR_PORT or 9464; 0 = any free port)
+  --host ADDR            listen address (default MONITOR_HOST or 127.0.0.1)
+  --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
+  -h, --help             this text
+
+Exit codes: 0 ok, 1 a probe or the push failed, 2 usage or configuration error.
+`;
+
+export interface Flags {
+  once: boolean;
+  push: boolean;
+  instance?: string;
+  config?: string;
+  interval?: number;
+  port?: number;
+  host?: string;
+  sandboxFaults?: FaultSpec;
+  help: boolean;
+}
+
+export type FlagsResult = { ok: true; flags: Flags } | { ok: false; error: string };
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number | string {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max)
+    return `--${flag} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`;
+  return Number(text);
+}
+
+/** Parse and check the command line. Never throws; an error is one line. */
+export function parseFlags(argv: readonly string[]): FlagsResult {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        once: { type: 'boolean', default: false },
+        push: { type: 'boolean', default: false },
+        instance: { type: 'string' },
+        config: { type: 'string' },
+        interval: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'sandbox-faults': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    return { ok: false, error: (err as Error).message.split('\n')[0]! };
+  }
+  const flags: Flags = { once: values.once === true, push: values.push === true, help: values.help === true };
+  const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  if (str('interval') !== undefined) {
+    const v = wholeNumber('interval', str('interval')!, 1, 86_400);
+    if (typeof v === 'string') return { ok: false, error: v };
+    flags.interval = v;
+  }
+  if (str('port') !== undefined) {
+    const v = wholeNumber('port', str('port')!, 0, 65_535);
+    if (typeof v === 'string') return { ok: false, error: v };
+    flags.port = v;
+  }
+  const host = str('host');
+  if (host !== undefined && !isListenHost(host))
+    return { ok: false, error: `--host must be a host name or IP address, got ${JSON.stringify(host)}` };
+  flags.host = host;
+  const instance = str('instance');
+  if (instance !== undefined && !GROUPING_VALUE.test(instance)) {
+    return {
+      ok: false,
+      error: `--instance must be 1-128 letters, digits, '.', '_', ':' or '-', got ${JSON.stringify(instance)}`,
+    };
+  }
+  flags.instance = instance;
+  const config = str('config');
+  if (config === '') return { ok: false, error: '--config needs a file name' };
+  flags.config = config;
+  const faults = str('sandbox-faults');
+  if (faults !== undefined) {
+    const parsed = parseFaultSpec(faults);
+    if (!parsed.ok) return { ok: false, error: `--sandbox-faults: ${parsed.error}` };
+    flags.sandboxFaults = parsed.spec;
+  }
+  if (flags.push && !flags.once)
+    return { ok: false, error: '--push needs --once (a long-running monitor is scraped, not pushed)' };
+  if (instance !== undefined && !flags.push) return { ok: false, error: '--instance only applies with --push' };
+  return { ok: true, flags };
+}

@@ -1,0 +1,49 @@
+// --once: probe every target's enabled checks once, print the exposition, and
+// optionally push it (cron, a Kubernetes CronJob). The exit code is the one
+// contract of every command (src/checks/run.ts EXIT).
+import { hostname } from 'node:os';
+import { Registry } from 'prom-client';
+import { EXIT } from '../src/checks/run.ts';
+import type { Connection, MainIo, Setup } from './run-context.ts';
+import { probeAllOnce } from './loop.ts';
+import { createMetrics } from './metrics.ts';
+import type { ProbeResult } from './probe.ts';
+import { PUSH_JOB, pushMetrics } from './push.ts';
+
+function describe(r: ProbeResult): string {
+  return r.success ? `ok    ${r.message}` : `FAIL  ${r.reason}: ${r.message}`;
+}
+
+/** 0 all passed; 3 nothing answered at all; else 1 (src/checks/run.ts exitCodeFor, on probe results). */
+export function exitCodeOf(results: readonly ProbeResult[]): number {
+  if (results.every((r) => r.success)) return EXIT.pass;
+  if (!results.some((r) => r.answered) && results.every((r) => r.verdict !== 'fail')) return EXIT.inconclusive;
+  return EXIT.broken;
+}
+
+export async function once(s: Setup, io: MainIo, conn: Connection): Promise<number> {
+  const registry = new Registry();
+  // No process_*/nodejs_* metrics: they would describe a process that is about to exit.
+  const metrics = createMetrics({ registry, targets: s.targets, version: s.version, defaultMetrics: false });
+  let results: ProbeResult[];
+  try {
+    results = await probeAllOnce({ targets: s.targets, clientFor: conn.clientFor, metrics });
+  } finally {
+    await conn.close();
+  }
+  io.out(await registry.metrics());
+  for (const r of results) io.err(`${r.target} ${r.check.padEnd(9)} ${describe(r)}`);
+  let code = exitCodeOf(results);
+  if (s.flags.push) {
+    const gateway = s.settings.pushgateway!;
+    const instance = s.flags.instance ?? hostname();
+    const pushed = await pushMetrics(registry, { url: gateway.url.reveal(), groupings: { instance } });
+    if (pushed.ok) io.err(`pushed to ${gateway.display} (job ${PUSH_JOB}, instance ${instance})`);
+    else {
+      io.err(pushed.message);
+      // Not delivered: Prometheus will not see this run, so the run did not do its job.
+      if (code === EXIT.pass) code = EXIT.broken;
+    }
+  }
+  return code;
+}

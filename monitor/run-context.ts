@@ -1,0 +1,37 @@
+// What --once and the service are given by the entry point (cli/monitor.ts):
+// the checked flags and targets, where to write, and the running clients.
+import type http from 'node:http';
+import type { TrackersClient } from '../src/client.ts';
+import type { Env } from '../src/config/env.ts';
+import type { MonitorSettings } from '../src/config/monitor.ts';
+import type { Flags } from './flags.ts';
+import type { MonitorTarget } from './targets.ts';
+
+/** Where main() writes, and the environment it configures from (default: the process's, read by src/config.ts). */
+export interface MainIo {
+  env?: Env;
+  out(text: string): void;
+  err(line: string): void;
+  /** The service's HTTP server, once it listens (for tests: nothing else reaches it). */
+  listening?(server: http.Server): void;
+}
+
+export const PROCESS_IO: MainIo = {
+  out: (text) => void process.stdout.write(text),
+  err: (line) => void process.stderr.write(`${line}\n`),
+};
+
+export interface Setup {
+  flags: Flags;
+  settings: MonitorSettings;
+  targets: MonitorTarget[];
+  version: string;
+}
+
+/** One client per target, already pointing at its base URL (the embedded sandbox's, when it has none). */
+export interface Connection {
+  clientFor(target: MonitorTarget): TrackersClient;
+  /** Where a target's probes go, safe to print. */
+  where(target: MonitorTarget): string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,106 @@
+// The long-running monitor: probes on timers, /metrics, /healthz and the status
+// page, and a graceful stop on SIGINT/SIGTERM.
+import { Registry } from 'prom-client';
+import { createMonitorServer } from './http.ts';
+import { startLoop } from './loop.ts';
+import { createMetrics } from './metrics.ts';
+import type { ProbeResult } from './probe.ts';
+import type { Connection, MainIo, Setup } from './run-context.ts';
+import { createStatusHistory } from './status-history.ts';
+
+function logfmt(value: string): string {
+  return /^[\w.:/-]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<number> {
+  const registry = new Registry();
+  const v = s.version;
+  const metrics = createMetrics({ registry, targets: s.targets, version: v });
+  const history = createStatusHistory(s.targets, { version: v });
+  const server = createMonitorServer({ registry, history, targetCount: s.targets.length, log: io.err });
+  const port = s.flags.port ?? s.settings.port;
+  const host = s.flags.host ?? s.settings.host;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    await conn.close();
+    io.err(`monitor: cannot listen on ${host}:${port}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return 1;
+  }
+  const address = server.address();
+  const bound = typeof address === 'object' && address ? address.port : port;
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+  for (const t of s.targets) {
+    io.err(
+      `target ${t.name}: ${conn.where(t)} (trackers every ${t.intervalSeconds} s, 8015 check every ${t.notFoundIntervalSeconds} s, auth check ${t.authIntervalSeconds > 0 ? `every ${t.authIntervalSeconds} s` : 'off'})`,
+    );
+  }
+  io.out(`metrics: ${base}/metrics\nstatus page: ${base}/\n`);
+  io.listening?.(server);
+
+  // Log failures and recoveries, not every success.
+  const lastUp = new Map<string, boolean>();
+  const onResult = (r: ProbeResult) => {
+    const key = `${r.target}/${r.check}`;
+    const was = lastUp.get(key);
+    lastUp.set(key, r.success);
+    if (r.success && was !== false) return;
+    const fields = [
+      `level=${r.success ? 'info' : 'warn'}`,
+      `target=${r.target}`,
+      `check=${r.check}`,
+      `result=${r.success ? 'success' : 'failure'}`,
+      ...(r.reason ? [`reason=${r.reason}`] : []),
+      `duration_ms=${Math.round(r.durationMs)}`,
+      `msg=${logfmt(r.message)}`,
+    ];
+    io.err(fields.join(' '));
+  };
+  const loop = startLoop({ targets: s.targets, clientFor: conn.clientFor, metrics, history, onResult });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    /** Finish the probes in flight, close everything, resolve with `code`. `why` starts the log line. */
+    const shutdown = (why: string, code: number) => {
+      stopping = true;
+      io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
+      void (async () => {
+        await loop.stop();
+        await new Promise<void>((done) => {
+          server.close(() => done());
+          server.closeAllConnections();
+        });
+        await conn.close();
+        // Kept until here, so a second signal while stopping still exits at once (below).
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        server.off('error', onServerError);
+        io.err('monitor: stopped');
+        resolve(code);
+      })();
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        io.err(`monitor: ${signal} again, exiting without waiting`);
+        process.exit(1);
+      }
+      shutdown(signal, 0);
+    };
+    // After listening, a server error (e.g. EMFILE on accept) would otherwise crash with a stack: one line, then a
+    // clean stop with exit 1.
+    const onServerError = (err: NodeJS.ErrnoException) => {
+      const what = err.code ?? err.message.split('\n')[0];
+      if (stopping) return void io.err(`monitor: server error while stopping: ${what}`);
+      shutdown(`server error: ${what}`, 1);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    server.on('error', onServerError);
+  });
+}
