@@ -1,7 +1,8 @@
 // The release gate: Playwright API tests against the configured target. Without
 // CAP_BASE_URL, Playwright's webServer starts the embedded sandbox.
 import { defineConfig } from '@playwright/test';
-import { loadConfig, loadTestEnvironment } from './src/config.ts';
+import { loadConfig } from './src/config/api.ts';
+import { loadTestEnvironment } from './src/config/test-env.ts';
 
 const loaded = loadConfig();
 const testEnv = loadTestEnvironment();

@@ -3,7 +3,7 @@
 // A remote target is used as configured; the embedded sandbox (the default) is
 // started in-process on a free loopback port and closed after.
 import { createSandbox } from '../sandbox/app.ts';
-import type { Config } from '../src/config.ts';
+import type { Config } from '../src/config/api.ts';
 
 export interface RunningTarget {
   baseUrl: string;

@@ -3,7 +3,7 @@
 // Exit 0 when every interaction holds, 1 when any breaks, 2 for a usage,
 // configuration or setup problem (one line each, never a stack trace).
 import '../pact/no-telemetry.ts';
-import { describeTarget, loadConfigOrExit } from '../src/config.ts';
+import { describeTarget, loadConfigOrExit } from '../src/config/api.ts';
 import { CONTRACTS_DIR, loadContracts } from '../src/pact/contracts.ts';
 import { formatVerification } from '../src/pact/format-verification.ts';
 import { verifyContracts } from '../src/pact/verify-contracts.ts';

@@ -2,7 +2,7 @@
 // tools that need a running server. Thin on purpose: everything else is in app.ts.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadConfigOrExit } from '../src/config.ts';
+import { loadConfigOrExit } from '../src/config/api.ts';
 import { createSandbox } from './app.ts';
 import { DEFAULT_USERS, basicAuthHeader } from './auth.ts';
 import { DEFAULT_CUSTOMER_ID } from './data.ts';

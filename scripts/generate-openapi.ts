@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { format, resolveConfig } from 'prettier';
-import { DEFAULTS } from '../src/config.ts';
+import { DEFAULTS } from '../src/config/api.ts';
 import { OAUTH_TOKEN_HEADER, OAUTH_TOKEN_PATH } from '../src/auth.ts';
 import { ERROR_SCHEMA_ID, SCHEMAS_DIR, SUCCESS_SCHEMA_ID, exampleText, loadSchemas, type JsonSchema } from '../src/schemas.ts';
 import { MESSAGES, errorEnvelope, successBody } from '../sandbox/envelopes.ts';

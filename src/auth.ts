@@ -1,7 +1,7 @@
 // Capillary's credentials, turned into request headers. No HTTP here: the token
 // endpoint is called through the client, which hands this module a fetcher.
 import { createHash } from 'node:crypto';
-import type { AuthConfig } from './config.ts';
+import type { AuthConfig } from './config/credentials.ts';
 
 export const OAUTH_TOKEN_HEADER = 'X-CAP-API-OAUTH-TOKEN';
 export const OAUTH_TOKEN_PATH = '/v3/oauth/token/generate';

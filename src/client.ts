@@ -6,7 +6,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
-import type { AuthConfig, Config } from './config.ts';
+import type { Config } from './config/api.ts';
+import type { AuthConfig } from './config/credentials.ts';
 
 export const FAILURE_REASONS = [
   'timeout',

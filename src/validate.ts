@@ -169,6 +169,10 @@ function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Fi
         message: last?.message ?? e.message ?? 'is invalid',
         value: e.data,
       });
+    } else if (e.keyword === 'not' && Array.isArray((e.schema as { enum?: unknown }).enum)) {
+      // Ajv's own wording ("must NOT be valid") does not say what was excluded.
+      const excluded = (e.schema as { enum: unknown[] }).enum.map((v) => JSON.stringify(v)).join(', ');
+      errors.push({ path: pointerToPath(e.instancePath), rule: 'not', message: `must not be one of ${excluded}`, value: e.data });
     } else {
       errors.push({ path: pointerToPath(e.instancePath), rule: e.keyword, message: e.message ?? 'is invalid', value: e.data });
     }

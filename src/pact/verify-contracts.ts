@@ -18,7 +18,7 @@ import { Verifier } from '@pact-foundation/pact';
 import { OAUTH_TOKEN_HEADER, basicAuthHeader, md5Hex } from '../auth.ts';
 import type { AuthHeaders } from '../auth.ts';
 import { clientFor } from '../client.ts';
-import type { Config } from '../config.ts';
+import type { Config } from '../config/api.ts';
 import { PROVIDER, STATES, type Contract, type ContractInteraction } from './contracts.ts';
 import { startRelay, type TransportProblem } from './provider-relay.ts';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { childEnv, runToCompletion } from '../support/processes.ts';
 
 const PLAYWRIGHT_CLI = join('node_modules', '@playwright', 'test', 'cli.js');

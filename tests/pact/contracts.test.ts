@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { OAUTH_TOKEN_HEADER, basicAuthHeader, md5Hex } from '../../src/auth.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import {
   CUSTOMER_NOT_FOUND,
   LOYALTY_APP_READS,

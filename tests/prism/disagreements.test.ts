@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { buildOpenApi } from '../../scripts/generate-openapi.ts';
 import { createClient, type TrackersClient } from '../../src/client.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/api.ts';
 import { exampleText } from '../../src/schemas.ts';
 import { validateResponse } from '../../src/validate.ts';
 import { requestViolations, responseViolations, startPrism, violationsOf, type RunningPrism } from './prism.ts';

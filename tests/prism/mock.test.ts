@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createClient, type TrackersClient } from '../../src/client.ts';
-import { DEFAULTS, loadConfig } from '../../src/config.ts';
+import { DEFAULTS, loadConfig } from '../../src/config/api.ts';
 import { exampleText } from '../../src/schemas.ts';
 import { validateResponse } from '../../src/validate.ts';
 import { requestViolations, responseViolations, startPrism, violationsOf, type RunningPrism } from './prism.ts';

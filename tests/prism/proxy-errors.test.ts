@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { createClient, type TrackersClient } from '../../src/client.ts';
-import { loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config/api.ts';
 import { exampleText } from '../../src/schemas.ts';
 import { validateResponse } from '../../src/validate.ts';
 import { startPrism, type RunningPrism } from './prism.ts';

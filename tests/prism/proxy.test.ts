@@ -10,7 +10,7 @@ import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { MUTATIONS, type Mutation } from '../../sandbox/mutations.ts';
 import { basicAuthHeader, md5Hex } from '../../src/auth.ts';
 import { createClient, type ClientResult, type TrackersClient } from '../../src/client.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../../src/config/api.ts';
 import { Secret } from '../../src/secret.ts';
 import { validateResponse } from '../../src/validate.ts';
 import {

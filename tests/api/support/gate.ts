@@ -3,7 +3,7 @@
 // only on network failure (and reports it), and stays polite to real clusters.
 import { test as base, expect, type APIRequestContext, type TestInfo } from '@playwright/test';
 import { performance } from 'node:perf_hooks';
-import { loadConfig, type Config } from '../../../src/config.ts';
+import { loadConfig, type Config } from '../../../src/config/api.ts';
 import { createClient } from '../../../src/client.ts';
 import { formatFinding } from '../../../src/format-findings.ts';
 import type { Finding, ValidationResult } from '../../../src/validate.ts';

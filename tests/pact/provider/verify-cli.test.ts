@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
-import { SANDBOX_PASSWORD } from '../../../src/config.ts';
+import { SANDBOX_PASSWORD } from '../../../src/config/api.ts';
 import { runVerifyCli } from '../support/run-verify-cli.ts';
 
 // Credentials only the sandbox below knows: none of their forms may appear in any output.

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MUTATIONS } from '../../../sandbox/mutations.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { LOYALTY_MOBILE_APP } from '../../../src/consumers/loyalty-mobile-app.ts';
 import { TIER_UPGRADE_SERVICE } from '../../../src/consumers/tier-upgrade-service.ts';
 import type { VerificationReport } from '../../../src/pact/verify-contracts.ts';

@@ -1,6 +1,6 @@
 // Runs `npm run verify` the way a user does, as a child process, with only the
 // given configuration (a developer's own CAP_* variables are not passed on).
-import { ENV_VARS } from '../../../src/config.ts';
+import { ENV_VARS } from '../../../src/config/env.ts';
 import { runToCompletion } from '../../support/processes.ts';
 
 const RUN_TIMEOUT_MS = 60_000;

@@ -7,7 +7,7 @@
 import '../../../src/pact/no-telemetry.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { SandboxOptions } from '../../../sandbox/app.ts';
-import { loadConfig } from '../../../src/config.ts';
+import { loadConfig } from '../../../src/config/api.ts';
 import { loadContracts } from '../../../src/pact/contracts.ts';
 import { formatVerification } from '../../../src/pact/format-verification.ts';
 import { verifyContracts, type VerificationReport } from '../../../src/pact/verify-contracts.ts';

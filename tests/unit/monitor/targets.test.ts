@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { loadMonitorSettings, resolveCredentialRefs, type Env } from '../../../src/config.ts';
+import type { Env } from '../../../src/config/env.ts';
 import { Secret } from '../../../src/secret.ts';
 import { defaultTargets, loadTargetsFile, parseTargets, withInterval } from '../../../monitor/targets.ts';
 import { testConfig } from './helpers.ts';
@@ -160,6 +160,11 @@ describe('a bad targets file names the field', () => {
       document: { targets: [{ name: 'a', notFoundStatuses: [404, 500] }] },
       error: /\$\.targets\[0\]\.notFoundStatuses\[1\]: must be <= 499/,
     },
+    ...[401, 403, 407].map((status) => ({
+      name: `an authentication refusal (${status}) accepted for 8015`,
+      document: { targets: [{ name: 'a', notFoundStatuses: [404, status] }] },
+      error: /\$\.targets\[0\]\.notFoundStatuses\[1\]: must not be one of 401, 403, 407/,
+    })),
     {
       name: 'degraded over the budget',
       document: { targets: [{ name: 'a', latencyBudgetMs: 100, latencyDegradedMs: 200 }] },
@@ -183,14 +188,15 @@ describe('a bad targets file names the field', () => {
     {
       name: 'half an OAuth client',
       document: { targets: [{ name: 'a', auth: { oauthKeyEnv: 'KEY' } }] },
-      error: /\$\.targets\[0\]\.auth\.oauthSecretEnv: is required with oauthKeyEnv/,
+      error: /\$\.targets\[0\]\.auth\.oauthSecretEnv: is required when \$\.targets\[0\]\.auth\.oauthKeyEnv \(KEY\) is set/,
     },
     {
       name: 'two schemes at once',
       document: {
         targets: [{ name: 'a', auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASSWORD', oauthTokenEnv: 'US_TOKEN' } }],
       },
-      error: /\$\.targets\[0\]\.auth: name either Basic/,
+      error:
+        /\$\.targets\[0\]\.auth\.usernameEnv \(EU_USER\)\/.* and \$\.targets\[0\]\.auth\.oauthTokenEnv \(US_TOKEN\): set one kind of credentials/,
     },
     {
       name: 'a variable name that is not one',
@@ -225,7 +231,7 @@ describe('a bad targets file names the field', () => {
         targets: [{ name: 'a', auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASSWORD', passwordIsMd5: true } }],
       }),
     ];
-    assert.match(errors.join('\n'), /passwordEnv: EU_PASSWORD \(value hidden\) must be 32 hex characters/);
+    assert.match(errors.join('\n'), /passwordEnv \(EU_PASSWORD\)=\(value hidden\): must be 32 hex characters/);
     assert.doesNotMatch(errors.join('\n'), /hunter2/);
   });
 });
@@ -256,65 +262,6 @@ describe('loading the file', () => {
   });
 
   test.after(() => rmSync(dir, { recursive: true, force: true }));
-});
-
-describe('credential references (src/config.ts resolveCredentialRefs)', () => {
-  test('Basic with a literal user name', () => {
-    const r = resolveCredentialRefs({ username: 'u', passwordEnv: 'EU_PASSWORD' }, '$.auth', ENV);
-    assert.ok(r.ok && r.auth.kind === 'basic' && r.auth.username === 'u');
-  });
-  test('an OAuth client', () => {
-    const r = resolveCredentialRefs({ oauthKeyEnv: 'KEY', oauthSecretEnv: 'SECRET' }, '$.auth', ENV);
-    assert.ok(r.ok && r.auth.kind === 'oauth-client' && r.auth.key === 'k' && r.auth.secret.reveal() === 's3cr3t');
-  });
-  test('a blank variable counts as unset', () => {
-    const r = resolveCredentialRefs({ oauthTokenEnv: 'BLANK' }, '$.t', { BLANK: '  ' });
-    assert.deepEqual(r, { ok: false, errors: ['$.t.oauthTokenEnv: environment variable BLANK is not set'] });
-  });
-  test('passwordIsMd5 without a password', () => {
-    const r = resolveCredentialRefs({ passwordIsMd5: true }, '$.auth', ENV);
-    assert.equal(r.ok, false);
-  });
-});
-
-describe('monitor settings (src/config.ts loadMonitorSettings)', () => {
-  test('defaults: 127.0.0.1:9464, no file, no Pushgateway', () => {
-    assert.deepEqual(loadMonitorSettings({}), {
-      ok: true,
-      settings: { configFile: undefined, port: 9464, host: '127.0.0.1', pushgateway: undefined },
-    });
-  });
-  test('every variable', () => {
-    const r = loadMonitorSettings({
-      MONITOR_CONFIG: 'targets.json',
-      MONITOR_PORT: '0',
-      MONITOR_HOST: '0.0.0.0',
-      PUSHGATEWAY_URL: 'http://pgw:9091/',
-    });
-    assert.ok(r.ok);
-    assert.equal(r.settings.configFile, 'targets.json');
-    assert.equal(r.settings.port, 0);
-    assert.equal(r.settings.host, '0.0.0.0');
-    assert.equal(r.settings.pushgateway?.url.reveal(), 'http://pgw:9091');
-    assert.equal(r.settings.pushgateway?.display, 'http://pgw:9091');
-  });
-  test('bad values name the variable', () => {
-    const r = loadMonitorSettings({ MONITOR_PORT: '70000', MONITOR_HOST: 'a b', PUSHGATEWAY_URL: 'ftp://pgw' });
-    assert.equal(r.ok, false);
-    const text = r.ok ? '' : r.errors.join('\n');
-    assert.match(text, /MONITOR_PORT="70000": must be a whole number from 0 to 65535/);
-    assert.match(text, /MONITOR_HOST="a b": must be a host name or IP address/);
-    assert.match(text, /PUSHGATEWAY_URL="ftp:\/\/pgw": must start with http:\/\/ or https:\/\//);
-  });
-  test('a Pushgateway URL with credentials is accepted but never shown', () => {
-    const ok = loadMonitorSettings({ PUSHGATEWAY_URL: 'https://push:hunter2-secret@pgw.example:9091' });
-    assert.ok(ok.ok);
-    assert.equal(ok.settings.pushgateway?.display, 'https://pgw.example:9091');
-    assert.doesNotMatch(JSON.stringify(ok.settings), /hunter2/);
-    const bad = loadMonitorSettings({ PUSHGATEWAY_URL: 'https://push:hunter2-secret@pgw.example:9091/?x=1' });
-    assert.equal(bad.ok, false);
-    assert.doesNotMatch(bad.ok ? '' : bad.errors.join(), /hunter2/);
-  });
 });
 
 describe('monitor/targets.example.json', () => {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_USERS } from '../../../sandbox/auth.ts';
 import { listeningMessage } from '../../../sandbox/server.ts';
-import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { answered, startSandbox, trackersPath } from './helpers.ts';
 
 describe('npm run sandbox', () => {

@@ -20,7 +20,7 @@ import {
 } from '../../../scripts/generate-openapi.ts';
 import { MUTATIONS, type ResponseDraft } from '../../../sandbox/mutations.ts';
 import { OAUTH_TOKEN_HEADER } from '../../../src/auth.ts';
-import { DEFAULTS } from '../../../src/config.ts';
+import { DEFAULTS } from '../../../src/config/api.ts';
 import { ERROR_SCHEMA_ID, SUCCESS_SCHEMA_ID, exampleText, loadSchemas } from '../../../src/schemas.ts';
 import { validateResponse } from '../../../src/validate.ts';
 import { schemaCompiler } from '../../../scripts/validate-openapi.ts';

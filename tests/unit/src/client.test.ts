@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { classify, createClient, type ClientResult, type FailureReason } from '../../../src/client.ts';
-import type { AuthConfig } from '../../../src/config.ts';
+import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { exampleText } from '../../../src/schemas.ts';
 import { Secret } from '../../../src/secret.ts';
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { inspect } from 'node:util';
 import { describe, test } from 'node:test';
-import { loadConfig, type Config, type Env } from '../../../src/config.ts';
+import { readFileSync } from 'node:fs';
+import { AUTH_REFUSAL_STATUSES, loadConfig, type Config } from '../../../../src/config/api.ts';
+import type { Env } from '../../../../src/config/env.ts';
 
 function ok(env: Env): Config {
   const r = loadConfig(env);
@@ -34,37 +35,6 @@ describe('defaults', () => {
   });
 });
 
-describe('credentials', () => {
-  test('Basic auth', () => {
-    const c = ok({ CAP_BASE_URL: 'https://x.example', CAP_USERNAME: 'u', CAP_PASSWORD: 'p' });
-    assert.equal(c.auth.kind, 'basic');
-  });
-  test('an md5 password must be 32 hex characters, and its value is never shown', () => {
-    const e = errors({ CAP_USERNAME: 'u', CAP_PASSWORD: 'hunter2-secret', CAP_PASSWORD_IS_MD5: 'true' });
-    assert.match(e.join('\n'), /CAP_PASSWORD=\(value hidden\): must be 32 hex characters/);
-    assert.doesNotMatch(e.join('\n'), /hunter2/);
-  });
-  test('OAuth key and secret', () => {
-    assert.equal(ok({ CAP_OAUTH_KEY: 'k', CAP_OAUTH_SECRET: 's' }).auth.kind, 'oauth-client');
-  });
-  test('an OAuth token given directly', () => {
-    assert.equal(ok({ CAP_OAUTH_TOKEN: 't' }).auth.kind, 'oauth-token');
-  });
-  test('half a credential is an error naming the missing variable', () => {
-    assert.match(errors({ CAP_USERNAME: 'u' }).join(), /CAP_PASSWORD: is required/);
-    assert.match(errors({ CAP_OAUTH_SECRET: 's' }).join(), /CAP_OAUTH_KEY: is required/);
-  });
-  test('Basic and OAuth together are ambiguous', () => {
-    assert.match(errors({ CAP_USERNAME: 'u', CAP_PASSWORD: 'p', CAP_OAUTH_TOKEN: 't' }).join(), /not both/);
-  });
-  test('secrets are redacted when the config is printed or serialised', () => {
-    const c = ok({ CAP_USERNAME: 'u', CAP_PASSWORD: 'planted-secret-123' });
-    for (const text of [JSON.stringify(c), inspect(c, { depth: 10 }), String((c.auth as { password: unknown }).password)]) {
-      assert.doesNotMatch(text, /planted-secret-123/);
-    }
-  });
-});
-
 const bad: [string, Env, RegExp][] = [
   ['a base URL that is not a URL', { CAP_BASE_URL: 'eu.api' }, /CAP_BASE_URL="eu.api": is not a URL/],
   ['a base URL of another scheme', { CAP_BASE_URL: 'ftp://x' }, /CAP_BASE_URL="ftp:\/\/x": must start with https/],
@@ -80,6 +50,13 @@ const bad: [string, Env, RegExp][] = [
   ['a timeout with units', { CAP_TIMEOUT_MS: '10s' }, /CAP_TIMEOUT_MS="10s": must be a whole number from 1 to 600000/],
   ['a zero timeout', { CAP_TIMEOUT_MS: '0' }, /CAP_TIMEOUT_MS="0"/],
   ['a 5xx accepted for 8015', { CAP_NOT_FOUND_STATUS: '404,500' }, /CAP_NOT_FOUND_STATUS="404,500": must not contain a 5xx/],
+  [
+    'a 401 accepted for 8015',
+    { CAP_NOT_FOUND_STATUS: '200,401' },
+    /CAP_NOT_FOUND_STATUS="200,401": must not contain 401: an authentication refusal \(401, 403, 407\) is never an accepted answer/,
+  ],
+  ['a 403 accepted for 8015', { CAP_NOT_FOUND_STATUS: '403,404' }, /CAP_NOT_FOUND_STATUS="403,404": must not contain 403: /],
+  ['a 407 accepted for 8015', { CAP_NOT_FOUND_STATUS: '407' }, /CAP_NOT_FOUND_STATUS="407": must not contain 407: /],
   ['a status list with junk', { CAP_NOT_FOUND_STATUS: '404,abc' }, /CAP_NOT_FOUND_STATUS="404,abc": must be comma-separated/],
   [
     'degraded above budget',
@@ -136,4 +113,17 @@ test('valid values are taken', () => {
   assert.equal(c.customerId, '123');
   assert.equal(c.timeoutMs, 2500);
   assert.deepEqual(c.notFoundStatuses, [404, 400]);
+});
+
+test('every authentication refusal in the list is named, and a 5xx is reported too', () => {
+  const e = errors({ CAP_NOT_FOUND_STATUS: '401,403,407,503' }).join('\n');
+  assert.match(e, /must not contain 401, 403, 407: an authentication refusal/);
+  assert.match(e, /must not contain a 5xx/);
+});
+
+test('the targets file forbids the same authentication refusals as CAP_NOT_FOUND_STATUS', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../../../schemas/monitor-targets.schema.json', import.meta.url), 'utf8'));
+  const items = schema.properties.targets.items.properties.notFoundStatuses.items;
+  assert.deepEqual(items.not.enum, AUTH_REFUSAL_STATUSES);
+  assert.equal(items.maximum, 499, 'and no 5xx');
 });

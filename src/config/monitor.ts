@@ -1,0 +1,60 @@
+// The monitor service's own settings (monitor/main.ts). What it probes comes from
+// api.ts and, for several targets, a targets file (monitor/targets.ts).
+import { Secret } from '../secret.ts';
+import { Reader, type Env } from './env.ts';
+
+export const MONITOR_DEFAULTS = { port: 9464, host: '127.0.0.1' } as const;
+
+export interface MonitorSettings {
+  /** Targets file from MONITOR_CONFIG (the --config flag wins over it). */
+  configFile?: string;
+  port: number;
+  host: string;
+  /** PUSHGATEWAY_URL; the URL may carry credentials, so it is a Secret, printed as `display`. */
+  pushgateway?: { url: Secret; display: string };
+}
+
+export type MonitorSettingsResult = { ok: true; settings: MonitorSettings } | { ok: false; errors: string[] };
+
+/** A URL for messages: scheme, host and path, never user info. */
+function displayUrl(url: URL): string {
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** A listen address: a host name or an IPv4/IPv6 address (the --host flag and MONITOR_HOST share it). */
+export function isListenHost(host: string): boolean {
+  return /^[A-Za-z0-9.:_-]{1,253}$/.test(host);
+}
+
+function readPushgateway(r: Reader): MonitorSettings['pushgateway'] {
+  const push = r.raw('PUSHGATEWAY_URL');
+  if (push === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(push);
+  } catch {
+    // Not echoed: a URL that does not parse may still hold user:password.
+    r.errors.push('PUSHGATEWAY_URL=(value hidden): is not a URL (expected e.g. http://pushgateway:9091)');
+    return undefined;
+  }
+  const shown = url.username || url.password ? '(value hidden)' : JSON.stringify(push);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    r.errors.push(`PUSHGATEWAY_URL=${shown}: must start with http:// or https://`);
+  } else if (url.search || url.hash) {
+    r.errors.push(`PUSHGATEWAY_URL=${shown}: must not have a query or fragment`);
+  } else {
+    return { url: new Secret(url.href.replace(/\/+$/, '')), display: displayUrl(url) };
+  }
+  return undefined;
+}
+
+export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResult {
+  const r = new Reader(env);
+  const port = r.int('MONITOR_PORT', MONITOR_DEFAULTS.port, 0, 65535);
+  const host = r.raw('MONITOR_HOST') ?? MONITOR_DEFAULTS.host;
+  if (!isListenHost(host)) r.fail('MONITOR_HOST', 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0');
+  const configFile = r.raw('MONITOR_CONFIG');
+  const pushgateway = readPushgateway(r);
+  if (r.errors.length > 0) return { ok: false, errors: r.errors };
+  return { ok: true, settings: { configFile, port, host, pushgateway } };
+}

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isListenHost, loadMonitorSettings } from '../../../../src/config/monitor.ts';
+
+describe('monitor settings (loadMonitorSettings)', () => {
+  test('defaults: 127.0.0.1:9464, no file, no Pushgateway', () => {
+    assert.deepEqual(loadMonitorSettings({}), {
+      ok: true,
+      settings: { configFile: undefined, port: 9464, host: '127.0.0.1', pushgateway: undefined },
+    });
+  });
+  test('every variable', () => {
+    const r = loadMonitorSettings({
+      MONITOR_CONFIG: 'targets.json',
+      MONITOR_PORT: '0',
+      MONITOR_HOST: '0.0.0.0',
+      PUSHGATEWAY_URL: 'http://pgw:9091/',
+    });
+    assert.ok(r.ok);
+    assert.equal(r.settings.configFile, 'targets.json');
+    assert.equal(r.settings.port, 0);
+    assert.equal(r.settings.host, '0.0.0.0');
+    assert.equal(r.settings.pushgateway?.url.reveal(), 'http://pgw:9091');
+    assert.equal(r.settings.pushgateway?.display, 'http://pgw:9091');
+  });
+  test('bad values name the variable', () => {
+    const r = loadMonitorSettings({ MONITOR_PORT: '70000', MONITOR_HOST: 'a b', PUSHGATEWAY_URL: 'ftp://pgw' });
+    assert.equal(r.ok, false);
+    const text = r.ok ? '' : r.errors.join('\n');
+    assert.match(text, /MONITOR_PORT="70000": must be a whole number from 0 to 65535/);
+    assert.match(text, /MONITOR_HOST="a b": must be a host name or IP address/);
+    assert.match(text, /PUSHGATEWAY_URL="ftp:\/\/pgw": must start with http:\/\/ or https:\/\//);
+  });
+  test('a Pushgateway URL with credentials is accepted but never shown', () => {
+    const ok = loadMonitorSettings({ PUSHGATEWAY_URL: 'https://push:hunter2-secret@pgw.example:9091' });
+    assert.ok(ok.ok);
+    assert.equal(ok.settings.pushgateway?.display, 'https://pgw.example:9091');
+    assert.doesNotMatch(JSON.stringify(ok.settings), /hunter2/);
+    const bad = loadMonitorSettings({ PUSHGATEWAY_URL: 'https://push:hunter2-secret@pgw.example:9091/?x=1' });
+    assert.equal(bad.ok, false);
+    assert.doesNotMatch(bad.ok ? '' : bad.errors.join(), /hunter2/);
+  });
+});
+
+describe('listen hosts (isListenHost, shared by --host and MONITOR_HOST)', () => {
+  test('names and addresses', () => {
+    for (const host of ['localhost', '127.0.0.1', '0.0.0.0', '::', 'fe80::1', 'monitor_1.internal'])
+      assert.ok(isListenHost(host), host);
+  });
+  test('anything else', () => {
+    for (const host of ['', 'a b', 'http://x', 'x/y', 'h'.repeat(254)]) assert.equal(isListenHost(host), false, host);
+  });
+  test('a bad URL for the Pushgateway is refused without echoing it', () => {
+    const r = loadMonitorSettings({ PUSHGATEWAY_URL: 'http://push:hunter2-secret@exa mple' });
+    assert.deepEqual(r, {
+      ok: false,
+      errors: ['PUSHGATEWAY_URL=(value hidden): is not a URL (expected e.g. http://pushgateway:9091)'],
+    });
+  });
+});
