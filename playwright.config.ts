@@ -1,5 +1,9 @@
-// The release gate: Playwright API tests against the configured target. Without
-// CAP_BASE_URL, Playwright's webServer starts the embedded sandbox.
+// The release gate: Playwright runs the checks of src/checks/ against the
+// configured target, through the project's client, and writes the reports.
+// Without CAP_BASE_URL, Playwright's webServer starts the embedded sandbox.
+// Run it through cli/gate.ts (npm run gate), which maps the outcome onto the
+// exit-code contract.
+import { hostname } from 'node:os';
 import { defineConfig } from '@playwright/test';
 import { loadConfig } from './src/config/api.ts';
 import { loadTestEnvironment } from './src/config/test-env.ts';
@@ -20,23 +24,25 @@ const baseURL = target.kind === 'sandbox' ? `http://127.0.0.1:${config.sandboxPo
 export default defineConfig({
   testDir: 'tests/api',
   testMatch: '**/*.spec.ts',
-  // A retry of a whole test would hide a flake: requests retry only on network
-  // failures, and say so (tests/api/support/endpoint.ts).
+  // A retry of a whole test would hide a flake: a check is retried only when
+  // nothing answered, and says so (tests/api/support/gate.ts expectCheck).
   retries: 0,
   // Against a real cluster: one worker, so the politeness limiter sees every request.
   workers: sandbox ? undefined : 1,
   fullyParallel: sandbox,
   forbidOnly: ci,
-  timeout: Math.max(30_000, config.timeoutMs * 4),
+  // The auth check sends up to four requests, each possibly retried once, each bounded by the timeout.
+  timeout: Math.max(30_000, config.timeoutMs * 10),
+  // JUnit's testsuite hostname is the project's name: the machine that ran the gate.
+  projects: [{ name: hostname() || 'localhost' }],
   outputDir: `${reportDir}/test-results`,
   reporter: [
     ['list'],
-    ['./tests/api/support/summary-reporter.ts'],
+    ['./tests/api/support/summary-reporter.ts', { verdictFile: `${reportDir}/verdict.json` }],
     ['junit', { outputFile: `${reportDir}/junit.xml` }],
     ['html', { outputFolder: `${reportDir}/html`, open: 'never' }],
   ],
   use: {
-    baseURL,
     // Traces would record request headers, credentials among them.
     trace: 'off',
   },

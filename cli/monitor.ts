@@ -5,8 +5,7 @@
 //   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
 //   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in the README
 //   cli/monitor.ts --once --push         ... and push it to PUSHGATEWAY_URL (cron, Kubernetes CronJob)
-import { readFileSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { EXIT } from '../src/checks/run.ts';
 import { clientFor, type TrackersClient } from '../src/client.ts';
 import { loadConfig } from '../src/config/api.ts';
@@ -18,6 +17,7 @@ import { once } from '../monitor/once.ts';
 import { PROCESS_IO, type Connection, type MainIo, type Setup } from '../monitor/run-context.ts';
 import { serve } from '../monitor/service.ts';
 import { defaultTargets, loadTargetsFile, withInterval, type MonitorTarget } from '../monitor/targets.ts';
+import { isEntryPoint } from './entry-point.ts';
 import { startTarget, type RunningTarget } from './target.ts';
 
 export type { MainIo } from '../monitor/run-context.ts';
@@ -111,21 +111,7 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
   return serve(s, io, conn);
 }
 
-/**
- * This file is the program being run, not a module a test imports: compared by real path (as sandbox/server.ts
- * does), so a symlink or a relative path matches and another file that happens to be called main.ts does not.
- */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false; // argv[1] is not a file (e.g. node -e): not us
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

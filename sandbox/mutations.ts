@@ -311,6 +311,26 @@ export const MUTATIONS: readonly Mutation[] = [
       }),
   },
   {
+    name: 'error-message-changed',
+    description: 'the 8015 error item says "Customer not found" (a shorter message, same code)',
+    breaking: false,
+    applies: 'not-found',
+    expect: { path: '$.errors[0].message', rule: 'error_message_changed' },
+    apply: (d) =>
+      mapBody(d, (body) => {
+        const error = firstError(body);
+        if (error) error.message = 'Customer not found';
+        return body;
+      }),
+  },
+  {
+    name: 'media-type-case',
+    description: 'Content-Type in other case with a parameter: Application/JSON; charset=UTF-8 (RFC 9110: the same media type)',
+    breaking: false,
+    applies: 'content-type',
+    apply: (d) => ({ ...d, contentType: 'Application/JSON; charset=UTF-8' }),
+  },
+  {
     name: 'charset',
     description: 'Content-Type gains a charset parameter: application/json; charset=utf-8',
     breaking: false,

@@ -39,10 +39,6 @@ export class AuthProvider {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get kind(): AuthConfig['kind'] {
-    return this.auth.kind;
-  }
-
   /** Forget a generated token (after a 401), so the next call fetches a fresh one. */
   invalidate(): void {
     this.#cached = undefined;

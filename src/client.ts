@@ -5,6 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
+import { isJsonMediaType } from './media-type.ts';
 import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
 import type { Config } from './config/api.ts';
 import type { AuthConfig } from './config/credentials.ts';
@@ -91,12 +92,6 @@ export function classify(err: NodeJS.ErrnoException): FailureReason {
     return 'tls';
   }
   return 'network';
-}
-
-export function isJsonContentType(contentType: string | undefined): boolean {
-  if (!contentType) return false;
-  const media = contentType.split(';')[0]!.trim().toLowerCase();
-  return media === 'application/json' || /^application\/[\w.+-]+\+json$/.test(media);
 }
 
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
@@ -199,7 +194,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
         const text = Buffer.concat(chunks).toString('utf8');
         result.bodyText = text;
         if (x.method === 'HEAD') return finish();
-        if (!isJsonContentType(result.contentType)) {
+        if (!isJsonMediaType(result.contentType)) {
           return finish({
             reason: 'non_json_content_type',
             message: `content type ${JSON.stringify(result.contentType ?? null)} is not JSON`,

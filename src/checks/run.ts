@@ -8,6 +8,8 @@ import { checkNotFound, checkTrackers, type RunOptions } from './trackers.ts';
 export interface CheckOptions extends RunOptions {
   /** auth: also try the other credential kind and the plain password (the gate has the request budget for it). */
   thorough?: boolean;
+  /** bad_input: these rows instead of the whole table (the gate runs one test per row). */
+  ids?: readonly (readonly [string, string])[];
 }
 
 const RUNNERS: Record<

@@ -1,5 +1,5 @@
-import { trackersPath } from '../../src/client.ts';
-import { expect, get, test } from './support/gate.ts';
+import { runCheck } from '../../src/checks/run.ts';
+import { expect, test } from './support/gate.ts';
 
 const SAMPLE = 5;
 
@@ -8,13 +8,16 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)]!;
 }
 
-test('a short latency sample stays within budget and reports p50/p95', async ({ request, gate }) => {
-  const headers = await gate.authHeaders();
+test('a short latency sample stays within budget and reports p50/p95', async ({ gate }) => {
   const times: number[] = [];
   for (let i = 0; i < SAMPLE; i++) {
-    const call = await get(request, gate, trackersPath(gate.config.customerId), headers);
-    expect(call.status).toBe(200);
-    times.push(call.ms);
+    // Not expectCheck: an answer that fails for another reason is the contract test's to report, once;
+    // this test is about sustained latency, which one lucky call can hide.
+    const result = await runCheck('trackers', gate.client, gate.config);
+    const slow = result.reason === 'latency_budget_exceeded';
+    test.skip(result.verdict !== 'pass' && !slow, `the trackers check does not pass (${result.reason}): see the contract test`);
+    expect(slow, `${result.reason}: call ${i + 1} of ${SAMPLE}: ${result.message}`).toBe(false);
+    times.push(result.steps[0]!.timings.totalMs);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const p50 = Math.round(percentile(sorted, 50));
@@ -25,5 +28,4 @@ test('a short latency sample stays within budget and reports p50/p95', async ({ 
     body: JSON.stringify({ samplesMs: times.map((t) => Math.round(t)), p50, p95 }, null, 2),
     contentType: 'application/json',
   });
-  expect(p95, summary).toBeLessThanOrEqual(gate.config.latencyBudgetMs);
 });

@@ -8,6 +8,8 @@ import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { childEnv, runToCompletion } from '../support/processes.ts';
 
+// Through the gate's entry point, as `npm run gate` does: its exit code is the contract's.
+const GATE_CLI = ['--import', 'tsx', join('cli', 'gate.ts')];
 const PLAYWRIGHT_CLI = join('node_modules', '@playwright', 'test', 'cli.js');
 const RUN_TIMEOUT_MS = 120_000;
 
@@ -21,7 +23,9 @@ export interface GateRun {
 export interface GateOptions {
   /** Extra environment on top of childEnv() (no CAP_*, MONITOR_*, SANDBOX_*); an empty string unsets a variable. */
   env?: Record<string, string>;
-  /** Extra Playwright arguments, e.g. ['--grep', 'existing customer']. */
+  /** Playwright straight on this config instead of the gate's entry point (the proof's many-project run). */
+  playwrightConfig?: string;
+  /** Extra gate arguments, e.g. ['--grep', 'existing customer']. */
   args?: string[];
 }
 
@@ -39,7 +43,10 @@ export async function runGateAgainst(baseUrl: string, options: GateOptions = {})
     ...options.env,
   });
   for (const [k, v] of Object.entries(env)) if (v === '') delete env[k];
-  const { code, output } = await runToCompletion(process.execPath, [PLAYWRIGHT_CLI, 'test', ...(options.args ?? [])], {
+  const command = options.playwrightConfig
+    ? [PLAYWRIGHT_CLI, 'test', '--config', options.playwrightConfig, ...(options.args ?? [])]
+    : [...GATE_CLI, ...(options.args ?? [])];
+  const { code, output } = await runToCompletion(process.execPath, command, {
     env,
     timeoutMs: RUN_TIMEOUT_MS,
   });

@@ -1,56 +1,96 @@
-// What every gate test shares: the validated config, credentials from the
-// project's auth code, and one way to call the endpoint that measures, retries
-// only on network failure (and reports it), and stays polite to real clusters.
-import { test as base, expect, type APIRequestContext, type TestInfo } from '@playwright/test';
-import { performance } from 'node:perf_hooks';
+// What every gate test shares: the validated config, the project's client (the
+// one HTTP path to the API), and one way to run a check of src/checks/ that
+// stays polite to real clusters, retries only when nothing answered (and says
+// so), and turns the check's result into steps, annotations and one expectation
+// whose message starts with the first broken field and rule.
+import { test as base, expect, type TestInfo } from '@playwright/test';
+import { createClient, type ClientResult, type TrackersClient } from '../../../src/client.ts';
+import { transportFailure, verdictOf, type CheckName, type CheckResult } from '../../../src/checks/result.ts';
+import { runCheck, type CheckOptions } from '../../../src/checks/run.ts';
 import { loadConfig, type Config } from '../../../src/config/api.ts';
-import { createClient } from '../../../src/client.ts';
+import { envWith } from '../../../src/config/env.ts';
 import { formatFinding } from '../../../src/format-findings.ts';
-import type { Finding, ValidationResult } from '../../../src/validate.ts';
-
-export interface Call {
-  path: string;
-  status: number;
-  contentType: string;
-  text: string;
-  /** Parsed body; undefined when the body is not JSON (see parseError). */
-  body: unknown;
-  parseError?: string;
-  ms: number;
-  attempts: number;
-}
 
 export interface Gate {
   config: Config;
   sandbox: boolean;
-  /** Headers of the configured credentials (Basic, or an OAuth token generated through src/client.ts). */
-  authHeaders(): Promise<Record<string, string>>;
+  /** The project's client, each request a Playwright step and counted against the request budget. */
+  client: TrackersClient;
 }
 
 // Capillary's demo clusters allow 100 requests a minute: stay well under.
 const REMOTE_MIN_GAP_MS = 700;
 const MAX_REQUESTS_PER_WORKER = 80;
-let requestsSent = 0;
-let lastRequestAt = 0;
 
-export const test = base.extend<object, { gate: Gate }>({
+/** Requests so far, per gate fixture (one per worker and project). */
+interface Pace {
+  sent: number;
+  lastAt: number;
+}
+
+function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+async function politeness(config: Config, pace: Pace): Promise<void> {
+  pace.sent += 1;
+  if (pace.sent > MAX_REQUESTS_PER_WORKER) {
+    throw new Error(`the gate's request budget (${MAX_REQUESTS_PER_WORKER} per run) is spent: refusing to send more`);
+  }
+  if (config.target.kind === 'remote' && !isLoopback(config.target.baseUrl)) {
+    const wait = pace.lastAt + REMOTE_MIN_GAP_MS - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    pace.lastAt = Date.now();
+  }
+}
+
+/**
+ * The client, with every request paced, counted and shown as a step titled by what was asked (never by
+ * what came of it: a green step must not read like a failure).
+ */
+function politeClient(client: TrackersClient, config: Config): TrackersClient {
+  const pace: Pace = { sent: 0, lastAt: 0 };
+  const send: TrackersClient['request'] = (method, path, options) =>
+    test.step(
+      `${method} ${path.length > 100 ? `${path.slice(0, 100)}…` : path}${options?.auth === 'none' ? ' (no credentials)' : options?.authHeaders ? ' (other credentials)' : ''}`,
+      async () => {
+        await politeness(config, pace);
+        return client.request(method, path, options);
+      },
+      { box: true },
+    );
+  return {
+    getTrackers: (customerId, options) => send('GET', `/v2/customers/${encodeURIComponent(customerId)}/trackers`, options),
+    request: send,
+    authHeaders: () => client.authHeaders(),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * A project's own target (worker option): the proof runs one project per row of its table in one
+ * Playwright process. A user's gate has one project and no such option.
+ */
+export interface GateTarget {
+  /** Replaces the configured base URL. */
+  baseUrl?: string;
+  /** Variables that replace the environment's for this project (e.g. a small latency budget). */
+  env?: Record<string, string>;
+}
+
+export const test = base.extend<object, { gate: Gate; gateTarget: GateTarget }>({
+  gateTarget: [{}, { option: true, scope: 'worker' }],
   gate: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const loaded = loadConfig();
+    async ({ gateTarget }, use) => {
+      const loaded = loadConfig(envWith(gateTarget.env ?? {}));
       if (!loaded.ok) throw new Error(`configuration error: ${loaded.errors.join('; ')}`);
       const config = loaded.config;
-      const baseUrl = config.target.kind === 'remote' ? config.target.baseUrl : `http://127.0.0.1:${config.sandboxPort}`;
+      const baseUrl =
+        gateTarget.baseUrl ??
+        (config.target.kind === 'remote' ? config.target.baseUrl : `http://127.0.0.1:${config.sandboxPort}`);
       const client = createClient({ baseUrl, auth: config.auth, timeoutMs: config.timeoutMs });
-      await use({
-        config,
-        sandbox: config.target.kind === 'sandbox',
-        authHeaders: async () => {
-          const h = await client.authHeaders();
-          if (!h.ok) throw new Error(`could not obtain credentials: ${h.message}`);
-          return h.headers;
-        },
-      });
+      await use({ config, sandbox: config.target.kind === 'sandbox', client: politeClient(client, config) });
       client.close();
     },
     { scope: 'worker' },
@@ -58,104 +98,89 @@ export const test = base.extend<object, { gate: Gate }>({
 });
 export { expect };
 
-function isLoopback(baseUrl: string): boolean {
-  const host = new URL(baseUrl).hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+const MAX_LISTED = 20;
+
+/**
+ * The failure, first line first: the first broken field and rule (JUnit's <failure message> is that
+ * line), then the other violations, once. Everything else is in the attached result.
+ */
+export function failureMessage(r: CheckResult): string {
+  const head = r.errors[0] ? formatFinding(r.errors[0]) : `${r.reason}: ${r.message}`;
+  const lines = [head];
+  // The reason, and where: not the check's message again, which repeats the first finding.
+  if (r.errors.length > 0)
+    lines.push(`  ${r.reason}: ${r.errors.length} contract violation(s), ${r.steps.at(-1)?.title ?? r.check}`);
+  const rest = r.errors.slice(1, MAX_LISTED);
+  if (rest.length > 0) lines.push(`  ${r.errors.length - 1} more violation(s):`, ...rest.map((e) => `    ${formatFinding(e)}`));
+  if (r.errors.length > MAX_LISTED) lines.push(`    … ${r.errors.length - MAX_LISTED} more in check-result.json`);
+  return lines.join('\n');
 }
 
-async function politeness(config: Config): Promise<void> {
-  requestsSent += 1;
-  if (requestsSent > MAX_REQUESTS_PER_WORKER) {
-    throw new Error(`the gate's request budget (${MAX_REQUESTS_PER_WORKER} per run) is spent: refusing to send more`);
+/** The annotation the summary reporter reads to tell an inconclusive run (exit 3) from a broken one. */
+export const VERDICT_ANNOTATION = 'verdict';
+
+function annotate(info: TestInfo, r: CheckResult, config: Config, quiet: boolean): void {
+  recordVerdict(info, {
+    check: r.check,
+    verdict: r.verdict,
+    reason: r.reason,
+    answered: r.steps.some((s) => s.status !== undefined),
+  });
+  if (quiet) return;
+  for (const s of r.steps) {
+    if (s.verdict === 'pass' && s.timings.totalMs > config.latencyDegradedMs) {
+      info.annotations.push({
+        type: 'warning',
+        description: `${s.title} took ${Math.round(s.timings.totalMs)} ms: above the degraded threshold CAP_LATENCY_DEGRADED_MS=${config.latencyDegradedMs}`,
+      });
+    }
   }
-  if (config.target.kind === 'remote' && !isLoopback(config.target.baseUrl)) {
-    const wait = lastRequestAt + REMOTE_MIN_GAP_MS - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    lastRequestAt = Date.now();
+  for (const w of r.warnings) info.annotations.push({ type: 'warning', description: `${r.check}: ${formatFinding(w)}` });
+}
+
+/** One check's outcome in a test, as verdict.json carries it. */
+export interface RecordedVerdict {
+  check: CheckName;
+  verdict: CheckResult['verdict'];
+  reason?: CheckResult['reason'];
+  answered: boolean;
+}
+
+export function recordVerdict(info: TestInfo, v: RecordedVerdict): void {
+  info.annotations.push({ type: VERDICT_ANNOTATION, description: JSON.stringify(v) });
+}
+
+/** A request outside a check (the stability test) must have got an answer; if not, the run may be inconclusive. */
+export function expectAnswer(r: ClientResult): void {
+  const transport = transportFailure(r);
+  if (transport && r.status === undefined) {
+    recordVerdict(test.info(), {
+      check: 'trackers',
+      verdict: verdictOf(transport.reason),
+      reason: transport.reason,
+      answered: false,
+    });
+    expect(r.status, `GET ${r.path}: ${transport.reason}: ${transport.message}`).toBeDefined();
   }
 }
 
 /**
- * GET a path. A network-level failure (no HTTP response) is retried once, and
- * the first failure is recorded as an annotation: a retry must not hide a flake.
- * Every call is checked against the latency budget (soft: the test goes on and
- * fails at the end) and annotated when slower than the degraded threshold.
+ * Run a check and expect it to pass. When no request got an answer (inconclusive), it runs once more and
+ * the first attempt is recorded as an annotation: a retry must not hide a flake.
  */
-export async function get(
-  request: APIRequestContext,
+export async function expectCheck(
   gate: Gate,
-  path: string,
-  headers: Record<string, string>,
-  info: TestInfo = test.info(),
-): Promise<Call> {
-  const { config } = gate;
-  let lastError = '';
-  for (let attempt = 1; attempt <= 2; attempt++) {
-    await politeness(config);
-    const t0 = performance.now();
-    try {
-      const res = await request.get(path, { headers, timeout: config.timeoutMs, failOnStatusCode: false, maxRedirects: 0 });
-      const text = await res.text();
-      const ms = performance.now() - t0;
-      const call: Call = {
-        path,
-        status: res.status(),
-        contentType: res.headers()['content-type'] ?? '',
-        text,
-        body: undefined,
-        ms,
-        attempts: attempt,
-      };
-      try {
-        call.body = JSON.parse(text);
-      } catch (err) {
-        call.parseError = `${text.length === 0 ? 'empty body' : (err as Error).message} (${Buffer.byteLength(text)} bytes)`;
-      }
-      checkLatency(call, config, info);
-      return call;
-    } catch (err) {
-      lastError = (err as Error).message.split('\n')[0] ?? String(err);
-      info.annotations.push({
-        type: 'retry',
-        description: `GET ${path}: attempt ${attempt} failed at the network level: ${lastError}`,
-      });
-    }
+  name: CheckName,
+  options: CheckOptions & { /** No warnings or latency notes: another test reports them. */ quiet?: boolean } = {},
+): Promise<CheckResult> {
+  const info = test.info();
+  let result = await runCheck(name, gate.client, gate.config, options);
+  if (result.verdict === 'inconclusive') {
+    info.annotations.push({ type: 'retry', description: `${name}: attempt 1 got no HTTP answer: ${result.message}` });
+    result = await runCheck(name, gate.client, gate.config, options);
   }
-  throw new Error(`GET ${path}: no HTTP response after 2 attempts (network-level failure): ${lastError}`);
-}
-
-function checkLatency(call: Call, config: Config, info: TestInfo): void {
-  const ms = Math.round(call.ms);
-  if (call.ms > config.latencyDegradedMs && call.ms <= config.latencyBudgetMs) {
-    info.annotations.push({
-      type: 'warning',
-      description: `GET ${call.path} took ${ms} ms: above the degraded threshold CAP_LATENCY_DEGRADED_MS=${config.latencyDegradedMs}`,
-    });
-  }
-  expect
-    .soft(call.ms, `GET ${call.path} took ${ms} ms: over the latency budget CAP_LATENCY_BUDGET_MS=${config.latencyBudgetMs}`)
-    .toBeLessThanOrEqual(config.latencyBudgetMs);
-}
-
-/** The body must have parsed as JSON; the failure says why and shows the start of what came. */
-export function expectJsonBody(call: Call): void {
-  const preview = call.text.slice(0, 80).replace(/\s+/g, ' ');
-  expect(
-    call.parseError,
-    `GET ${call.path}: body is not valid JSON: ${call.parseError} (starts: ${JSON.stringify(preview)})`,
-  ).toBeUndefined();
-}
-
-export function expectJsonContentType(call: Call): void {
-  const media = call.contentType.split(';')[0]!.trim().toLowerCase();
-  expect(media, `GET ${call.path}: Content-Type ${JSON.stringify(call.contentType)} is not application/json`).toBe(
-    'application/json',
-  );
-}
-
-/** Fail with every violation (path, rule, value seen), not just the first; attach warnings as annotations. */
-export function expectValid(result: ValidationResult, what: string, info: TestInfo = test.info()): void {
-  for (const w of result.warnings) info.annotations.push({ type: 'warning', description: `${what}: ${formatFinding(w)}` });
-  const listing = result.errors.map((e: Finding) => `  ${formatFinding(e)}`).join('\n');
-  expect(result.errors, `${what}: ${result.errors.length} contract violation(s):\n${listing}`).toEqual([]);
+  annotate(info, result, gate.config, options.quiet === true);
+  await info.attach('check-result.json', { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
+  expect(result.verdict, failureMessage(result)).toBe('pass');
+  return result;
 }

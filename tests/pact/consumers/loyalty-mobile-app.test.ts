@@ -19,6 +19,7 @@ import {
   EXAMPLE_CUSTOMER_ID,
   EXAMPLE_MISSING_CUSTOMER_ID,
   consumerPact,
+  jsonContentType,
   equalAt,
   isoDateTime,
   oauthToken,
@@ -43,7 +44,7 @@ describe(`${LOYALTY_MOBILE_APP} reads Capillary's customer trackers`, () => {
       .uponReceiving('a request for the trackers shown on the loyalty screen')
       .withRequest('GET', trackersPathFor(EXAMPLE_CUSTOMER_ID), (req) => req.headers({ [OAUTH_TOKEN_HEADER]: oauthToken }))
       .willRespondWith(200, (res) =>
-        res.jsonBody({
+        res.headers(jsonContentType).jsonBody({
           data: eachLike({
             name: string('Transaction Amount tracker'),
             type: string('BILL_AMOUNT'),
@@ -75,7 +76,7 @@ describe(`${LOYALTY_MOBILE_APP} reads Capillary's customer trackers`, () => {
         req.headers({ [OAUTH_TOKEN_HEADER]: oauthToken }),
       )
       .willRespondWith(404, (res) => {
-        res.jsonBody({ errors: atLeastOneLike({ status: false, code: CUSTOMER_NOT_FOUND }) });
+        res.headers(jsonContentType).jsonBody({ errors: atLeastOneLike({ status: false, code: CUSTOMER_NOT_FOUND }) });
         // The app reads errors[0] only: that item is pinned exactly, any others just by type.
         res.matchingRules({ ...statusIn(NO_PROFILE_STATUSES), ...equalAt('$.errors[0].status', '$.errors[0].code') });
       })

@@ -9,7 +9,14 @@ import { createClient } from '../../../src/client.ts';
 import { TIER_UPGRADE_SERVICE, checkUpgrade } from '../../../src/consumers/tier-upgrade-service.ts';
 import { STATES } from '../../../src/pact/contracts.ts';
 import { Secret } from '../../../src/secret.ts';
-import { EXAMPLE_CUSTOMER_ID, basicAuthorization, consumerPact, isoDateTime, trackersPathFor } from '../support/consumer-pact.ts';
+import {
+  EXAMPLE_CUSTOMER_ID,
+  basicAuthorization,
+  consumerPact,
+  isoDateTime,
+  jsonContentType,
+  trackersPathFor,
+} from '../support/consumer-pact.ts';
 
 const { eachLike, integer, number, string } = MatchersV3;
 
@@ -37,7 +44,7 @@ describe(`${TIER_UPGRADE_SERVICE} reads Capillary's customer trackers`, () => {
       .uponReceiving('a request for the trackers that decide a tier upgrade')
       .withRequest('GET', trackersPathFor(EXAMPLE_CUSTOMER_ID), (req) => req.headers({ Authorization: basicAuthorization }))
       .willRespondWith(200, (res) =>
-        res.jsonBody({
+        res.headers(jsonContentType).jsonBody({
           data: eachLike({
             id: integer(9737),
             conditionId: integer(479),

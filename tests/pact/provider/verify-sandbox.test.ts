@@ -15,48 +15,21 @@ import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { LOYALTY_MOBILE_APP } from '../../../src/consumers/loyalty-mobile-app.ts';
 import { TIER_UPGRADE_SERVICE } from '../../../src/consumers/tier-upgrade-service.ts';
 import type { VerificationReport } from '../../../src/pact/verify-contracts.ts';
+import { PROOF_TABLE, mutationOf, type Breaks } from '../../support/proof-table.ts';
 import { runVerifications, type VerificationBatch, type VerificationCase } from '../support/run-verifications.ts';
 
 const LOYALTY = LOYALTY_MOBILE_APP;
 const TIER = TIER_UPGRADE_SERVICE;
 
-/** Per consumer that must break: text its failure must show (the field, or the status rule). Empty: every contract holds. */
-type Breaks = Partial<Record<typeof LOYALTY | typeof TIER, string>>;
-
 // What each consumer reads (see README): loyalty-mobile-app name, type, value, periodEndDate and the 8015 error;
-// tier-upgrade-service id, conditionId, type, value, periodStartDate, periodEndDate. Every sandbox mutation is here,
-// with the consumers it breaks; a new mutation fails the completeness test until someone decides.
-const BY_MUTATION: Record<string, Breaks> = {
-  'id-string': { [TIER]: '$.data[0].id' },
-  'value-string': { [LOYALTY]: '$.data[0].value', [TIER]: '$.data[0].value' },
-  'name-null': { [LOYALTY]: '$.data[0].name' },
-  'condition-id-float': { [TIER]: '$.data[0].conditionId' },
-  'date-epoch': { [TIER]: '$.data[0].periodStartDate' },
-  'data-not-array': { [LOYALTY]: '$.data', [TIER]: '$.data' },
-  'lose-8015': { [LOYALTY]: '$.errors' },
-  'wrong-error-code': { [LOYALTY]: '$.errors[0].code' },
-  'error-status-true': { [LOYALTY]: '$.errors[0].status' },
-  'not-found-5xx': { [LOYALTY]: 'Expected status code 500 to be a 200, 400, 404' },
-  'html-content-type': { [LOYALTY]: 'Content-Type', [TIER]: 'Content-Type' },
-  // Breaking for the schema, invisible to these consumers: nobody reads updatedOn or pagination.
-  'missing-field': {},
-  'date-reformat': {},
-  'impossible-date': {},
-  'missing-pagination': {},
-  // Both read type as text and neither pins its values (an unknown type is ignored or shown as is).
-  'type-empty': {},
-  // Consumer contracts always send credentials: enforcing them is the gate's check (tests/gate), not a consumer's.
-  'no-auth': {},
-  // Additive.
-  'extra-field': {},
-  'new-type': {},
-  'fractional-seconds': {},
-  'offset-date': {},
-  'extra-envelope-field': {},
-  'compact-json': {},
-  'extra-error-field': {},
-  charset: {},
-};
+// tier-upgrade-service id, conditionId, type, value, periodStartDate, periodEndDate. The consumers each mutation
+// breaks are the proof table's (tests/support/proof-table.ts), beside what the checks decide for the same row.
+const BY_MUTATION: Record<string, Breaks> = Object.fromEntries(
+  PROOF_TABLE.flatMap((row) => {
+    const m = mutationOf(row);
+    return m && row.verify ? [[m, row.verify]] : [];
+  }),
+);
 
 /** The mutations split by outcome, each batch in its own child process, all started at once. */
 const breaking = MUTATIONS.filter((m) => Object.keys(BY_MUTATION[m.name] ?? {}).length > 0);

@@ -11,6 +11,7 @@ import { basicAuthHeader } from '../../../src/auth.ts';
 import { ISO_DATE_TIME_PATTERN } from '../../../src/consumers/iso-date-time.ts';
 import { GENERATED_PACTS_DIR, PROVIDER, TRACKERS_PATH_EXPRESSION, pactFileName } from '../../../src/pact/contracts.ts';
 import { trackersPath } from '../../../src/client.ts';
+import { JSON_CONTENT_TYPE_PATTERN } from '../../../src/media-type.ts';
 
 /** The documented example's customer and the sandbox's unknown one: example values only; verification injects the provider's own. */
 export const EXAMPLE_CUSTOMER_ID = '98662653';
@@ -65,6 +66,12 @@ export const basicAuthorization = MatchersV3.regex(
   '^Basic [A-Za-z0-9+/=]+$',
   basicAuthHeader('example_user', '0'.repeat(32), true),
 );
+
+/**
+ * Content-Type by the project's one media-type rule (src/media-type.ts): any case, +json suffixes and
+ * parameters, so `Application/JSON; charset=utf-8` breaks no consumer. The example is what the mock sends.
+ */
+export const jsonContentType = { 'Content-Type': MatchersV3.regex(JSON_CONTENT_TYPE_PATTERN, 'application/json') };
 
 /** An OAuth token by shape only (opaque, no whitespace); the example is a placeholder. */
 export const oauthToken = MatchersV3.regex('^\\S+$', 'example-oauth-token');

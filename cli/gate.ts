@@ -1,0 +1,134 @@
+// The release gate's entry point (npm run gate): checks its options, runs
+// Playwright on the gate's config as a child, and maps the outcome onto the one
+// exit-code contract (src/checks/run.ts EXIT): 0 pass, 1 the contract is broken,
+// 2 usage or configuration, 3 inconclusive (no request got an HTTP answer).
+// Playwright alone exits 1 for all of these, unknown options included.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EXIT } from '../src/checks/run.ts';
+import { isEntryPoint } from './entry-point.ts';
+import { loadTestEnvironment } from '../src/config/test-env.ts';
+
+export const USAGE = `Usage: npm run gate -- [options]    (or: npx tsx cli/gate.ts [options])
+
+Runs the release gate: every check of the contract against CAP_BASE_URL (default: the embedded
+sandbox), with JUnit and HTML reports in GATE_REPORT_DIR (default reports/gate).
+
+Options:
+  -g, --grep REGEX        only the tests whose title matches
+  --grep-invert REGEX     only the tests whose title does not match
+  --list                  list the tests, run nothing
+  --workers N             parallel workers (the embedded sandbox only; a remote target always gets one)
+  -h, --help              this text
+
+Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 inconclusive
+(no request got an HTTP answer: the target could not be judged from here).
+`;
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PLAYWRIGHT_CLI = join(dirname(createRequire(import.meta.url).resolve('@playwright/test/package.json')), 'cli.js');
+
+export type GateArgs = { ok: true; help: boolean; playwright: string[] } | { ok: false; error: string };
+
+export function parseGateArgs(argv: readonly string[]): GateArgs {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        grep: { type: 'string', short: 'g' },
+        'grep-invert': { type: 'string' },
+        list: { type: 'boolean', default: false },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    return { ok: false, error: (err as Error).message.split('\n')[0]! };
+  }
+  const playwright: string[] = [];
+  for (const flag of ['grep', 'grep-invert'] as const) {
+    const v = values[flag];
+    if (typeof v !== 'string') continue;
+    try {
+      new RegExp(v);
+    } catch {
+      return { ok: false, error: `--${flag} must be a regular expression, got ${JSON.stringify(v)}` };
+    }
+    playwright.push(`--${flag}`, v);
+  }
+  if (typeof values.workers === 'string') {
+    if (!/^[1-9]\d{0,2}$/.test(values.workers))
+      return { ok: false, error: `--workers must be a whole number from 1 to 999, got ${JSON.stringify(values.workers)}` };
+    playwright.push('--workers', values.workers);
+  }
+  if (values.list === true) playwright.push('--list');
+  return { ok: true, help: values.help === true, playwright };
+}
+
+/** The run's verdict as the summary reporter wrote it, or undefined when it wrote none. */
+function readVerdict(file: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { verdict?: string }).verdict;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const args = parseGateArgs(argv);
+  if (!args.ok) {
+    process.stderr.write(`gate: ${args.error} (see --help)\n`);
+    return EXIT.usage;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return EXIT.pass;
+  }
+  const testEnv = loadTestEnvironment();
+  if (!testEnv.ok) {
+    process.stderr.write(`gate: configuration error: ${testEnv.errors.join('; ')} (see .env.example)\n`);
+    return EXIT.usage;
+  }
+  // Absolute, so this process and Playwright's agree whatever their working directories.
+  const reportDir = resolve(testEnv.settings.gateReportDir);
+  const verdictFile = join(reportDir, 'verdict.json');
+  // A verdict left by an earlier run must not speak for this one.
+  rmSync(verdictFile, { force: true });
+  const child = spawn(
+    process.execPath,
+    [PLAYWRIGHT_CLI, 'test', '--config', join(ROOT, 'playwright.config.ts'), ...args.playwright],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, GATE_REPORT_DIR: reportDir },
+    },
+  );
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
+  if (code === EXIT.pass) return EXIT.pass;
+  // playwright.config.ts exits 2 on a configuration error, before any test.
+  if (code === EXIT.usage) return EXIT.usage;
+  return readVerdict(verdictFile) === 'inconclusive' ? EXIT.inconclusive : EXIT.broken;
+}
+
+if (isEntryPoint(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = EXIT.broken;
+    },
+  );
+}
