@@ -1,14 +1,19 @@
 // npm run validate -- FILE|- [--expect success|error] [--error-code N]
-// Exit 0 valid (warnings allowed), 1 invalid, 2 usage or input problem.
+// Exit 0 valid (warnings allowed), 1 invalid, 2 usage or input problem. Whatever the input, the
+// answer is lines of text, never a stack trace: exit 1 is a verdict about a body that parsed, so
+// anything that goes wrong before or around the verdict is an input problem (2).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatResult } from '../src/format-findings.ts';
+import { decodeJsonBytes } from '../src/json-bytes.ts';
+import { describeJsonProblem, parseJson } from '../src/json-position.ts';
+import { printable, showValue } from '../src/show-value.ts';
 import { validateResponse, type Expectation } from '../src/validate.ts';
 
 const USAGE = 'usage: npm run validate -- <file.json | -> [--expect success|error|auto] [--error-code N]';
 
-function fail(message: string): never {
-  process.stderr.write(`validate: ${message}\n${USAGE}\n`);
+function fail(message: string, usage = true): never {
+  process.stderr.write(`validate: ${printable(message, 300)}\n${usage ? `${USAGE}\n` : ''}`);
   process.exit(2);
 }
 
@@ -38,9 +43,9 @@ function parse(argv: string[]): { file: string; expect: Expectation; errorCode?:
   return { file: parsed.positionals[0]!, expect, errorCode: codeText === undefined ? undefined : Number(codeText) };
 }
 
-function readInput(file: string): string {
+function readInput(file: string): Buffer {
   try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
+    return readFileSync(file === '-' ? 0 : file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') fail(`cannot read ${file}: no such file`);
@@ -49,14 +54,32 @@ function readInput(file: string): string {
   }
 }
 
-const args = parse(process.argv.slice(2));
-const text = readInput(args.file);
-let body: unknown;
-try {
-  body = JSON.parse(text);
-} catch (err) {
-  fail(`${args.file === '-' ? 'stdin' : args.file} is not JSON: ${(err as Error).message}`);
+function main(): never {
+  const args = parse(process.argv.slice(2));
+  const label = args.file === '-' ? 'stdin' : args.file;
+  const decoded = decodeJsonBytes(readInput(args.file));
+  if (!decoded.ok) fail(`${label} ${decoded.problem}`, false);
+  // A BOM is accepted (RFC 8259 lets a parser ignore it), but the producer should not send one: say so.
+  if (decoded.hadBom)
+    process.stderr.write(`validate: note: ${printable(label, 200)} starts with a UTF-8 byte order mark; ignored\n`);
+  const parsed = parseJson(decoded.text);
+  if (!parsed.ok) {
+    const at = parsed.problem.at;
+    // The one offending character, escaped, helps more than V8's quote of the text around it.
+    const found =
+      at && at.offset < decoded.text.length
+        ? ` (found ${showValue(String.fromCodePoint(decoded.text.codePointAt(at.offset)!))})`
+        : '';
+    fail(`${label} is not JSON: ${describeJsonProblem(parsed.problem)}${found}`, false);
+  }
+  const result = validateResponse(parsed.value, { expect: args.expect, errorCode: args.errorCode });
+  process.stdout.write(`${formatResult(result, label)}\n`);
+  process.exit(result.ok ? 0 : 1);
 }
-const result = validateResponse(body, { expect: args.expect, errorCode: args.errorCode });
-process.stdout.write(`${formatResult(result, args.file === '-' ? 'stdin' : args.file)}\n`);
-process.exit(result.ok ? 0 : 1);
+
+try {
+  main();
+} catch (err) {
+  // E.g. an input too large for one string: still an input problem, in one line.
+  fail(`cannot check the input: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`, false);
+}

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { CUSTOMER_ID_MAX, parseBaseUrl, type Config, type Target } from '../src/config/api.ts';
 import { resolveCredentialRefs, type AuthConfig } from '../src/config/credentials.ts';
 import type { Env } from '../src/config/env.ts';
+import { describeJsonProblem, parseJson } from '../src/json-position.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
 
@@ -116,14 +117,12 @@ export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsR
   } catch (err) {
     return { ok: false, errors: [`${path}: cannot read the targets file (${(err as NodeJS.ErrnoException).code ?? 'error'})`] };
   }
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    // Not the parser's message: it quotes the text around the error, which could be a misplaced secret.
-    return { ok: false, errors: [`${path}: is not valid JSON`] };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    // Where, and the parser's reason stripped of the text it quotes: that text could be a misplaced secret.
+    return { ok: false, errors: [`${path}: is not valid JSON: ${describeJsonProblem(parsed.problem)}`] };
   }
-  return parseTargets(document, base, path, env);
+  return parseTargets(parsed.value, base, path, env);
 }
 
 /** Every target probed every `seconds` (the --interval flag); the 8015 check keeps its own, longer interval. */

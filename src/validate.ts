@@ -3,6 +3,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import { ERROR_SCHEMA_ID, SUCCESS_SCHEMA_ID, knownTrackerTypes, loadSchemas, type JsonSchema } from './schemas.ts';
+import { jsonQuote, printable, showInline, showValue } from './show-value.ts';
 
 export type EnvelopeKind = 'success' | 'error';
 export type Expectation = EnvelopeKind | 'auto';
@@ -101,7 +102,7 @@ export function pointerToPath(pointer: string): string {
       .slice(1)
       .split('/')
       .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${JSON.stringify(seg)}]`))
+      .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${jsonQuote(seg)}]`))
       .join('')
   );
 }
@@ -137,7 +138,7 @@ function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Fi
       warnings.push({
         path: pointerToPath(pointer),
         rule: 'additional_property',
-        message: `property "${key}" is not in the contract (tolerated: additive change)`,
+        message: `property ${showValue(key, 60)} is not in the contract (tolerated: additive change)`,
         value: (e.data as Record<string, unknown>)[key],
       });
     } else if (e.keyword === 'required') {
@@ -196,7 +197,15 @@ export function detectKind(body: unknown): EnvelopeKind {
 
 function describeErrors(body: Record<string, unknown>): string {
   const first = Array.isArray(body.errors) ? (body.errors[0] as Record<string, unknown> | undefined) : undefined;
-  return first ? `${String(first.code)} ${String(first.message)}` : 'no error item';
+  return first ? `${showInline(first.code)} ${showInline(first.message, 80)}` : 'no error item';
+}
+
+const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
+
+const MAX_LISTED = 10;
+function inlineList(values: readonly unknown[]): string {
+  const shown = values.slice(0, MAX_LISTED).map((v) => showInline(v));
+  return values.length > MAX_LISTED ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
 }
 
 // Data-quality checks: the documented example itself breaks these, so they are warnings.
@@ -236,20 +245,23 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
       out.push({
         path: `$.data[${i}].periodEndDate`,
         rule: 'period_end_before_start',
-        message: `is before periodStartDate ${String(t.periodStartDate)} (tracker id ${String(t.id)})`,
+        message: `is before periodStartDate ${showInline(t.periodStartDate)} (tracker id ${showInline(t.id)})`,
         value: t.periodEndDate,
       });
     }
-    const key = `${String(t.id)}/${String(t.conditionId)}`;
-    const earlier = seenKeys.get(key);
-    if (earlier !== undefined) {
-      out.push({
-        path: `$.data[${i}]`,
-        rule: 'duplicate_tracker_key',
-        message: `repeats (id, conditionId) = (${key.replace('/', ', ')}) of $.data[${earlier}]`,
-        value: t.id,
-      });
-    } else seenKeys.set(key, i);
+    // An object or array as id is a type error already; String() of one would be noise, and of a deep one a stack overflow.
+    if (isScalar(t.id) && isScalar(t.conditionId)) {
+      const key = `${String(t.id)}/${String(t.conditionId)}`;
+      const earlier = seenKeys.get(key);
+      if (earlier !== undefined) {
+        out.push({
+          path: `$.data[${i}]`,
+          rule: 'duplicate_tracker_key',
+          message: `repeats (id, conditionId) = (${showInline(t.id)}, ${showInline(t.conditionId)}) of $.data[${earlier}]`,
+          value: t.id,
+        });
+      } else seenKeys.set(key, i);
+    }
     const entry = conditionsById.get(t.id);
     if (entry) entry.conditions.push(t.conditionId);
     else conditionsById.set(t.id, { first: i, conditions: [t.conditionId] });
@@ -260,7 +272,7 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
       out.push({
         path: `$.data[${first}].id`,
         rule: 'duplicate_tracker_id',
-        message: `id appears ${conditions.length} times with conditionIds ${distinct.join(', ')}: id alone is not unique, (id, conditionId) is`,
+        message: `id appears ${conditions.length} times with conditionIds ${inlineList(distinct)}: id alone is not unique, (id, conditionId) is`,
         value: id,
       });
     }
@@ -268,8 +280,39 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
   return out;
 }
 
+// Ajv's generated code and the data-quality pass go only as deep as the schemas do, so today no
+// JSON value exhausts the stack (tests/unit/src/hostile-input.test.ts tries a million levels). If
+// a future schema or check walks into a value (a $ref cycle, a deep-equal) and overflows, or a
+// non-JSON body throws from a getter, that is a finding: a verdict, not a crash.
+function uncheckable(err: unknown, pass: string): Finding {
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    return { path: '$', rule: 'depth', message: `is nested too deeply for the ${pass} (the call stack ran out)` };
+  }
+  const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return { path: '$', rule: 'unchecked', message: `could not be checked by the ${pass} (${printable(reason, 80)})` };
+}
+
+function guarded<T>(pass: string, errors: Finding[], fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    errors.push(uncheckable(err, pass));
+    return fallback;
+  }
+}
+
 /** Validate one response body. Never throws. */
 export function validateResponse(body: unknown, options: ValidateOptions = {}): ValidationResult {
+  compile(); // outside the guard: a broken schema is our bug, and must fail loudly
+  try {
+    return checkResponse(body, options);
+  } catch (err) {
+    const kind: EnvelopeKind = options.expect === 'error' ? 'error' : 'success';
+    return { ok: false, kind, errors: [uncheckable(err, 'validator')], warnings: [], trackerCount: 0 };
+  }
+}
+
+function checkResponse(body: unknown, options: ValidateOptions): ValidationResult {
   const { success, error, knownTypes } = compile();
   const detected = detectKind(body);
   const kind: EnvelopeKind = options.expect && options.expect !== 'auto' ? options.expect : detected;
@@ -286,13 +329,13 @@ export function validateResponse(body: unknown, options: ValidateOptions = {}): 
     });
   }
   const validateFn = kind === 'success' ? success : error;
-  if (!validateFn(body)) {
+  if (!guarded('schema check', errors, true, () => validateFn(body))) {
     const found = toFindings(validateFn.errors ?? []);
     errors.push(...found.errors);
     warnings.push(...found.warnings);
   }
   if (isRecord(body)) {
-    warnings.push(...dataQuality(body, knownTypes));
+    warnings.push(...guarded('data-quality checks', errors, [], () => dataQuality(body, knownTypes)));
     if (kind === 'error' && options.errorCode !== undefined && Array.isArray(body.errors) && body.errors.length > 0) {
       const code = (body.errors[0] as Record<string, unknown> | undefined)?.code;
       if (code !== options.errorCode) {
@@ -313,7 +356,9 @@ export function validateResponse(body: unknown, options: ValidateOptions = {}): 
 export function validateDocument(schemaId: string, value: unknown): Finding[] {
   const validateFn = compile().ajv.getSchema(STRICT_PREFIX + schemaId);
   if (!validateFn) return [{ path: '$', rule: 'schema', message: `no schema with $id ${schemaId} in schemas/` }];
-  if (validateFn(value)) return [];
+  const failed: Finding[] = [];
+  if (guarded('schema check', failed, false, () => validateFn(value))) return [];
+  if (failed.length > 0) return failed;
   const { errors, warnings } = toFindings(validateFn.errors ?? []);
   const unknown = warnings.map((w) => ({
     path: w.path,

@@ -1,15 +1,22 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { exampleText } from '../../../src/schemas.ts';
 
 const run = (args: string[], input?: string) => {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/validate.ts', ...args], { input, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
+type Ran = ReturnType<typeof run>;
+const runAsync = (args: string[]) =>
+  new Promise<Ran>((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'cli/validate.ts', ...args], { encoding: 'utf8' }, (err, out, errText) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, out, err: errText }),
+    );
+  });
 const dir = mkdtempSync(join(tmpdir(), 'validate-cli-'));
 const file = (name: string, text: string) => {
   const p = join(dir, name);
@@ -55,4 +62,74 @@ describe('npm run validate', () => {
       assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
     });
   }
+
+  // Hostile files: one escaped, bounded line (exit 2) unless the body parsed, then the verdict (exit 1).
+  const bytes = (name: string, data: Buffer) => {
+    const p = join(dir, name);
+    writeFileSync(p, data);
+    return p;
+  };
+  const hostile: [string, () => string, number, 'out' | 'err', RegExp][] = [
+    [
+      'a binary file',
+      () =>
+        bytes('image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])),
+      2,
+      'err',
+      /^validate: \S+image\.png is not UTF-8: byte 0x89 at byte offset 0 \(a binary file/,
+    ],
+    ['a NUL byte', () => bytes('nul.json', Buffer.from('{"a":\u0000}')), 2, 'err', /nul\.json has a NUL byte at byte offset 5/],
+    [
+      'invalid UTF-8 (Latin-1 é)',
+      () => bytes('latin1.json', Buffer.from([...Buffer.from('{"name": "caf'), 0xe9, ...Buffer.from('"}')])),
+      2,
+      'err',
+      /latin1\.json is not UTF-8: byte 0xE9 at byte offset 13/,
+    ],
+    [
+      'a syntax error on line 3',
+      () => file('syntax.json', '{\n  "data": [\n    {"id": 1,}\n  ]\n}\n'),
+      2,
+      'err',
+      /syntax\.json is not JSON: Expected double-quoted property name at line 3, column 14 \(found "}"\)$/m,
+    ],
+    [
+      'a syntax error V8 gives no position for, after control characters',
+      () => file('ctl.json', '{"a":\n hunter\u001b[2J}'),
+      2,
+      'err',
+      /ctl\.json is not JSON: Unexpected token at line 2, column 2 \(found "h"\)$/m,
+    ],
+    [
+      '1,000,000 levels of nesting (it parses: the verdict is about its shape)',
+      () => file('deep.json', '['.repeat(1e6) + ']'.repeat(1e6)),
+      1,
+      'out',
+      /ERROR {3}\$ \[type\] must be object \(seen: \[{11}…\]{11} \(nested deeper than 10 levels\)\)\n.*INVALID/,
+    ],
+  ];
+  // Spawned side by side up front: each is a fresh node + tsx start-up, most of the time.
+  const hostileRuns = new Map<string, Promise<Ran>>();
+  before(() => {
+    for (const [name, make] of hostile) hostileRuns.set(name, runAsync([make()]));
+  });
+  for (const [name, , code, stream, pattern] of hostile) {
+    test(`exits ${code} with no stack trace and no raw control characters for ${name}`, async () => {
+      const r = await hostileRuns.get(name)!;
+      assert.equal(r.code, code, r.err);
+      assert.match(stream === 'out' ? r.out : r.err, pattern);
+      for (const text of [r.out, r.err]) {
+        assert.doesNotMatch(text, /\n\s+at /, 'no stack trace');
+        assert.doesNotMatch(text, /[^\P{Cc}\n]/u, 'no raw control characters');
+        for (const line of text.split('\n')) assert.ok(line.length <= 512, `a line of ${line.length} chars`);
+      }
+    });
+  }
+
+  test('a UTF-8 byte order mark is ignored, with a note on stderr', () => {
+    const r = run([bytes('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(exampleText('error-8015'))]))]);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /^validate: note: \S+bom\.json starts with a UTF-8 byte order mark; ignored$/m);
+    assert.match(r.out, /valid error envelope/);
+  });
 });

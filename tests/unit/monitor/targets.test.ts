@@ -258,8 +258,32 @@ describe('loading the file', () => {
   test('invalid JSON, without quoting the text (it could hold a misplaced secret)', () => {
     const path = write('bad.json', '{"targets": [{"name": "a", "auth": {"password": hunter2-secret}}]}');
     const r = loadTargetsFile(path, base, ENV);
-    assert.deepEqual(r, { ok: false, errors: [`${path}: is not valid JSON`] });
+    assert.deepEqual(r, { ok: false, errors: [`${path}: is not valid JSON: Unexpected token at line 1, column 49`] });
   });
+
+  const syntaxErrors: [string, string, string][] = [
+    // V8 quotes the text after "Unexpected token" and gives no position: the scanner places it.
+    [
+      'a bare word on line 4',
+      '{\n  "targets": [\n    {"name": "a",\n     "auth": {"password": hunter2-secret}}]}',
+      'Unexpected token at line 4, column 27',
+    ],
+    [
+      'a missing comma (V8 gives the position)',
+      '{"targets": [\r\n{"name": "a"}\r\n{"name": "hunter2-secret"}]}',
+      "Expected ',' or ']' after array element at line 3, column 1",
+    ],
+    ['a trailing comma', '{"targets": [{"name": "hunter2-secret"},]}', 'Unexpected token at line 1, column 41'],
+    ['a file cut short', '{"targets": [{"name": "hunter2-secret', 'Unterminated string at line 1, column 38'],
+  ];
+  for (const [name, text, where] of syntaxErrors) {
+    test(`a syntax error gives line and column, never the text: ${name}`, () => {
+      const path = write('syntax.json', text);
+      const r = loadTargetsFile(path, base, ENV);
+      assert.deepEqual(r, { ok: false, errors: [`${path}: is not valid JSON: ${where}`] });
+      assert.doesNotMatch(JSON.stringify(r), /hunter2|password/);
+    });
+  }
 
   test.after(() => rmSync(dir, { recursive: true, force: true }));
 });

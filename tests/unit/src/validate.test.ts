@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { exampleText } from '../../../src/schemas.ts';
 import { validateResponse, pointerToPath, type Finding } from '../../../src/validate.ts';
@@ -28,6 +29,33 @@ describe('the documented example bodies', () => {
       [4938, 5040, 5041, 5362, 6212, 9199, 9645],
     );
     assert.equal(r.warnings.length, 11, show(r.warnings));
+  });
+
+  // README.md ("Data-quality findings") describes this body; these are the facts it states.
+  test('the README’s account of the 97-tracker body holds: repeated ids, no identical rows, zero pagination', () => {
+    const body = example();
+    const rows = body.data.map((row) => JSON.stringify(row));
+    assert.equal(rows.length, 97);
+    assert.equal(new Set(rows).size, 97, 'no two rows are identical');
+    const keys = body.data.map((t) => `${String(t.id)}/${String(t.conditionId)}`);
+    assert.equal(new Set(keys).size, 97, 'no (id, conditionId) repeats');
+    const conditionsById = new Map<unknown, unknown[]>();
+    for (const t of body.data) conditionsById.set(t.id, [...(conditionsById.get(t.id) ?? []), t.conditionId]);
+    const repeated = [...conditionsById].filter(([, conditions]) => conditions.length > 1);
+    assert.deepEqual(Object.fromEntries(repeated), {
+      4938: [173, 174],
+      5040: [186, 187, 188],
+      5041: [246, 189],
+      5362: [263, 264],
+      6212: [369, 370],
+      9199: [375, 376],
+      9645: [468, 475, 476],
+    });
+    assert.equal(repeated.flatMap(([, c]) => c).length, 16, '7 ids on 16 rows');
+    assert.deepEqual(body.pagination, { limit: 0, offset: 0, total: 0 });
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    assert.match(readme, /7 ids, on 16 of its 97 rows/);
+    assert.match(readme, /It has no two identical rows, no repeated `\(id, conditionId\)` and an all-zero pagination/);
   });
 
   test('the 8015 body validates verbatim as an error envelope with code 8015', () => {
