@@ -8,13 +8,15 @@ import { formatResult } from '../src/format-findings.ts';
 import { decodeJsonBytes } from '../src/json-bytes.ts';
 import { describeJsonProblem, parseJson } from '../src/json-position.ts';
 import { printable, showValue } from '../src/show-value.ts';
+import { EXIT } from '../src/checks/run.ts';
+import { NOT_FOUND_CODE, NOT_FOUND_MESSAGE } from '../src/checks/trackers.ts';
 import { validateResponse, type Expectation } from '../src/validate.ts';
 
 const USAGE = 'usage: npm run validate -- <file.json | -> [--expect success|error|auto] [--error-code N]';
 
 function fail(message: string, usage = true): never {
   process.stderr.write(`validate: ${printable(message, 300)}\n${usage ? `${USAGE}\n` : ''}`);
-  process.exit(2);
+  process.exit(EXIT.usage);
 }
 
 function parse(argv: string[]): { file: string; expect: Expectation; errorCode?: number } {
@@ -30,7 +32,7 @@ function parse(argv: string[]): { file: string; expect: Expectation; errorCode?:
   }
   if (parsed.values.help) {
     process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
+    process.exit(EXIT.pass);
   }
   if (parsed.positionals.length !== 1)
     fail(parsed.positionals.length === 0 ? 'no input file given' : 'give exactly one input file');
@@ -72,9 +74,11 @@ function main(): never {
         : '';
     fail(`${label} is not JSON: ${describeJsonProblem(parsed.problem)}${found}`, false);
   }
-  const result = validateResponse(parsed.value, { expect: args.expect, errorCode: args.errorCode });
+  // 8015's documented message: another one is a warning, as in the gate and the monitor.
+  const errorMessage = args.errorCode === NOT_FOUND_CODE ? NOT_FOUND_MESSAGE : undefined;
+  const result = validateResponse(parsed.value, { expect: args.expect, errorCode: args.errorCode, errorMessage });
   process.stdout.write(`${formatResult(result, label)}\n`);
-  process.exit(result.ok ? 0 : 1);
+  process.exit(result.ok ? EXIT.pass : EXIT.broken);
 }
 
 try {

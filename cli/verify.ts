@@ -1,12 +1,13 @@
 // npm run verify: verify every consumer contract in contracts/ against the
 // configured target (the embedded sandbox unless CAP_BASE_URL is set).
-// Exit 0 when every interaction holds, 1 when any breaks, 2 for a usage,
-// configuration or setup problem (one line each, never a stack trace).
-import '../pact/no-telemetry.ts';
+// Exit codes are the one contract (src/checks/run.ts EXIT): 0 every interaction
+// holds, 1 any breaks, 2 a usage, configuration or setup problem (one line each,
+// never a stack trace), 3 no request got an answer from the provider.
+import '../src/pact/no-telemetry.ts';
 import { describeTarget, loadConfigOrExit } from '../src/config/api.ts';
 import { CONTRACTS_DIR, loadContracts } from '../src/pact/contracts.ts';
 import { formatVerification } from '../src/pact/format-verification.ts';
-import { verifyContracts } from '../src/pact/verify-contracts.ts';
+import { verificationExitCode, verifyContracts } from '../src/pact/verify-contracts.ts';
 import { startTarget } from './target.ts';
 
 const USAGE = 'usage: npm run verify   (verifies every contract in contracts/ against the configured target; see .env.example)';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     await target.close();
   }
   process.stdout.write(formatVerification(report, target.label));
-  process.exitCode = report.ok ? 0 : 1;
+  process.exitCode = verificationExitCode(report);
 }
 
 main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

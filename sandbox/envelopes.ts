@@ -2,6 +2,8 @@
 // answers with (400, 401, 404, 405, 5xx) has this shape, so a client has one
 // parser for all of them and the validator's error schema applies everywhere.
 
+import type { ErrorResponse, Tracker, TrackersResponse } from '../src/types.generated.ts';
+
 /** Java's Long.MAX_VALUE: Capillary customer ids are longs. */
 export const CUSTOMER_ID_MAX = 9223372036854775807n;
 
@@ -13,21 +15,20 @@ export const MESSAGES = {
   internal: 'sandbox internal error',
 } as const;
 
-export interface ApiError {
-  status: false;
-  code: number;
-  message: string;
-}
-
 /** The error envelope as JSON text. */
 export function errorEnvelope(code: number, message: string): string {
-  const error: ApiError = { status: false, code, message };
-  return JSON.stringify({ pagination: { limit: 0, offset: 0, total: 0 }, warnings: [], errors: [error] });
+  const envelope: ErrorResponse = {
+    pagination: { limit: 0, offset: 0, total: 0 },
+    warnings: [],
+    errors: [{ status: false, code, message }],
+  };
+  return JSON.stringify(envelope);
 }
 
 /** A success envelope around the given trackers, indented like the documented example. */
-export function successBody(data: readonly unknown[]): string {
-  return JSON.stringify({ pagination: { limit: 0, offset: 0, total: 0 }, data, warnings: [], errors: [] }, null, 4);
+export function successBody(data: readonly Tracker[]): string {
+  const envelope: TrackersResponse = { pagination: { limit: 0, offset: 0, total: 0 }, data: [...data], warnings: [], errors: [] };
+  return JSON.stringify(envelope, null, 4);
 }
 
 /** The body answered to a handler exception (fixed text: nothing from the request or the error leaks). */

@@ -5,6 +5,7 @@
 // after periodStartDate, so the validator reports no warnings and any warning a
 // monitor raises against the sandbox comes from an injected fault.
 import { knownTrackerTypes } from '../src/schemas.ts';
+import type { Tracker } from '../src/types.generated.ts';
 
 /** A small, fast, well-mixed 32-bit PRNG (mulberry32); the seed fully decides the sequence. */
 export function seededRandom(seed: number): () => number {
@@ -16,18 +17,6 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-export interface GeneratedTracker {
-  id: number;
-  name: string;
-  conditionId: number;
-  type: string;
-  value: number;
-  updatedOn: string;
-  conditionName: string;
-  periodStartDate: string;
-  periodEndDate: string;
 }
 
 // Names in the style of the documented example, per type; {n} {k} {d} {tier} are filled in.
@@ -74,7 +63,7 @@ function isoSeconds(ms: number): string {
 }
 
 /** The trackers of one generated customer: 1 to 40, deterministic in the id. */
-export function generateTrackers(customerId: number): GeneratedTracker[] {
+export function generateTrackers(customerId: number): Tracker[] {
   const random = seededRandom(customerId);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const fill = (template: string) =>
@@ -85,7 +74,7 @@ export function generateTrackers(customerId: number): GeneratedTracker[] {
       .replace('{tier}', pick(TIERS));
   const types = knownTrackerTypes();
   const count = 1 + Math.floor(random() * 40);
-  const trackers: GeneratedTracker[] = [];
+  const trackers: Tracker[] = [];
   let id = 5000 + Math.floor(random() * 5000);
   for (let i = 0; i < count; i++) {
     // Strictly increasing ids: (id, conditionId) stays unique, as the validator expects.

@@ -5,6 +5,7 @@
 // whether a consumer must treat it as breaking and, where the validator is the
 // one to notice, which finding it must raise.
 import { errorEnvelope, successBody } from './envelopes.ts';
+import { isRecord } from '../src/json-object.ts';
 
 /**
  * Which response a mutation rewrites:
@@ -57,18 +58,16 @@ export type Mutation = ResponseMutation | AuthMutation;
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** Parse, rewrite, re-serialise. A fresh parse per call keeps apply() pure. */
 function mapBody(draft: ResponseDraft, rewrite: (body: Json) => unknown, indent: number | undefined = 4): ResponseDraft {
   const body: unknown = JSON.parse(draft.text);
-  return isObject(body) ? { ...draft, text: JSON.stringify(rewrite(body), null, indent) } : draft;
+  return isRecord(body) ? { ...draft, text: JSON.stringify(rewrite(body), null, indent) } : draft;
 }
 
 /** Rewrite the tracker objects of data[] in place (nothing when data is not an array). */
 function eachTracker(draft: ResponseDraft, rewrite: (tracker: Json, index: number) => void): ResponseDraft {
   return mapBody(draft, (body) => {
-    if (Array.isArray(body.data)) body.data.forEach((t, i) => isObject(t) && rewrite(t, i));
+    if (Array.isArray(body.data)) body.data.forEach((t, i) => isRecord(t) && rewrite(t, i));
     return body;
   });
 }
@@ -99,7 +98,7 @@ function toIndiaOffset(iso: string): string {
 
 function firstError(body: Json): Json | undefined {
   const first: unknown = Array.isArray(body.errors) ? body.errors[0] : undefined;
-  return isObject(first) ? first : undefined;
+  return isRecord(first) ? first : undefined;
 }
 
 export const MUTATIONS: readonly Mutation[] = [

@@ -9,10 +9,10 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
+import { isRecord } from '../src/json-object.ts';
 
 type Json = Record<string, unknown>;
 
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const COMPONENTS_ID = 'urn:openapi:components';
 const COMPONENT_REF = /^#\/components\/schemas\//;
@@ -26,7 +26,7 @@ export async function validateOpenApi(document: unknown): Promise<string[]> {
   } catch (err) {
     problems.push(`swagger-parser: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (!isObject(document)) return problems;
+  if (!isRecord(document)) return problems;
   problems.push(...checkSchemasAndExamples(document), ...checkPathParameters(document), ...checkSecurity(document));
   return problems;
 }
@@ -34,7 +34,7 @@ export async function validateOpenApi(document: unknown): Promise<string[]> {
 /** #/components/schemas/X → urn:openapi:components#/$defs/X, so Ajv resolves refs into one registered schema. */
 function rebase(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(rebase);
-  if (!isObject(node)) return node;
+  if (!isRecord(node)) return node;
   return Object.fromEntries(
     Object.entries(node).map(([k, v]) => [
       k,
@@ -46,10 +46,10 @@ function rebase(node: unknown): unknown {
 }
 
 function operations(document: Json): { where: string; pathItem: Json; operation: Json }[] {
-  const paths = isObject(document.paths) ? document.paths : {};
+  const paths = isRecord(document.paths) ? document.paths : {};
   return Object.entries(paths).flatMap(([path, item]) =>
-    isObject(item)
-      ? METHODS.filter((m) => isObject(item[m])).map((m) => ({
+    isRecord(item)
+      ? METHODS.filter((m) => isRecord(item[m])).map((m) => ({
           where: `${m.toUpperCase()} ${path}`,
           pathItem: item,
           operation: item[m] as Json,
@@ -66,8 +66,8 @@ function operations(document: Json): { where: string; pathItem: Json; operation:
 export function schemaCompiler(document: Json): { ajv: Ajv2020; compile(schema: unknown): ValidateFunction } {
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   (formatsPlugin as unknown as typeof formatsPlugin.default)(ajv);
-  const components = isObject(document.components) ? document.components : {};
-  const schemas = isObject(components.schemas) ? components.schemas : {};
+  const components = isRecord(document.components) ? document.components : {};
+  const schemas = isRecord(components.schemas) ? components.schemas : {};
   ajv.addSchema({ $id: COMPONENTS_ID, $defs: rebase(schemas) as Json });
   ajv.getSchema(COMPONENTS_ID);
   return { ajv, compile: (schema) => ajv.compile(rebase(schema) as Json) };
@@ -75,7 +75,7 @@ export function schemaCompiler(document: Json): { ajv: Ajv2020; compile(schema: 
 
 function checkSchemasAndExamples(document: Json): string[] {
   const problems: string[] = [];
-  const components = isObject(document.components) ? document.components : {};
+  const components = isRecord(document.components) ? document.components : {};
   let compiler: ReturnType<typeof schemaCompiler>;
   try {
     compiler = schemaCompiler(document);
@@ -92,9 +92,9 @@ function checkSchemasAndExamples(document: Json): string[] {
       return undefined;
     }
   };
-  const examples = isObject(components.examples) ? components.examples : {};
+  const examples = isRecord(components.examples) ? components.examples : {};
   const exampleValue = (example: unknown): { found: boolean; value?: unknown } => {
-    if (!isObject(example)) return { found: false };
+    if (!isRecord(example)) return { found: false };
     if (typeof example.$ref === 'string') {
       const name = example.$ref.replace(/^#\/components\/examples\//, '');
       return exampleValue(examples[name]);
@@ -105,20 +105,20 @@ function checkSchemasAndExamples(document: Json): string[] {
   for (const { where, pathItem, operation } of operations(document)) {
     const parameters = [pathItem.parameters, operation.parameters].flatMap((p) => (Array.isArray(p) ? p : []));
     for (const p of parameters)
-      if (isObject(p) && p.schema !== undefined) compile(`${where} parameter ${String(p.name)}`, p.schema);
-    const responses = isObject(operation.responses) ? operation.responses : {};
+      if (isRecord(p) && p.schema !== undefined) compile(`${where} parameter ${String(p.name)}`, p.schema);
+    const responses = isRecord(operation.responses) ? operation.responses : {};
     for (const [status, response] of Object.entries(responses)) {
-      if (!isObject(response)) continue;
-      const headers = isObject(response.headers) ? response.headers : {};
+      if (!isRecord(response)) continue;
+      const headers = isRecord(response.headers) ? response.headers : {};
       for (const [name, header] of Object.entries(headers)) {
-        if (isObject(header) && header.schema !== undefined) compile(`${where} ${status} header ${name}`, header.schema);
+        if (isRecord(header) && header.schema !== undefined) compile(`${where} ${status} header ${name}`, header.schema);
       }
-      const content = isObject(response.content) ? response.content : {};
+      const content = isRecord(response.content) ? response.content : {};
       for (const [mediaType, media] of Object.entries(content)) {
-        if (!isObject(media) || media.schema === undefined) continue;
+        if (!isRecord(media) || media.schema === undefined) continue;
         const at = `${where} ${status} ${mediaType}`;
         const validate = compile(at, media.schema);
-        const named = isObject(media.examples) ? Object.entries(media.examples) : [];
+        const named = isRecord(media.examples) ? Object.entries(media.examples) : [];
         for (const [name, example] of named) {
           const { found, value } = exampleValue(example);
           if (!found) problems.push(`${at} example ${name}: no value (external or unresolved)`);
@@ -140,7 +140,7 @@ function checkPathParameters(document: Json): string[] {
     const declared = new Set(
       [pathItem.parameters, operation.parameters]
         .flatMap((p) => (Array.isArray(p) ? p : []))
-        .filter((p): p is Json => isObject(p) && p.in === 'path')
+        .filter((p): p is Json => isRecord(p) && p.in === 'path')
         .map((p) => String(p.name)),
     );
     for (const name of templated) if (!declared.has(name)) problems.push(`${where}: path parameter {${name}} is not declared`);
@@ -151,12 +151,12 @@ function checkPathParameters(document: Json): string[] {
 
 function checkSecurity(document: Json): string[] {
   const problems: string[] = [];
-  const components = isObject(document.components) ? document.components : {};
-  const schemes = new Set(Object.keys(isObject(components.securitySchemes) ? components.securitySchemes : {}));
+  const components = isRecord(document.components) ? document.components : {};
+  const schemes = new Set(Object.keys(isRecord(components.securitySchemes) ? components.securitySchemes : {}));
   const check = (where: string, security: unknown) => {
     if (!Array.isArray(security)) return;
     for (const requirement of security) {
-      for (const name of Object.keys(isObject(requirement) ? requirement : {})) {
+      for (const name of Object.keys(isRecord(requirement) ? requirement : {})) {
         if (!schemes.has(name)) problems.push(`${where}: security requirement names no declared scheme: ${name}`);
       }
     }

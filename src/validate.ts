@@ -4,6 +4,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import formatsPlugin from 'ajv-formats';
 import { ERROR_SCHEMA_ID, SUCCESS_SCHEMA_ID, knownTrackerTypes, loadSchemas, type JsonSchema } from './schemas.ts';
 import { jsonQuote, printable, showInline, showValue } from './show-value.ts';
+import { isRecord } from './json-object.ts';
 
 export type EnvelopeKind = 'success' | 'error';
 export type Expectation = EnvelopeKind | 'auto';
@@ -31,6 +32,11 @@ export interface ValidateOptions {
   expect?: Expectation;
   /** With an error envelope: the code errors[0] must carry (8015 for an unknown customer). */
   errorCode?: number;
+  /**
+   * With errorCode: the documented message of that code. Consumers key on the code, so a different
+   * message is a warning (error_message_changed), never an error.
+   */
+  errorMessage?: string;
 }
 
 /** Warning rules: data-quality findings and additive changes. They never fail validation. */
@@ -41,6 +47,7 @@ export const WARNING_RULES = [
   'duplicate_tracker_id',
   'duplicate_tracker_key',
   'pagination_nonzero',
+  'error_message_changed',
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 
@@ -179,10 +186,6 @@ function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Fi
     }
   }
   return { errors, warnings };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Which envelope a body looks like: an error one has errors and no tracker data. */
@@ -340,6 +343,15 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
       const code = (body.errors[0] as Record<string, unknown> | undefined)?.code;
       if (code !== options.errorCode) {
         errors.push({ path: '$.errors[0].code', rule: 'error_code', message: `must be ${options.errorCode}`, value: code });
+      }
+      const message = (body.errors[0] as Record<string, unknown> | undefined)?.message;
+      if (options.errorMessage !== undefined && typeof message === 'string' && message !== options.errorMessage) {
+        warnings.push({
+          path: '$.errors[0].message',
+          rule: 'error_message_changed',
+          message: `differs from the documented "${options.errorMessage}" (tolerated: consumers key on the code)`,
+          value: message,
+        });
       }
     }
   }

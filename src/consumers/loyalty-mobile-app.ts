@@ -3,7 +3,9 @@
 // profile" when Capillary answers 8015. It reads nothing else: its Pact contract
 // (contracts/loyalty-mobile-app-capillary-customer-trackers.json) pins exactly these fields.
 import type { ClientResult, TrackersClient } from '../client.ts';
+import type { Tracker } from '../types.generated.ts';
 import { parseIsoDateTime } from './iso-date-time.ts';
+import { isRecord } from '../json-object.ts';
 
 export const LOYALTY_MOBILE_APP = 'loyalty-mobile-app';
 
@@ -19,28 +21,21 @@ export const CUSTOMER_NOT_FOUND = 8015;
  */
 export const NO_PROFILE_STATUSES: readonly number[] = [200, 400, 404];
 
-export interface TrackerRow {
-  name: string;
-  type: string;
-  value: number;
-  /** The period end as sent (ISO 8601), for the "ends on" label. */
-  periodEnd: string;
-}
+/** The contract's fields the screen shows (generated from schemas/), plus the period end as sent (ISO 8601). */
+export type TrackerRow = Pick<Tracker, 'name' | 'type' | 'value'> & { periodEnd: Tracker['periodEndDate'] };
 
 export type LoyaltyScreen =
   { kind: 'trackers'; rows: TrackerRow[] } | { kind: 'no-profile' } | { kind: 'unavailable'; reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function firstError(body: Record<string, unknown>): Record<string, unknown> | undefined {
   const first: unknown = Array.isArray(body.errors) ? body.errors[0] : undefined;
-  return isObject(first) ? first : undefined;
+  return isRecord(first) ? first : undefined;
 }
 
 /** One tracker → one display row; a reason when a field the screen shows is unusable. */
 function toRow(tracker: unknown, index: number): TrackerRow | string {
   const at = `data[${index}]`;
-  if (!isObject(tracker)) return `${at} is not an object`;
+  if (!isRecord(tracker)) return `${at} is not an object`;
   const { name, type, value, periodEndDate } = tracker;
   if (typeof name !== 'string') return `${at}.name is not a string`;
   if (typeof type !== 'string') return `${at}.type is not a string`;
@@ -51,7 +46,7 @@ function toRow(tracker: unknown, index: number): TrackerRow | string {
 
 /** The view-model: an answer from the endpoint → what the loyalty screen shows. */
 export function toLoyaltyScreen(result: ClientResult): LoyaltyScreen {
-  if (!result.ok || !isObject(result.body)) {
+  if (!result.ok || !isRecord(result.body)) {
     return { kind: 'unavailable', reason: result.failure?.message ?? 'no JSON body' };
   }
   const body = result.body;

@@ -6,20 +6,16 @@
 // (contracts/tier-upgrade-service-capillary-customer-trackers.json) pins only what it reads.
 import type { ClientResult, TrackersClient } from '../client.ts';
 import { parseIsoDateTime } from './iso-date-time.ts';
+import { isRecord } from '../json-object.ts';
+import type { Tracker } from '../types.generated.ts';
 
 export const TIER_UPGRADE_SERVICE = 'tier-upgrade-service';
 
 /** The tracker fields this consumer reads, and nothing more. */
 export const TIER_SERVICE_READS = ['id', 'conditionId', 'type', 'value', 'periodStartDate', 'periodEndDate'] as const;
 
-export interface TierTracker {
-  id: number;
-  conditionId: number;
-  type: string;
-  value: number;
-  periodStart: number;
-  periodEnd: number;
-}
+/** The contract's fields the rule reads (generated from schemas/), with the period as epoch milliseconds. */
+export type TierTracker = Pick<Tracker, 'id' | 'conditionId' | 'type' | 'value'> & { periodStart: number; periodEnd: number };
 
 export interface UpgradeRule {
   /** Tracker type that counts, e.g. BILL_AMOUNT; trackers of other (or unknown) types are ignored. */
@@ -33,11 +29,9 @@ export type UpgradeDecision =
   | { kind: 'stay' }
   | { kind: 'unavailable'; reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 function readTracker(t: unknown, index: number): TierTracker | string {
   const at = `data[${index}]`;
-  if (!isObject(t)) return `${at} is not an object`;
+  if (!isRecord(t)) return `${at} is not an object`;
   if (!Number.isSafeInteger(t.id)) return `${at}.id is not an integer`;
   if (!Number.isSafeInteger(t.conditionId)) return `${at}.conditionId is not an integer`;
   if (typeof t.type !== 'string') return `${at}.type is not a string`;
@@ -51,7 +45,7 @@ function readTracker(t: unknown, index: number): TierTracker | string {
 
 /** The trackers of a 200 answer, or why they cannot be used. */
 export function readTierTrackers(result: ClientResult): { ok: true; trackers: TierTracker[] } | { ok: false; reason: string } {
-  if (!result.ok || !isObject(result.body)) return { ok: false, reason: result.failure?.message ?? 'no JSON body' };
+  if (!result.ok || !isRecord(result.body)) return { ok: false, reason: result.failure?.message ?? 'no JSON body' };
   if (result.status !== 200) return { ok: false, reason: `HTTP ${result.status}` };
   const data = result.body.data;
   if (!Array.isArray(data)) return { ok: false, reason: 'data is not a list' };

@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '../json-object.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -47,14 +48,13 @@ export interface Contract {
 
 export type ContractsResult = { ok: true; contracts: Contract[] } | { ok: false; errors: string[] };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const nameOf = (v: unknown): string | undefined => (isObject(v) && typeof v.name === 'string' ? v.name : undefined);
+const nameOf = (v: unknown): string | undefined => (isRecord(v) && typeof v.name === 'string' ? v.name : undefined);
 
 function readInteraction(raw: unknown): ContractInteraction | undefined {
-  if (!isObject(raw) || typeof raw.description !== 'string' || !isObject(raw.request)) return undefined;
+  if (!isRecord(raw) || typeof raw.description !== 'string' || !isRecord(raw.request)) return undefined;
   const { request } = raw;
   const states = Array.isArray(raw.providerStates) ? raw.providerStates.map(nameOf).filter((s) => s !== undefined) : [];
-  const generators = isObject(request.generators) && isObject(request.generators.path) ? request.generators.path : {};
+  const generators = isRecord(request.generators) && isRecord(request.generators.path) ? request.generators.path : {};
   return {
     description: raw.description,
     states,
@@ -73,7 +73,7 @@ export function readContract(file: string): { ok: true; contract: Contract } | {
   } catch (err) {
     return { ok: false, error: `${shown}: not readable as JSON (${(err as Error).message})` };
   }
-  if (!isObject(doc)) return { ok: false, error: `${shown}: not a pact file (not a JSON object)` };
+  if (!isRecord(doc)) return { ok: false, error: `${shown}: not a pact file (not a JSON object)` };
   const consumer = nameOf(doc.consumer);
   const provider = nameOf(doc.provider);
   if (!consumer || !provider || !Array.isArray(doc.interactions)) {

@@ -15,12 +15,14 @@
 import './no-telemetry.ts';
 import type { IncomingMessage } from 'node:http';
 import { Verifier } from '@pact-foundation/pact';
+import { EXIT, type ExitCode } from '../checks/run.ts';
 import { OAUTH_TOKEN_HEADER, basicAuthHeader, md5Hex } from '../auth.ts';
 import type { AuthHeaders } from '../auth.ts';
 import { clientFor } from '../client.ts';
 import type { Config } from '../config/api.ts';
 import { PROVIDER, STATES, type Contract, type ContractInteraction } from './contracts.ts';
 import { startRelay, type TransportProblem } from './provider-relay.ts';
+import { isRecord } from '../json-object.ts';
 
 export type MismatchKind = 'status' | 'header' | 'body' | 'request' | 'error';
 
@@ -67,6 +69,9 @@ export interface VerifyOptions {
   contracts: Contract[];
 }
 
+/** How a mismatch says the provider gave no answer at all (a transport problem, not a contract break). */
+const NO_ANSWER = 'no answer from the provider';
+
 /** The values each provider state hands to the request: the configured customers. */
 export function stateValues(config: Config): Record<string, { customerId: string }> {
   return {
@@ -111,7 +116,6 @@ function resolvePath(interaction: ContractInteraction, values: Record<string, { 
   return interaction.pathExpression.replace(/\$\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One mismatch of pact_matching's JSON report → ours. */
@@ -151,7 +155,7 @@ function parseVerifierJson(raw: unknown): VerifierJson | undefined {
   if (typeof raw !== 'string') return undefined;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return isObject(parsed) ? (parsed as VerifierJson) : undefined;
+    return isRecord(parsed) ? (parsed as VerifierJson) : undefined;
   } catch {
     return undefined;
   }
@@ -178,9 +182,9 @@ function failuresByDescription(json: VerifierJson, descriptions: string[]): Map<
     const description = longestFirst.find((d) => label === d || label.endsWith(` - ${d}`)) ?? label;
     const found: Mismatch[] = [];
     const mismatch = error.mismatch;
-    if (isObject(mismatch) && Array.isArray(mismatch.mismatches)) {
-      for (const m of mismatch.mismatches) if (isObject(m)) found.push(toMismatch(m));
-    } else if (isObject(mismatch)) {
+    if (isRecord(mismatch) && Array.isArray(mismatch.mismatches)) {
+      for (const m of mismatch.mismatches) if (isRecord(m)) found.push(toMismatch(m));
+    } else if (isRecord(mismatch)) {
       found.push({ kind: 'error', message: text(mismatch.message ?? mismatch) });
     }
     if (found.length === 0) found.push({ kind: 'error', message: 'failed (the verifier gave no detail)' });
@@ -263,7 +267,7 @@ export async function verifyContracts(options: VerifyOptions): Promise<Verificat
             kind: 'error',
             message: `no handler for provider state "${s}" (known: ${Object.keys(values).join('; ')})`,
           })),
-          ...unreachable.map((why): Mismatch => ({ kind: 'error', message: `no answer from the provider: ${why}` })),
+          ...unreachable.map((why): Mismatch => ({ kind: 'error', message: `${NO_ANSWER}: ${why}` })),
           ...(failures.get(i.description) ?? []),
         ];
         return { description: i.description, states: i.states, method: i.method, path, ok: mismatches.length === 0, mismatches };
@@ -311,4 +315,18 @@ export async function verifyContracts(options: VerifyOptions): Promise<Verificat
     else if (!ok && results.every((r) => r.ok)) error = `the verifier failed without naming an interaction: ${lastOutput(json)}`;
     return { ...base, ok, interactions: results, error };
   }
+}
+
+/**
+ * The exit code of a verification by the one contract (src/checks/run.ts EXIT): 0 every contract holds;
+ * 3 no request got an answer (every interaction broke for want of one); else 1.
+ */
+export function verificationExitCode(report: VerificationReport): ExitCode {
+  if (report.ok) return EXIT.pass;
+  const interactions = report.contracts.flatMap((c) => c.interactions);
+  // The relay answers Pact with a failure status when the provider did not answer: the mismatches Pact then
+  // reports (status, body) are consequences, so one no-answer mismatch marks the whole interaction.
+  const unanswered = (i: InteractionResult) => !i.ok && i.mismatches.some((m) => m.message.startsWith(NO_ANSWER));
+  const none = interactions.length > 0 && report.transportProblems.length > 0 && interactions.every(unanswered);
+  return none && report.authProblem === undefined ? EXIT.inconclusive : EXIT.broken;
 }

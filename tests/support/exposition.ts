@@ -12,8 +12,7 @@ export interface ExpositionIndex {
 
 // A value is what Go's strconv.ParseFloat reads, as Prometheus parses it: NaN and Inf in any
 // case (prom-client writes `Nan` for an empty event-loop histogram), with an optional sign.
-const SAMPLE_LINE =
-  /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+[-+]?(?:\d[\d.eE+-]*|\.\d+|inf(?:inity)?|nan)(?:\s+-?\d+)?$/i;
+const SAMPLE_LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{.*\})?\s+[-+]?(?:\d[\d.eE+-]*|\.\d+|inf(?:inity)?|nan)(?:\s+-?\d+)?$/i;
 
 export function indexExposition(text: string): ExpositionIndex {
   const samples = new Map<string, Set<string>>();

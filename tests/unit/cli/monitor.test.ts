@@ -154,6 +154,31 @@ describe('monitor main() --once --push', () => {
   });
 });
 
+// The exit-code contract of every command, for --once (in process: the embedded sandbox's faults).
+describe('monitor main() --once exit codes', { concurrency: true }, () => {
+  const cases: { name: string; faults?: string; code: number }[] = [
+    { name: 'every check passes: 0', code: 0 },
+    { name: 'the contract is broken: 1', faults: 'mutation=id-string', code: 1 },
+    { name: 'authentication is not enforced: 1 (the auth check runs in --once too)', faults: 'mutation=no-auth', code: 1 },
+    { name: 'every answer a 5xx: 1 (an answer came, so it is a failure)', faults: 'error-rate=1', code: 1 },
+    { name: 'no request got an answer: 3 (inconclusive)', faults: 'reset', code: 3 },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const r = await runInProcess(['--once', ...(c.faults ? ['--sandbox-faults', c.faults] : [])]);
+      assert.equal(r.code, c.code, r.stderr);
+      assert.equal(
+        r.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => /^default (trackers|not_found|auth) /.test(l)).length,
+        3,
+        r.stderr,
+      );
+    });
+  }
+});
+
 describe('monitor CLI (child process)', { concurrency: true }, () => {
   test('--once on the embedded sandbox: the exposition on stdout, one line per probe on stderr, exit 0', async () => {
     const r = await run(['--once']);
