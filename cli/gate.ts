@@ -8,10 +8,10 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { EXIT } from '../src/checks/run.ts';
 import { isEntryPoint } from './entry-point.ts';
 import { loadTestEnvironment } from '../src/config/test-env.ts';
+import { parseOptions } from '../src/parse-options.ts';
 
 export const USAGE = `Usage: npm run gate -- [options]    (or: npx tsx cli/gate.ts [options])
 
@@ -35,23 +35,15 @@ const PLAYWRIGHT_CLI = join(dirname(createRequire(import.meta.url).resolve('@pla
 export type GateArgs = { ok: true; help: boolean; playwright: string[] } | { ok: false; error: string };
 
 export function parseGateArgs(argv: readonly string[]): GateArgs {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        grep: { type: 'string', short: 'g' },
-        'grep-invert': { type: 'string' },
-        list: { type: 'boolean', default: false },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    return { ok: false, error: (err as Error).message.split('\n')[0]! };
-  }
+  const parsed = parseOptions(argv, {
+    grep: { type: 'string', short: 'g' },
+    'grep-invert': { type: 'string' },
+    list: { type: 'boolean', default: false },
+    workers: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (!parsed.ok) return parsed;
+  const { values } = parsed;
   const playwright: string[] = [];
   for (const flag of ['grep', 'grep-invert'] as const) {
     const v = values[flag];

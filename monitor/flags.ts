@@ -2,8 +2,8 @@
 // here, so a bad flag is one line naming it and exit 2 before anything starts.
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
 import { isListenHost } from '../src/config/monitor.ts';
+import { parseOptions } from '../src/parse-options.ts';
 import { GROUPING_VALUE, PUSH_JOB } from './push.ts';
-import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: npm start -- [options]    (or: npx tsx cli/monitor.ts [options])
 
@@ -45,27 +45,19 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
 
 /** Parse and check the command line. Never throws; an error is one line. */
 export function parseFlags(argv: readonly string[]): FlagsResult {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        once: { type: 'boolean', default: false },
-        push: { type: 'boolean', default: false },
-        instance: { type: 'string' },
-        config: { type: 'string' },
-        interval: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'sandbox-faults': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (err) {
-    return { ok: false, error: (err as Error).message.split('\n')[0]! };
-  }
+  const parsed = parseOptions(argv, {
+    once: { type: 'boolean', default: false },
+    push: { type: 'boolean', default: false },
+    instance: { type: 'string' },
+    config: { type: 'string' },
+    interval: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'sandbox-faults': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (!parsed.ok) return parsed;
+  const { values } = parsed;
   const flags: Flags = { once: values.once === true, push: values.push === true, help: values.help === true };
   const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   if (str('interval') !== undefined) {

@@ -74,10 +74,11 @@ test('shows each target up or down, with the reason, a latency chart, ratios and
       .toBeGreaterThanOrEqual(2);
   });
 
-  await test.step('the healthy target: both checks up, 97 trackers, warnings counted', async () => {
+  await test.step('the healthy target: every check up, 97 trackers, warnings counted', async () => {
     const trackers = eu.locator('.check', { hasText: 'existing customer' });
     await expect(trackers.locator('.badge')).toHaveText('UP');
     await expect(eu.locator('.check', { hasText: 'missing customer' }).locator('.badge')).toHaveText('UP');
+    await expect(eu.locator('.check', { hasText: 'without valid credentials' }).locator('.badge')).toHaveText('UP');
     await expect(trackers.locator('dt:text-is("trackers") + dd')).toHaveText('97');
     await expect(trackers.locator('dt:text-is("warnings") + dd')).toHaveText('11');
     await expect(trackers.locator('dt:text-is("success") + dd')).toContainText('100% of the last');

@@ -110,10 +110,10 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  test('healthy: both checks pass, 97 trackers, blackbox-style probe_success, no alert firing', async () => {
+  test('healthy: every check passes, 97 trackers, blackbox-style probe_success, no alert firing', async () => {
     await series('up{job="trackers-monitor"}', (v) => v === 1);
     const last = await series(`trackers_probe_last_result{target="${TARGET}"}`, (v) => v === 1);
-    assert.deepEqual(last.map((s) => s.metric.check).sort(), ['not_found', 'trackers']);
+    assert.deepEqual(last.map((s) => s.metric.check).sort(), ['auth', 'not_found', 'trackers']);
     await series(`trackers_response_trackers{target="${TARGET}"}`, (v) => v === 97);
     await series(`probe_success{target="${TARGET}"}`, (v) => v === 1);
     await series(`trackers_probe_duration_seconds_count{target="${TARGET}",check="trackers"}`, (v) => v >= 1);

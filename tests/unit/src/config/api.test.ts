@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { AUTH_REFUSAL_STATUSES, loadConfig, type Config } from '../../../../src/config/api.ts';
+import { AUTH_REFUSAL_STATUSES } from '../../../../src/config/api.ts';
 import type { Env } from '../../../../src/config/env.ts';
+import { errors, ok } from './helpers.ts';
 
-function ok(env: Env): Config {
-  const r = loadConfig(env);
-  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
-  return r.config;
-}
-function errors(env: Env): string[] {
-  const r = loadConfig(env);
-  assert.equal(r.ok, false, 'expected a configuration error');
-  return r.ok ? [] : r.errors;
-}
 
 describe('defaults', () => {
   test('no environment means the embedded sandbox with its own credentials', () => {

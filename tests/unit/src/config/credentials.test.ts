@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { describe, test } from 'node:test';
-import { loadConfig, type Config } from '../../../../src/config/api.ts';
 import { credentialsFrom, resolveCredentialRefs, type CredentialNames } from '../../../../src/config/credentials.ts';
 import type { Env } from '../../../../src/config/env.ts';
+import { errors, ok } from './helpers.ts';
 
 const ENV: Env = { EU_USER: 'eu-monitor', EU_PASSWORD: 'hunter2-secret', US_TOKEN: 'tok-secret-123', KEY: 'k', SECRET: 's3cr3t' };
 
-function ok(env: Env): Config {
-  const r = loadConfig(env);
-  assert.ok(r.ok, r.ok ? '' : r.errors.join('\n'));
-  return r.config;
-}
-function errors(env: Env): string[] {
-  const r = loadConfig(env);
-  assert.equal(r.ok, false, 'expected a configuration error');
-  return r.ok ? [] : r.errors;
-}
 function refErrors(refs: Parameters<typeof resolveCredentialRefs>[0], env: Env = ENV): string[] {
   const r = resolveCredentialRefs(refs, '$.targets[0].auth', env);
   assert.equal(r.ok, false, 'expected a credential error');

@@ -1,0 +1,54 @@
+// npm test's suites in two lanes at once: the release gate's proof is CPU-bound,
+// the end-to-end suites mostly wait on Prometheus and Pushgateway intervals, so
+// running them side by side saves their overlap on two cores. Each lane runs its
+// scripts in order and stops at its first failure. The first lane streams; the
+// others are held and printed whole when they end, so no two suites' lines mix.
+// Exit 0 only when every script of every lane passed.
+import { spawn } from 'node:child_process';
+
+const LANES: readonly (readonly string[])[] = [
+  ['test:gate'],
+  ['test:unit', 'test:pact', 'test:openapi', 'test:prometheus', 'test:e2e', 'test:status-page'],
+];
+
+interface LaneResult {
+  failed?: string;
+  output: string;
+}
+
+function runScript(script: string, stream: boolean, sink: (text: string) => void): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const write = (chunk: Buffer) => (stream ? process.stdout.write(chunk) : sink(chunk.toString()));
+    child.stdout.on('data', write);
+    child.stderr.on('data', write);
+    child.on('error', (err) => {
+      sink(`run-lanes: cannot start npm run ${script}: ${err.message}\n`);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function runLane(scripts: readonly string[], stream: boolean): Promise<LaneResult> {
+  let output = '';
+  for (const script of scripts) {
+    const code = await runScript(script, stream, (text) => (output += text));
+    if (code !== 0) return { failed: `${script} (exit ${code})`, output };
+  }
+  return { output };
+}
+
+const started = Date.now();
+const results = await Promise.all(
+  LANES.map(async (lane, i) => {
+    const result = await runLane(lane, i === 0);
+    if (i > 0) process.stdout.write(result.output);
+    return result;
+  }),
+);
+const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
+process.stdout.write(
+  `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
+);
+process.exitCode = failed.length === 0 ? 0 : 1;
