@@ -5,7 +5,6 @@ import { AUTH_REFUSAL_STATUSES } from '../../../../src/config/api.ts';
 import type { Env } from '../../../../src/config/env.ts';
 import { errors, ok } from './helpers.ts';
 
-
 describe('defaults', () => {
   test('no environment means the embedded sandbox with its own credentials', () => {
     const c = ok({});
