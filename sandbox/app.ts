@@ -13,6 +13,7 @@
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
 import { exampleText } from '../src/schemas.ts';
 import {
   DEFAULT_OAUTH_CLIENTS,
@@ -45,6 +46,8 @@ export interface SandboxOptions {
   faults?: FaultSpec | string;
   /** Clock (ms since epoch) for token expiry; default Date.now. */
   now?: () => number;
+  /** Serve HTTPS with this certificate and key (PEM), as the real API is served; listen() then gives https:// URLs. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
 }
 
 export type RouteName = 'trackers' | 'oauth' | 'faults' | 'health' | 'unmatched' | 'error';
@@ -57,8 +60,8 @@ export interface SandboxStats {
 
 export interface Sandbox {
   /** The server, not listening until listen(). */
-  readonly server: http.Server;
-  /** Listen and give the base URL, e.g. http://127.0.0.1:54321. */
+  readonly server: http.Server | https.Server;
+  /** Listen and give the base URL, e.g. http://127.0.0.1:54321 (https:// with the tls option). */
   listen(port?: number, host?: string): Promise<string>;
   /** Stop: ends every connection (keep-alive, hanging, trickling) and pending delay. */
   close(): Promise<void>;
@@ -200,7 +203,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     record('unmatched', 404);
   }
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((err: unknown) => {
       // A bug (or the crash fault) must not take the server down or hang the client.
       // Log the error only: never the request, whose headers carry credentials.
@@ -215,7 +218,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       res.end(req.method === 'HEAD' ? undefined : INTERNAL_ERROR_BODY);
       record('error', 500);
     });
-  });
+  };
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+    : http.createServer(handler);
+  const scheme = options.tls ? 'https' : 'http';
 
   // Requests Node's parser rejects (bad request line, headers over the limit) still get a JSON answer.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
@@ -244,7 +251,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           server.off('error', onError);
           const address = server.address();
           const bound = typeof address === 'object' && address !== null ? address.port : port;
-          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+          resolve(`${scheme}://${host.includes(':') ? `[${host}]` : host}:${bound}`);
         });
       });
     },

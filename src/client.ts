@@ -63,6 +63,11 @@ export interface ClientOptions {
   /** Reuse connections (default false: each probe pays for its own connection, as blackbox_exporter does). */
   keepAlive?: boolean;
   now?: () => number;
+  /**
+   * Trust only these CA certificates (PEM) instead of Node's roots plus NODE_EXTRA_CA_CERTS: for
+   * tests with a private CA in-process (NODE_EXTRA_CA_CERTS is read once, when Node starts).
+   */
+  ca?: string | Buffer;
 }
 
 export interface RequestOptions {
@@ -94,6 +99,37 @@ export function classify(err: NodeJS.ErrnoException): FailureReason {
   return 'network';
 }
 
+/**
+ * Which way a certificate was wrong, in words, for the few codes a user can act on: a private CA to
+ * trust, a certificate to renew, a URL or certificate naming another host. Node's code stays beside it.
+ */
+export function tlsProblem(code: string): string {
+  switch (code) {
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+      return 'untrusted certificate (not issued by a trusted CA; for a private CA set NODE_EXTRA_CA_CERTS)';
+    case 'CERT_HAS_EXPIRED':
+      return 'expired certificate';
+    case 'CERT_NOT_YET_VALID':
+      return 'certificate not yet valid';
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return 'host-name mismatch (the certificate is for another host)';
+    default:
+      return 'TLS handshake failed';
+  }
+}
+
+/** The failure for a socket-level error: a TLS one says which way the certificate was wrong. */
+function socketFailure(err: NodeJS.ErrnoException): { reason: FailureReason; message: string } {
+  const reason = classify(err);
+  const code = err.code ?? 'error';
+  const message = `${code}: ${err.message}`;
+  return { reason, message: reason === 'tls' ? `${tlsProblem(code)}: ${message}` : message };
+}
+
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
@@ -112,6 +148,7 @@ interface Exchange {
   timeoutMs: number;
   maxBodyBytes: number;
   agent: http.Agent | false;
+  ca?: string | Buffer;
 }
 
 /** One HTTP exchange, timed with a monotonic clock. Parses JSON bodies. Never throws. */
@@ -144,7 +181,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
     const mod = x.url.protocol === 'https:' ? https : http;
     let req: http.ClientRequest;
     try {
-      req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent });
+      req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent, ...(x.ca ? { ca: x.ca } : {}) });
     } catch (err) {
       // Node refuses a header value it cannot send (e.g. a token with non-ASCII characters):
       // say which header, never its value.
@@ -166,10 +203,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
       socket.once('connect', () => (result.timings.connectMs = since()));
       socket.once('secureConnect', () => (result.timings.tlsMs = since()));
     });
-    req.on('error', (err: NodeJS.ErrnoException) => {
-      const reason = classify(err);
-      finish({ reason, message: `${err.code ?? 'error'}: ${err.message}` });
-    });
+    req.on('error', (err: NodeJS.ErrnoException) => finish(socketFailure(err)));
     req.on('response', (res) => {
       result.timings.ttfbMs = since();
       result.status = res.statusCode;
@@ -186,9 +220,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
         chunks.push(chunk);
       });
       res.on('aborted', () => finish({ reason: 'connection_reset', message: 'connection closed before the body was complete' }));
-      res.on('error', (err: NodeJS.ErrnoException) =>
-        finish({ reason: classify(err), message: `${err.code ?? 'error'}: ${err.message}` }),
-      );
+      res.on('error', (err: NodeJS.ErrnoException) => finish(socketFailure(err)));
       res.on('end', () => {
         if (settled) return;
         const text = Buffer.concat(chunks).toString('utf8');
@@ -234,7 +266,7 @@ export function createClient(options: ClientOptions): TrackersClient {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const agent: http.Agent | false = options.keepAlive
     ? base.startsWith('https:')
-      ? new https.Agent({ keepAlive: true })
+      ? new https.Agent({ keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) })
       : new http.Agent({ keepAlive: true })
     : false;
 
@@ -254,6 +286,7 @@ export function createClient(options: ClientOptions): TrackersClient {
       timeoutMs: options.timeoutMs,
       maxBodyBytes,
       agent,
+      ca: options.ca,
     });
     if (r.failure) return { ok: false, message: `token request failed: ${r.failure.reason} (${r.failure.message})` };
     const data = (r.body as { data?: Partial<IssuedToken> } | undefined)?.data;
@@ -309,6 +342,7 @@ export function createClient(options: ClientOptions): TrackersClient {
         timeoutMs: options.timeoutMs,
         maxBodyBytes,
         agent,
+        ca: options.ca,
       });
       return { result, generated };
     };
