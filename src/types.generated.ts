@@ -11,6 +11,7 @@ export type TrackersContractSchemas =
   | KnownTrackerType
   | MonitorTargetsFile
   | Pagination
+  | SloSpec
   | TrackerType
   | Tracker
   | TrackersResponse;
@@ -220,6 +221,89 @@ export interface MonitorCredentialRefs {
    * Variable holding an OAuth token.
    */
   oauthTokenEnv?: string;
+}
+/**
+ * Service level objectives in Sloth's prometheus/v1 format (https://sloth.dev), the subset this project reads: each SLO's SLI as error and total event queries with a {{.window}} placeholder, an objective in percent, and page/ticket alert labels. `npm run slo` (scripts/generate-slo-rules.ts) turns it into Prometheus recording and alerting rules.
+ */
+export interface SloSpec {
+  /**
+   * Sloth's spec version.
+   */
+  version: 'prometheus/v1';
+  /**
+   * The service the SLOs belong to: the sloth_service label of every generated series.
+   */
+  service: string;
+  /**
+   * Labels added to every generated series and alert.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  /**
+   * @minItems 1
+   */
+  slos: [SloSpecObjective, ...SloSpecObjective[]];
+}
+export interface SloSpecObjective {
+  /**
+   * The SLO's name: the sloth_slo label; unique in the file.
+   */
+  name: string;
+  /**
+   * Target percentage of good events over the SLO window (30 days), e.g. 99.9.
+   */
+  objective: number;
+  /**
+   * For people.
+   */
+  description?: string;
+  /**
+   * Labels added to this SLO's series and alerts.
+   */
+  labels?: {
+    [k: string]: string;
+  };
+  sli: {
+    events: {
+      /**
+       * PromQL for the rate of bad events over {{.window}}, grouped by target (and location, when the fleet reports several).
+       */
+      error_query: string;
+      /**
+       * PromQL for the rate of all events over {{.window}}, grouped like error_query.
+       */
+      total_query: string;
+    };
+  };
+  alerting: {
+    /**
+     * The alert name, shared by the page and the ticket alert (they differ by labels).
+     */
+    name: string;
+    labels?: {
+      [k: string]: string;
+    };
+    annotations?: {
+      [k: string]: string;
+    };
+    page_alert?: {
+      labels?: {
+        [k: string]: string;
+      };
+      annotations?: {
+        [k: string]: string;
+      };
+    };
+    ticket_alert?: {
+      labels?: {
+        [k: string]: string;
+      };
+      annotations?: {
+        [k: string]: string;
+      };
+    };
+  };
 }
 /**
  * Contains the details of the tracker. (id, conditionId) identifies a tracker row: the documented example repeats an id with different conditionIds.

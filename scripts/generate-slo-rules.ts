@@ -1,0 +1,46 @@
+// Writes monitor/prometheus/trackers-slo.rules.yml from monitor/slo/trackers.slo.yml
+// (npm run slo), or with --check fails when the committed rules differ from what the
+// spec generates. A bad spec is one line per problem, naming the JSON path; exit 2.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { generateSloRules } from '../monitor/slo/generate-rules.ts';
+
+export const SLO_SPEC_FILE = fileURLToPath(new URL('../monitor/slo/trackers.slo.yml', import.meta.url));
+export const SLO_RULES_FILE = fileURLToPath(new URL('../monitor/prometheus/trackers-slo.rules.yml', import.meta.url));
+
+function fail(message: string): never {
+  process.stderr.write(`slo: ${message}\n`);
+  process.exit(2);
+}
+
+function main(): void {
+  let document: unknown;
+  try {
+    document = parse(readFileSync(SLO_SPEC_FILE, 'utf8'));
+  } catch (err) {
+    fail(`monitor/slo/trackers.slo.yml: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const generated = generateSloRules(document);
+  if (!generated.ok) fail(`monitor/slo/trackers.slo.yml:\n${generated.errors.map((e) => `  - ${e}`).join('\n')}`);
+  if (process.argv.includes('--check')) {
+    let committed = '';
+    try {
+      committed = readFileSync(SLO_RULES_FILE, 'utf8');
+    } catch {
+      // a missing file is drift too
+    }
+    if (committed !== generated.yaml) {
+      process.stderr.write(
+        'monitor/prometheus/trackers-slo.rules.yml is out of date with monitor/slo/: run `npm run slo` and commit it.\n',
+      );
+      process.exit(1);
+    }
+    process.stdout.write('slo: monitor/prometheus/trackers-slo.rules.yml matches monitor/slo/trackers.slo.yml\n');
+    return;
+  }
+  writeFileSync(SLO_RULES_FILE, generated.yaml);
+  process.stdout.write(`wrote ${SLO_RULES_FILE}\n`);
+}
+
+main();
