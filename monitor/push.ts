@@ -1,7 +1,9 @@
 // Push the registry to a Prometheus Pushgateway (`--once --push`, for cron and
 // Kubernetes CronJobs). PUT replaces the whole group, so a run's metrics never
 // mix with an older run's. This is monitor plumbing, not the API: the API's only
-// HTTP stays in src/client.ts. Never throws; the message holds no URL user info.
+// HTTP stays in src/client.ts. Never throws, and ends within the timeout whatever
+// the gateway does (refuses, hangs, trickles, answers 5xx); the message holds no
+// URL user info, in any form, even when the gateway echoes it back.
 import { Pushgateway, type Registry, type RegistryContentType } from 'prom-client';
 
 export const PUSH_JOB = 'trackers_contract';
@@ -14,7 +16,43 @@ export interface PushOptions {
   jobName?: string;
   /** e.g. { instance: hostname } */
   groupings: Record<string, string>;
+  /** The whole push, connect to last byte (default 10 s): prom-client's own timeout is per socket idle, and a trickle resets it. */
   timeoutMs?: number;
+}
+
+export const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
+const MAX_MESSAGE = 300;
+
+/** Every form the URL's user info could take in an error text: as given, percent-decoded, and as a Basic header. */
+function credentialForms(url: string): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return [];
+  }
+  const forms = new Set<string>();
+  for (const raw of [parsed.username, parsed.password]) {
+    if (raw === '') continue;
+    forms.add(raw);
+    try {
+      forms.add(decodeURIComponent(raw));
+    } catch {
+      // not percent-encoded: the raw form is enough
+    }
+  }
+  if (parsed.password !== '') {
+    const pair = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+    forms.add(Buffer.from(pair).toString('base64'));
+  }
+  // Longest first, so a form is never left half-hidden by a shorter one inside it.
+  return [...forms].filter((f) => f.length >= 3).sort((a, b) => b.length - a.length);
+}
+
+export function redactCredentials(text: string, url: string): string {
+  let out = text;
+  for (const form of credentialForms(url)) out = out.split(form).join('(hidden)');
+  return out;
 }
 
 export type PushResult = { ok: true } | { ok: false; message: string };
@@ -24,13 +62,20 @@ export async function pushMetrics(registry: Registry<RegistryContentType>, optio
     if (!GROUPING_VALUE.test(value))
       return { ok: false, message: `grouping label ${name}: ${JSON.stringify(value)} must match ${GROUPING_VALUE}` };
   }
-  const gateway = new Pushgateway(options.url, { timeout: options.timeoutMs ?? 10_000 }, registry);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
+  // The signal ends the request, socket included, at the deadline: nothing is left to hold the process open.
+  const signal = AbortSignal.timeout(timeoutMs);
+  const gateway = new Pushgateway(options.url, { timeout: timeoutMs, signal }, registry);
   try {
     await gateway.push({ jobName: options.jobName ?? PUSH_JOB, groupings: options.groupings });
     return { ok: true };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const text = `${e.code ? `${e.code}: ` : ''}${e.message}`.replace(/\s+/g, ' ').slice(0, 300);
+    const why = signal.aborted ? `no answer within ${timeoutMs} ms` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+    // Control characters and newlines from the gateway's body: one printable line.
+    // eslint-disable-next-line no-control-regex -- stripping them is the point
+    const line = redactCredentials(why, options.url).replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ');
+    const text = line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}… (${line.length} chars)` : line;
     return { ok: false, message: `push to the Pushgateway failed: ${text}` };
   }
 }
