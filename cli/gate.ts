@@ -1,4 +1,4 @@
-// The release gate's entry point (npm run gate): checks its options, runs
+// The release gate (trackers-contract gate, npm run gate): checks its options, runs
 // Playwright on the gate's config as a child, and maps the outcome onto the one
 // exit-code contract (src/checks/run.ts EXIT): 0 pass, 1 the contract is broken,
 // 2 usage or configuration, 3 inconclusive (no request got an HTTP answer).
@@ -13,7 +13,7 @@ import { isEntryPoint } from './entry-point.ts';
 import { loadTestEnvironment } from '../src/config/test-env.ts';
 import { parseOptions } from '../src/parse-options.ts';
 
-export const USAGE = `Usage: npm run gate -- [options]    (or: npx tsx cli/gate.ts [options])
+export const USAGE = `Usage: trackers-contract gate [options]    (in a clone: npm run gate -- [options])
 
 Runs the release gate: every check of the contract against CAP_BASE_URL (default: the embedded
 sandbox), with JUnit and HTML reports in GATE_REPORT_DIR (default reports/gate).
@@ -29,7 +29,10 @@ Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 
 (no request got an HTTP answer: the target could not be judged from here).
 `;
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Beside this module: gate/playwright.config.ts from the sources, dist/gate/playwright.config.js compiled.
+const GATE_CONFIG = fileURLToPath(
+  new URL(`../gate/playwright.config.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+);
 const PLAYWRIGHT_CLI = join(dirname(createRequire(import.meta.url).resolve('@playwright/test/package.json')), 'cli.js');
 
 export type GateArgs = { ok: true; help: boolean; playwright: string[] } | { ok: false; error: string };
@@ -93,14 +96,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   const verdictFile = join(reportDir, 'verdict.json');
   // A verdict left by an earlier run must not speak for this one.
   rmSync(verdictFile, { force: true });
-  const child = spawn(
-    process.execPath,
-    [PLAYWRIGHT_CLI, 'test', '--config', join(ROOT, 'playwright.config.ts'), ...args.playwright],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, GATE_REPORT_DIR: reportDir },
-    },
-  );
+  const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', GATE_CONFIG, ...args.playwright], {
+    stdio: 'inherit',
+    env: { ...process.env, GATE_REPORT_DIR: reportDir },
+  });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
@@ -112,6 +111,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (code === EXIT.usage) return EXIT.usage;
   return readVerdict(verdictFile) === 'inconclusive' ? EXIT.inconclusive : EXIT.broken;
 }
+
+export const COMMAND = { summary: 'the release gate: every check, JUnit and HTML reports', main };
 
 if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(

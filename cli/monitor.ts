@@ -5,11 +5,11 @@
 //   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
 //   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in the README
 //   cli/monitor.ts --once --push         ... and push it to PUSHGATEWAY_URL (cron, Kubernetes CronJob)
-import { readFileSync } from 'node:fs';
 import { EXIT } from '../src/checks/run.ts';
 import { clientFor, type TrackersClient } from '../src/client.ts';
 import { loadConfig } from '../src/config/api.ts';
 import { loadMonitorSettings } from '../src/config/monitor.ts';
+import { packageVersion } from '../src/package-root.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import type { FaultSpec } from '../sandbox/faults.ts';
 import { USAGE, parseFlags } from '../monitor/flags.ts';
@@ -47,16 +47,7 @@ function setup(argv: readonly string[], io: MainIo): Setup {
     throw new UsageError('--sandbox-faults needs the embedded sandbox (unset CAP_BASE_URL, or a target without baseUrl)');
   }
   if (flags.push && !settings.pushgateway) throw new UsageError('--push needs PUSHGATEWAY_URL, e.g. http://pushgateway:9091');
-  return { flags, settings, targets, version: version() };
-}
-
-function version(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return { flags, settings, targets, version: packageVersion() };
 }
 
 /** The running targets: the embedded sandbox once if any target needs it, and one client per target. */
@@ -110,6 +101,11 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
   // The service closes the connection itself, on its way out.
   return serve(s, io, conn);
 }
+
+export const COMMAND = {
+  summary: 'the monitor: Prometheus metrics, status page; --once [--push] for cron',
+  main: (argv: readonly string[]) => main(argv),
+};
 
 if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(

@@ -1,4 +1,4 @@
-// npm run validate -- FILE|- [--expect success|error] [--error-code N]
+// trackers-contract validate FILE|- [--expect success|error|auto] [--error-code N]
 // Exit 0 valid (warnings allowed), 1 invalid, 2 usage or input problem. Whatever the input, the
 // answer is lines of text, never a stack trace: exit 1 is a verdict about a body that parsed, so
 // anything that goes wrong before or around the verdict is an input problem (2).
@@ -12,28 +12,48 @@ import { EXIT } from '../src/checks/run.ts';
 import { NOT_FOUND_CODE, NOT_FOUND_MESSAGE } from '../src/checks/trackers.ts';
 import { validateResponse, type Expectation } from '../src/validate.ts';
 
-const USAGE = 'usage: npm run validate -- <file.json | -> [--expect success|error|auto] [--error-code N]';
+import { isEntryPoint } from './entry-point.ts';
 
-function fail(message: string, usage = true): never {
-  process.stderr.write(`validate: ${printable(message, 300)}\n${usage ? `${USAGE}\n` : ''}`);
-  process.exit(EXIT.usage);
+export const USAGE = `Usage: trackers-contract validate <file.json | -> [options]
+
+Validates a captured response body (a file, or - for stdin) against the contract.
+
+Options:
+  --expect KIND      success, error or auto (default: auto, by the body's shape)
+  --error-code N     with an error body: the code it must carry (e.g. 8015)
+  -h, --help         this text
+
+Exit codes: 0 valid (warnings do not fail), 1 invalid, 2 usage or input problem.
+`;
+
+/** Ends the command with exit 2: thrown, caught once in main. */
+class InputProblem extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
 }
 
-function parse(argv: string[]): { file: string; expect: Expectation; errorCode?: number } {
+function fail(message: string, usage = true): never {
+  throw new InputProblem(message, usage);
+}
+
+class HelpAsked extends Error {}
+
+function parse(argv: readonly string[]): { file: string; expect: Expectation; errorCode?: number } {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: [...argv],
       allowPositionals: true,
       options: { expect: { type: 'string' }, 'error-code': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     fail((err as Error).message);
   }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(EXIT.pass);
-  }
+  if (parsed.values.help) throw new HelpAsked();
   if (parsed.positionals.length !== 1)
     fail(parsed.positionals.length === 0 ? 'no input file given' : 'give exactly one input file');
   const expect = parsed.values.expect ?? 'auto';
@@ -56,8 +76,8 @@ function readInput(file: string): Buffer {
   }
 }
 
-function main(): never {
-  const args = parse(process.argv.slice(2));
+function run(argv: readonly string[]): number {
+  const args = parse(argv);
   const label = args.file === '-' ? 'stdin' : args.file;
   const decoded = decodeJsonBytes(readInput(args.file));
   if (!decoded.ok) fail(`${label} ${decoded.problem}`, false);
@@ -78,12 +98,32 @@ function main(): never {
   const errorMessage = args.errorCode === NOT_FOUND_CODE ? NOT_FOUND_MESSAGE : undefined;
   const result = validateResponse(parsed.value, { expect: args.expect, errorCode: args.errorCode, errorMessage });
   process.stdout.write(`${formatResult(result, label)}\n`);
-  process.exit(result.ok ? EXIT.pass : EXIT.broken);
+  return result.ok ? EXIT.pass : EXIT.broken;
 }
 
-try {
-  main();
-} catch (err) {
-  // E.g. an input too large for one string: still an input problem, in one line.
-  fail(`cannot check the input: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`, false);
+export function main(argv: readonly string[]): number {
+  try {
+    return run(argv);
+  } catch (err) {
+    if (err instanceof HelpAsked) {
+      process.stdout.write(USAGE);
+      return EXIT.pass;
+    }
+    const problem =
+      err instanceof InputProblem
+        ? err
+        : // E.g. an input too large for one string: still an input problem, in one line.
+          new InputProblem(
+            `cannot check the input: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+            false,
+          );
+    process.stderr.write(
+      `validate: ${printable(problem.message, 300)}\n${problem.showUsage ? 'see trackers-contract validate --help\n' : ''}`,
+    );
+    return EXIT.usage;
+  }
 }
+
+export const COMMAND = { summary: 'validate a captured response body against the contract', main };
+
+if (isEntryPoint(import.meta.url)) process.exitCode = main(process.argv.slice(2));

@@ -1,32 +1,46 @@
-// npm run verify: verify every consumer contract in contracts/ against the
-// configured target (the embedded sandbox unless CAP_BASE_URL is set).
-// Exit codes are the one contract (src/checks/run.ts EXIT): 0 every interaction
-// holds, 1 any breaks, 2 a usage, configuration or setup problem (one line each,
-// never a stack trace), 3 no request got an answer from the provider.
+// trackers-contract verify (npm run verify): verify every consumer contract in
+// contracts/ against the configured target (the embedded sandbox unless
+// CAP_BASE_URL is set). Exit codes are the one contract (src/checks/run.ts EXIT):
+// 0 every interaction holds, 1 any breaks, 2 a usage, configuration or setup
+// problem (one line each, never a stack trace), 3 no request got an answer.
 import '../src/pact/no-telemetry.ts';
-import { describeTarget, loadConfigOrExit } from '../src/config/api.ts';
+import { EXIT } from '../src/checks/run.ts';
+import { describeTarget, loadConfig } from '../src/config/api.ts';
 import { CONTRACTS_DIR, loadContracts } from '../src/pact/contracts.ts';
 import { formatVerification } from '../src/pact/format-verification.ts';
 import { verificationExitCode, verifyContracts } from '../src/pact/verify-contracts.ts';
+import { parseOptions } from '../src/parse-options.ts';
+import { isEntryPoint } from './entry-point.ts';
 import { startTarget } from './target.ts';
 
-const USAGE = 'usage: npm run verify   (verifies every contract in contracts/ against the configured target; see .env.example)';
+export const USAGE = `Usage: trackers-contract verify [options]    (in a clone: npm run verify)
 
-function fail(message: string): never {
-  process.stderr.write(`verify: ${message}\n`);
-  process.exit(2);
-}
+Verifies every consumer contract (Pact) shipped in contracts/ against CAP_BASE_URL
+(default: the embedded sandbox), with the credentials of .env.example.
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+Options:
+  -h, --help   this text
+
+Exit codes: 0 every interaction holds, 1 an interaction broke, 2 usage, configuration or setup
+error, 3 inconclusive (no request got an HTTP answer).
+`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const fail = (message: string) => {
+    process.stderr.write(`verify: ${message}\n`);
+    return EXIT.usage;
+  };
+  const parsed = parseOptions(argv, { help: { type: 'boolean', short: 'h', default: false } });
+  if (!parsed.ok) return fail(`${parsed.error} (see --help)`);
+  if (parsed.values.help === true) {
+    process.stdout.write(USAGE);
+    return EXIT.pass;
   }
-  if (args.length > 0) fail(`unexpected argument ${JSON.stringify(args[0])}\n${USAGE}`);
-  const config = loadConfigOrExit();
+  const loadedConfig = loadConfig();
+  if (!loadedConfig.ok) return fail(`configuration error: ${loadedConfig.errors.join('; ')} (see .env.example)`);
+  const config = loadedConfig.config;
   const loaded = loadContracts(CONTRACTS_DIR);
-  if (!loaded.ok) fail(`cannot read the contracts:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
+  if (!loaded.ok) return fail(`cannot read the contracts:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
   process.stdout.write(
     `verifying ${loaded.contracts.length} consumer contracts (${loaded.contracts.map((c) => c.consumer).join(', ')}) against ${describeTarget(config.target)}\n`,
   );
@@ -38,7 +52,19 @@ async function main(): Promise<void> {
     await target.close();
   }
   process.stdout.write(formatVerification(report, target.label));
-  process.exitCode = verificationExitCode(report);
+  return verificationExitCode(report);
 }
 
-main().catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));
+export const COMMAND = { summary: 'verify the consumer contracts (Pact) against the provider', main };
+
+if (isEntryPoint(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`verify: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

@@ -1,5 +1,5 @@
-import { judgeResponse } from '../../src/checks/trackers.ts';
-import type { TrackersResponse } from '../../src/types.generated.ts';
+import { judgeResponse } from '../src/checks/trackers.ts';
+import type { TrackersResponse } from '../src/types.generated.ts';
 import { expect, expectCheck, test } from './support/gate.ts';
 
 test.describe('an existing customer (CAP_CUSTOMER_ID)', () => {

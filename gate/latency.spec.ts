@@ -1,4 +1,4 @@
-import { runCheck } from '../../src/checks/run.ts';
+import { runCheck } from '../src/checks/run.ts';
 import { expect, test } from './support/gate.ts';
 
 const SAMPLE = 5;

@@ -5,7 +5,7 @@ import { isListenHost } from '../src/config/monitor.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { GROUPING_VALUE, PUSH_JOB } from './push.ts';
 
-export const USAGE = `Usage: npm start -- [options]    (or: npx tsx cli/monitor.ts [options])
+export const USAGE = `Usage: trackers-contract monitor [options]    (in a clone: npm start -- [options])
 
 Probes GET /v2/customers/{customerId}/trackers and exports Prometheus metrics.
 

@@ -1,10 +1,10 @@
 // The hand-written contract, loaded once from schemas/. Every other part (the
 // validator, the type generator, the OpenAPI generator) reads schemas through here.
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './package-root.ts';
 
-export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
+export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 export const EXAMPLES_DIR = join(SCHEMAS_DIR, 'examples');
 
 export interface JsonSchema {

@@ -4,12 +4,12 @@
 // so), and turns the check's result into steps, annotations and one expectation
 // whose message starts with the first broken field and rule.
 import { test as base, expect, type TestInfo } from '@playwright/test';
-import { createClient, type ClientResult, type TrackersClient } from '../../../src/client.ts';
-import { transportFailure, verdictOf, type CheckName, type CheckResult } from '../../../src/checks/result.ts';
-import { runCheck, type CheckOptions } from '../../../src/checks/run.ts';
-import { loadConfig, type Config } from '../../../src/config/api.ts';
-import { envWith } from '../../../src/config/env.ts';
-import { formatFinding } from '../../../src/format-findings.ts';
+import { createClient, type ClientResult, type TrackersClient } from '../../src/client.ts';
+import { transportFailure, verdictOf, type CheckName, type CheckResult } from '../../src/checks/result.ts';
+import { runCheck, type CheckOptions } from '../../src/checks/run.ts';
+import { loadConfig, type Config } from '../../src/config/api.ts';
+import { envWith } from '../../src/config/env.ts';
+import { formatFinding } from '../../src/format-findings.ts';
 
 export interface Gate {
   config: Config;

@@ -2,11 +2,9 @@
 // what the provider verification needs to know about each one. The pact files
 // themselves are written by Pact (the consumer tests) and never edited by hand.
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import { isRecord } from '../json-object.ts';
-
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PACKAGE_ROOT as ROOT } from '../package-root.ts';
 
 /** Committed contracts: a change here is a change of contract. */
 export const CONTRACTS_DIR = join(ROOT, 'contracts');

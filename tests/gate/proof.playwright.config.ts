@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { loadConfig } from '../../src/config/api.ts';
 import { loadTestEnvironment } from '../../src/config/test-env.ts';
-import type { GateTarget } from '../api/support/gate.ts';
+import type { GateTarget } from '../../gate/support/gate.ts';
 import { PROOF_TABLE } from '../support/proof-table.ts';
 
 const loaded = loadConfig();
@@ -20,7 +20,7 @@ const reportDir = testEnv.settings.gateReportDir;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig<object, { gateTarget: GateTarget }>({
-  testDir: here('../api'),
+  testDir: here('../../gate'),
   testMatch: '**/*.spec.ts',
   retries: 0,
   fullyParallel: true,
@@ -28,7 +28,7 @@ export default defineConfig<object, { gateTarget: GateTarget }>({
   timeout: 30_000,
   outputDir: `${reportDir}/test-results`,
   reporter: [
-    [here('../api/support/summary-reporter.ts'), { verdictFile: `${reportDir}/verdict.json` }],
+    [here('../../gate/support/summary-reporter.ts'), { verdictFile: `${reportDir}/verdict.json` }],
     ['junit', { outputFile: `${reportDir}/junit.xml` }],
   ],
   use: { trace: 'off' },

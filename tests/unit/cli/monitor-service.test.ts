@@ -89,7 +89,7 @@ describe('cli/monitor.ts runs only as the program itself', { concurrency: true }
   test('started through a symlink, it runs', async () => {
     const r = await run(link);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^Usage: npm start/);
+    assert.match(r.stdout, /^Usage: trackers-contract monitor/);
   });
 
   test('imported by another monitor.ts, it does nothing', async () => {

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// The one installed command: `trackers-contract <command> [options]`. Each
+// command is a module with main(argv) → exit code (src/checks/run.ts EXIT); only
+// the one asked for is loaded, so `monitor --once` does not pay for Playwright
+// or Pact. Usage errors are one line on stderr and exit 2.
+import { EXIT } from '../src/checks/run.ts';
+import { packageVersion } from '../src/package-root.ts';
+import { isEntryPoint } from './entry-point.ts';
+
+export interface Command {
+  summary: string;
+  main(argv: readonly string[]): Promise<number> | number;
+}
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  gate: {
+    summary: 'the release gate: every check, JUnit and HTML reports',
+    load: async () => (await import('./gate.ts')).COMMAND,
+  },
+  verify: {
+    summary: 'verify the consumer contracts (Pact) against the provider',
+    load: async () => (await import('./verify.ts')).COMMAND,
+  },
+  monitor: {
+    summary: 'the monitor: Prometheus metrics, status page; --once [--push] for cron',
+    load: async () => (await import('./monitor.ts')).COMMAND,
+  },
+  validate: {
+    summary: 'validate a captured response body against the contract',
+    load: async () => (await import('./validate.ts')).COMMAND,
+  },
+  sandbox: {
+    summary: 'serve the embedded sandbox (a local double of the endpoint)',
+    load: async () => (await import('./sandbox.ts')).COMMAND,
+  },
+  openapi: {
+    summary: 'print the OpenAPI 3.1 document of the endpoint',
+    load: async () => (await import('./openapi.ts')).COMMAND,
+  },
+};
+
+export const USAGE = `Usage: trackers-contract <command> [options]
+
+Contract and monitoring tests for Capillary's GET /v2/customers/{customerId}/trackers.
+The target is CAP_BASE_URL with its credentials (see .env.example), else the embedded sandbox.
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help     this text (trackers-contract <command> --help for a command's)
+  -V, --version  the version
+
+Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 inconclusive
+(no request got an HTTP answer: the target could not be judged from here).
+`;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help') {
+    (first === undefined ? process.stderr : process.stdout).write(USAGE);
+    return first === undefined ? EXIT.usage : EXIT.pass;
+  }
+  if (first === '-V' || first === '--version') {
+    process.stdout.write(`${packageVersion()}\n`);
+    return EXIT.pass;
+  }
+  const entry = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (entry === undefined) {
+    const what = first.startsWith('-') ? 'option' : 'command';
+    process.stderr.write(
+      `trackers-contract: unknown ${what} ${JSON.stringify(first)}; commands: ${Object.keys(COMMANDS).join(', ')} (see --help)\n`,
+    );
+    return EXIT.usage;
+  }
+  const command = await entry.load();
+  return command.main(rest);
+}
+
+if (isEntryPoint(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug, not a user error: one line, no stack.
+      process.stderr.write(`trackers-contract: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = EXIT.broken;
+    },
+  );
+}
