@@ -1,8 +1,9 @@
 // The one Ajv instance. Every schema is compiled once, at first use; validation
 // returns findings as data (JSON path, rule, message, value seen) and never throws.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsPlugin from 'ajv-formats';
 import { ERROR_SCHEMA_ID, SUCCESS_SCHEMA_ID, knownTrackerTypes, loadSchemas, type JsonSchema } from './schemas.ts';
+import { dateParseCompatible, isDateTime } from './rfc3339-date-time.ts';
+import { patternEngine } from './pattern-engine.ts';
 import { jsonQuote, printable, showInline, showValue } from './show-value.ts';
 import { isRecord } from './json-object.ts';
 
@@ -71,9 +72,40 @@ function strictTwin(schema: JsonSchema): JsonSchema {
   return { ...(close(schema) as JsonSchema), $id: STRICT_PREFIX + schema.$id };
 }
 
+// The success envelope is checked in two parts: the envelope without its trackers, then
+// each tracker with the tracker schema. Ajv's own loop over a $ref'd array concatenates
+// every failing item's errors onto all the errors before it, which is quadratic (30,000
+// bad trackers took ~52 s); this loop appends. The error objects are the ones Ajv makes
+// in the one-pass run (same instancePath, schemaPath, data), and they are put back in
+// the order Ajv reports them: the envelope's properties are checked in schema order.
+const ITEMS_PROPERTY = 'data';
+const ENVELOPE_ID = `${STRICT_PREFIX}trackers-envelope.schema.json`;
+
+interface SplitArray {
+  envelope: ValidateFunction;
+  item: ValidateFunction;
+  /** Properties checked after data: their errors follow the trackers' errors. */
+  after: ReadonlySet<string>;
+}
+
+function withoutItems(schema: JsonSchema): { envelope: JsonSchema; itemRef: string; after: string[] } {
+  const properties = schema.properties as Record<string, Record<string, unknown>>;
+  const { items, ...array } = properties[ITEMS_PROPERTY]!;
+  const itemRef = (items as { $ref?: unknown } | undefined)?.$ref;
+  if (typeof itemRef !== 'string' || Object.keys(items as object).length !== 1) {
+    throw new Error(`${schema.$id}: ${ITEMS_PROPERTY}.items must be a bare $ref for the split check`);
+  }
+  const names = Object.keys(properties);
+  return {
+    envelope: { ...schema, $id: ENVELOPE_ID, properties: { ...properties, [ITEMS_PROPERTY]: array } },
+    itemRef,
+    after: names.slice(names.indexOf(ITEMS_PROPERTY) + 1),
+  };
+}
+
 interface Compiled {
   ajv: Ajv2020;
-  success: ValidateFunction;
+  success: SplitArray;
   error: ValidateFunction;
   knownTypes: ReadonlySet<string>;
 }
@@ -81,18 +113,56 @@ let compiled: Compiled | undefined;
 
 function compile(): Compiled {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true });
-  // ajv-formats is CommonJS; under NodeNext its default import is the module object.
-  const addFormats = formatsPlugin as unknown as typeof formatsPlugin.default;
-  addFormats(ajv);
-  for (const schema of loadSchemas()) ajv.addSchema(strictTwin(schema));
+  // The date-time pattern runs through patternEngine's hand-written matcher (the same
+  // language as the regex, several times faster) and the format is our own calendar check.
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, code: { regExp: patternEngine } });
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+  const twins = loadSchemas().map(strictTwin);
+  for (const schema of twins) ajv.addSchema(schema);
+  const split = withoutItems(twins.find((s) => s.$id === STRICT_PREFIX + SUCCESS_SCHEMA_ID)!);
+  ajv.addSchema(split.envelope);
   compiled = {
     ajv,
-    success: ajv.getSchema(STRICT_PREFIX + SUCCESS_SCHEMA_ID)!,
+    success: {
+      envelope: ajv.getSchema(ENVELOPE_ID)!,
+      item: ajv.getSchema(STRICT_PREFIX + split.itemRef)!,
+      after: new Set(split.after),
+    },
     error: ajv.getSchema(STRICT_PREFIX + ERROR_SCHEMA_ID)!,
     knownTypes: new Set(knownTrackerTypes()),
   };
   return compiled;
+}
+
+/** The first segment of an instancePath (/warnings/0/code → warnings). */
+function topProperty(instancePath: string): string {
+  const end = instancePath.indexOf('/', 1);
+  return end < 0 ? instancePath.slice(1) : instancePath.slice(1, end);
+}
+
+// No schema has a $dynamicAnchor, so nothing writes here; one object serves every call.
+const NO_ANCHORS = Object.freeze({});
+
+/** Ajv's errors for a success body, as the one-pass validator reports them; [] when valid. */
+function successErrors({ envelope, item, after }: SplitArray, body: unknown): ErrorObject[] {
+  const errors = envelope(body) ? [] : [...(envelope.errors ?? [])];
+  const data = isRecord(body) ? body[ITEMS_PROPERTY] : undefined;
+  if (!Array.isArray(data)) return errors;
+  const itemErrors: ErrorObject[] = [];
+  for (let i = 0; i < data.length; i++) {
+    const cxt = {
+      instancePath: `/${ITEMS_PROPERTY}/${i}`,
+      parentData: data,
+      parentDataProperty: i,
+      rootData: body as Record<string, unknown>,
+      dynamicAnchors: NO_ANCHORS,
+    };
+    if (!item(data[i], cxt)) for (const e of item.errors ?? []) itemErrors.push(e);
+  }
+  if (itemErrors.length === 0) return errors;
+  let at = errors.findIndex((e) => e.instancePath !== '' && after.has(topProperty(e.instancePath)));
+  if (at < 0) at = errors.length;
+  return [...errors.slice(0, at), ...itemErrors, ...errors.slice(at)];
 }
 
 /** Compile every schema now (start-up), so a broken schema fails early and the first probe is not slower. */
@@ -131,6 +201,15 @@ function isDateTimeError(e: ErrorObject): boolean {
 function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Finding[] } {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
+  // Errors by value path, in report order: a finding that looks at its neighbours looks
+  // only at its own path's errors, so the conversion stays linear in the error count.
+  const byPath = new Map<string, ErrorObject[]>();
+  for (const e of ajvErrors) {
+    const group = byPath.get(e.instancePath);
+    if (group) group.push(e);
+    else byPath.set(e.instancePath, [e]);
+  }
+  const samePath = (e: ErrorObject) => byPath.get(e.instancePath)!;
   // anyOf: one finding per value, worded by its last (catch-all) branch. Branch errors
   // reached through a $ref lose the anyOf's schemaPath, so they are matched by value
   // path: our only anyOf (tracker type) sits on a leaf, where nothing else can fail.
@@ -158,7 +237,7 @@ function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Fi
     } else if (isDateTimeError(e)) {
       if (dateSeen.has(e.instancePath)) continue;
       dateSeen.add(e.instancePath);
-      const both = ajvErrors.filter((o) => o.instancePath === e.instancePath && isDateTimeError(o));
+      const both = samePath(e).filter(isDateTimeError);
       const shapeWrong = both.some((o) => o.keyword === 'pattern');
       errors.push({
         path: pointerToPath(e.instancePath),
@@ -167,9 +246,7 @@ function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Fi
         value: e.data,
       });
     } else if (e.keyword === 'anyOf') {
-      const branches = ajvErrors.filter(
-        (b) => b !== e && b.instancePath === e.instancePath && b.schemaPath.startsWith(`${e.schemaPath}/`),
-      );
+      const branches = samePath(e).filter((b) => b !== e && b.schemaPath.startsWith(`${e.schemaPath}/`));
       const last = branches[branches.length - 1];
       errors.push({
         path: pointerToPath(e.instancePath),
@@ -203,12 +280,49 @@ function describeErrors(body: Record<string, unknown>): string {
   return first ? `${showInline(first.code)} ${showInline(first.message, 80)}` : 'no error item';
 }
 
+/** Set and Map equality: === except that NaN equals NaN. */
+const sameValueZero = (a: unknown, b: unknown) => a === b || (a !== a && b !== b);
+
 const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && typeof v !== 'function');
 
 const MAX_LISTED = 10;
 function inlineList(values: readonly unknown[]): string {
   const shown = values.slice(0, MAX_LISTED).map((v) => showInline(v));
   return values.length > MAX_LISTED ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
+}
+
+interface KeyIndex {
+  /** The index of the first tracker with this (id, conditionId), or undefined (and i is recorded as the first). */
+  firstIndex(id: unknown, conditionId: unknown, i: number): number | undefined;
+}
+
+// A tracker's key is the text `${id}/${conditionId}`, so "1/2" + 3 and 1 + "2/3" are the same
+// key. When every id and conditionId is a number (every real body), text equality is number
+// equality (a number's text has no '/', and only 0 and -0 share one, as Map keys do too), so
+// two number-keyed maps give the same answers without building a string per tracker.
+function trackerKeyIndex(data: readonly unknown[]): KeyIndex {
+  const numeric = data.every((t) => !isRecord(t) || (typeof t.id === 'number' && typeof t.conditionId === 'number'));
+  if (numeric) {
+    const byId = new Map<number, Map<number, number>>();
+    return {
+      firstIndex(id, conditionId, i) {
+        let byCondition = byId.get(id as number);
+        if (!byCondition) byId.set(id as number, (byCondition = new Map()));
+        const earlier = byCondition.get(conditionId as number);
+        if (earlier === undefined) byCondition.set(conditionId as number, i);
+        return earlier;
+      },
+    };
+  }
+  const seen = new Map<string, number>();
+  return {
+    firstIndex(id, conditionId, i) {
+      const key = `${String(id)}/${String(conditionId)}`;
+      const earlier = seen.get(key);
+      if (earlier === undefined) seen.set(key, i);
+      return earlier;
+    },
+  };
 }
 
 // Data-quality checks: the documented example itself breaks these, so they are warnings.
@@ -230,10 +344,12 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
   }
   const data = body.data;
   if (!Array.isArray(data)) return out;
-  const conditionsById = new Map<unknown, { first: number; conditions: unknown[] }>();
-  const seenKeys = new Map<string, number>();
-  data.forEach((t, i) => {
-    if (!isRecord(t)) return;
+  // Per id: where it first appears, how often, and (only once a second conditionId shows up) every conditionId.
+  const conditionsById = new Map<unknown, { first: number; count: number; condition: unknown; conditions?: unknown[] }>();
+  const seenKeys = trackerKeyIndex(data);
+  for (let i = 0; i < data.length; i++) {
+    const t: unknown = data[i];
+    if (!isRecord(t)) continue;
     if (typeof t.type === 'string' && t.type !== '' && !knownTypes.has(t.type)) {
       out.push({
         path: `$.data[${i}].type`,
@@ -242,8 +358,8 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
         value: t.type,
       });
     }
-    const start = typeof t.periodStartDate === 'string' ? Date.parse(t.periodStartDate) : NaN;
-    const end = typeof t.periodEndDate === 'string' ? Date.parse(t.periodEndDate) : NaN;
+    const start = typeof t.periodStartDate === 'string' ? dateParseCompatible(t.periodStartDate) : NaN;
+    const end = typeof t.periodEndDate === 'string' ? dateParseCompatible(t.periodEndDate) : NaN;
     if (end < start) {
       out.push({
         path: `$.data[${i}].periodEndDate`,
@@ -254,8 +370,7 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
     }
     // An object or array as id is a type error already; String() of one would be noise, and of a deep one a stack overflow.
     if (isScalar(t.id) && isScalar(t.conditionId)) {
-      const key = `${String(t.id)}/${String(t.conditionId)}`;
-      const earlier = seenKeys.get(key);
+      const earlier = seenKeys.firstIndex(t.id, t.conditionId, i);
       if (earlier !== undefined) {
         out.push({
           path: `$.data[${i}]`,
@@ -263,13 +378,21 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
           message: `repeats (id, conditionId) = (${showInline(t.id)}, ${showInline(t.conditionId)}) of $.data[${earlier}]`,
           value: t.id,
         });
-      } else seenKeys.set(key, i);
+      }
     }
     const entry = conditionsById.get(t.id);
-    if (entry) entry.conditions.push(t.conditionId);
-    else conditionsById.set(t.id, { first: i, conditions: [t.conditionId] });
-  });
+    if (!entry) conditionsById.set(t.id, { first: i, count: 1, condition: t.conditionId });
+    else {
+      if (!entry.conditions && !sameValueZero(entry.condition, t.conditionId)) {
+        entry.conditions = new Array<unknown>(entry.count).fill(entry.condition);
+      }
+      entry.conditions?.push(t.conditionId);
+      entry.count++;
+    }
+  }
   for (const [id, { first, conditions }] of conditionsById) {
+    // Without a second conditionId there is one distinct value: nothing to report.
+    if (!conditions) continue;
     const distinct = [...new Set(conditions)];
     if (distinct.length > 1) {
       out.push({
@@ -331,9 +454,11 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
           : 'expected an error envelope (errors non-empty, no tracker data), got a success envelope',
     });
   }
-  const validateFn = kind === 'success' ? success : error;
-  if (!guarded('schema check', errors, true, () => validateFn(body))) {
-    const found = toFindings(validateFn.errors ?? []);
+  const ajvErrors = guarded('schema check', errors, [], () =>
+    kind === 'success' ? successErrors(success, body) : error(body) ? [] : (error.errors ?? []),
+  );
+  if (ajvErrors.length > 0) {
+    const found = toFindings(ajvErrors);
     errors.push(...found.errors);
     warnings.push(...found.warnings);
   }
@@ -356,7 +481,26 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
     }
   }
   const data = isRecord(body) ? body.data : undefined;
-  return { ok: errors.length === 0, kind, errors, warnings, trackerCount: Array.isArray(data) ? data.length : 0 };
+  return {
+    ok: errors.length === 0,
+    kind,
+    errors: capped(errors, 'errors'),
+    warnings: capped(warnings, 'warnings'),
+    trackerCount: Array.isArray(data) ? data.length : 0,
+  };
+}
+
+/** At most this many errors (and as many warnings) are listed; a body that breaks every tracker says so in one line. */
+export const MAX_FINDINGS = 1000;
+export const TRUNCATED_RULE = 'findings_truncated';
+
+function capped(findings: Finding[], what: 'errors' | 'warnings'): Finding[] {
+  if (findings.length <= MAX_FINDINGS) return findings;
+  const more = findings.length - MAX_FINDINGS;
+  return [
+    ...findings.slice(0, MAX_FINDINGS),
+    { path: '$', rule: TRUNCATED_RULE, message: `and ${more} more ${what} not listed (the first ${MAX_FINDINGS} are)` },
+  ];
 }
 
 // ─── Other documents (the monitor's targets file) ────────────────────────────
