@@ -27,3 +27,25 @@ describe('how the consumers read a tracker date', () => {
     });
   }
 });
+
+describe('the consumers read every date the schema accepts', () => {
+  const cases: [string, string, number][] = [
+    ['a leap second at the end of a UTC day', '2016-12-31T23:59:60Z', Date.UTC(2017, 0, 1)],
+    ['a leap second in an offset', '2017-01-01T05:29:60+05:30', Date.UTC(2017, 0, 1)],
+    ['a long fraction (truncated to ms)', '1985-04-12T00:59:59.999999999999999Z', Date.UTC(1985, 3, 12, 0, 59, 59, 999)],
+    ['29 February of a leap year', '2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['year 0000', '0000-01-01T00:00:00Z', Date.parse('0000-01-01T00:00:00Z')],
+  ];
+  for (const [name, value, expected] of cases) {
+    test(`${name}: ${value}`, () => assert.equal(parseIsoDateTime(value), expected));
+  }
+
+  for (const value of [
+    '2016-12-31T24:59:60+01:00',
+    '2023-02-29T00:00:00Z',
+    '2016-12-31T23:58:60Z',
+    '2023-12-07T00:00:00+24:00',
+  ]) {
+    test(`a date the schema refuses is refused: ${value}`, () => assert.equal(parseIsoDateTime(value), undefined));
+  }
+});
