@@ -7,6 +7,7 @@
 import { Counter, Gauge, Histogram, collectDefaultMetrics, type Registry } from 'prom-client';
 import { WARNING_RULES } from '../src/validate.ts';
 import { REASONS_BY_CHECK } from '../src/checks/result.ts';
+import { PHASES } from './phases.ts';
 import { CHECKS, PROBE_REASONS, enabledChecks, type Check, type ProbeResult } from './probe.ts';
 
 /** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
@@ -27,7 +28,22 @@ export const METRIC_NAMES = {
   probeSuccess: 'probe_success',
   probeDuration: 'probe_duration_seconds',
   probeStatus: 'probe_http_status_code',
+  probePhases: 'probe_http_duration_seconds',
+  failing: 'trackers_probe_failing',
 } as const;
+
+/** Reasons a network path cannot cause: they page from one location (the rules' CONTRACT_REASONS). */
+export const CONTRACT_REASONS = ['schema_violation', 'error_code_mismatch', 'auth_not_enforced'] as const;
+
+/**
+ * The bounded `field` label: the first finding's JSON path with array indices as `[*]`
+ * (`$.data[3].id` -> `$.data[*].id`). Findings come from the schemas' own properties, so the set is
+ * the schemas' size; anything unusual (a very long or odd path) is `other`.
+ */
+export function fieldLabel(path: string): string {
+  const normal = path.replace(/\[\d+\]/g, '[*]');
+  return /^\$[A-Za-z0-9_.[\]*]{0,80}$/.test(normal) ? normal : 'other';
+}
 
 /**
  * The `rule` label of trackers_schema_violations_total: the JSON Schema keywords the contract's
@@ -197,6 +213,22 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
     registers,
   });
 
+  const probePhases = new Gauge({
+    name: METRIC_NAMES.probePhases,
+    help: `Duration of each phase of the latest probe's last request, in seconds, as blackbox_exporter (${PHASES.join(', ')}).`,
+    labelNames: ['target', 'check', 'phase'] as const,
+    registers,
+  });
+  // The rules need the reason of the latest failure per location (a contract break pages from one
+  // location, a network-causable failure needs a quorum), and a page must name the broken field.
+  const failing = new Gauge({
+    name: METRIC_NAMES.failing,
+    help: 'Present (1) while the latest probe failed, with its reason and, for a contract finding, the first broken field (JSON path, indices as [*]); absent after a success.',
+    labelNames: ['target', 'check', 'reason', 'field'] as const,
+    registers,
+  });
+  const failingNow = new Map<string, { target: string; check: Check; reason: string; field: string }>();
+
   targetCount.set(targets.length);
   info.set({ version: options.version }, 1);
   // Every known series from the first scrape, so rate() and increase() see the first failure.
@@ -236,6 +268,17 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
       probeSuccess.set(labels, r.success ? 1 : 0);
       probeDuration.set(labels, seconds);
       probeStatus.set(labels, r.httpStatus ?? 0);
+      if (r.phases) for (const phase of PHASES) probePhases.set({ ...labels, phase }, r.phases[phase] / 1000);
+      const key = `${r.target}\u0000${r.check}`;
+      const previous = failingNow.get(key);
+      if (previous) failing.remove(previous);
+      failingNow.delete(key);
+      if (!r.success && r.reason) {
+        const first = r.errors[0];
+        const now = { ...labels, reason: r.reason, field: first ? fieldLabel(first.path) : '' };
+        failing.set(now, 1);
+        failingNow.set(key, now);
+      }
     },
   };
 }

@@ -6,6 +6,7 @@ import type { TrackersClient } from '../src/client.ts';
 import { REASONS, type CheckResult, type CheckSettings, type Reason, type Verdict } from '../src/checks/result.ts';
 import { runCheck } from '../src/checks/run.ts';
 import type { Finding } from '../src/validate.ts';
+import { phaseDurations, type PhaseDurations } from './phases.ts';
 
 /** The checks the monitor runs. bad_input stays the gate's: it sends a request per malformed id. */
 export const CHECKS = ['trackers', 'not_found', 'auth'] as const;
@@ -50,6 +51,8 @@ export interface ProbeResult {
   durationMs: number;
   /** Time to the response headers (of a single-request check). */
   ttfbMs?: number;
+  /** blackbox_exporter's phases of the last request, in ms (phases.ts). */
+  phases?: PhaseDurations;
   /** Slower than the degraded threshold but within the budget (a complete response only). */
   degraded: boolean;
   /** Trackers in data[], when a JSON body was read. */
@@ -79,6 +82,7 @@ export function toProbeResult(target: string, check: Check, c: CheckResult, star
     startedAt: steps[0]?.timings.startedAt ?? startedAt,
     durationMs: steps.reduce((sum, s) => sum + s.timings.totalMs, 0),
     ttfbMs: steps.length === 1 ? last?.timings.ttfbMs : undefined,
+    phases: last ? phaseDurations(last.timings) : undefined,
     degraded: c.degraded,
     trackerCount: c.trackerCount,
     bodySize: steps.reduce((sum, s) => sum + s.bodySize, 0),

@@ -129,8 +129,9 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
 
   test('HTTP 503: TrackersProbeFailing and TrackersNotFoundCheckFailing fire, failures counted as http_5xx', async () => {
     sandbox.setFaults('status=503');
-    const alert = await firing('TrackersProbeFailing', { target: TARGET, check: 'trackers', severity: 'critical' });
-    assert.equal(alert.annotations.summary, `Trackers endpoint probe failing on ${TARGET}`);
+    const alert = await firing('TrackersProbeFailing', { target: TARGET, check: 'trackers', severity: 'page' });
+    // One monitor without --location: a quorum of one, so it pages.
+    assert.equal(alert.annotations.summary, `Trackers endpoint failing on ${TARGET} from 1 locations`);
     await firing('TrackersNotFoundCheckFailing', { target: TARGET, check: 'not_found' });
     await firing('TrackersProbeErrorRateHigh', { target: TARGET, check: 'trackers' });
     await series(`trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="http_5xx"}`, (v) => v > 0);
@@ -140,7 +141,8 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
 
   test('a breaking change (id sent as a string): TrackersSchemaViolations fires, the rule is "type"', async () => {
     sandbox.setFaults('mutation=id-string');
-    await firing('TrackersSchemaViolations', { target: TARGET, check: 'trackers', severity: 'critical' });
+    const schema = await firing('TrackersSchemaViolations', { target: TARGET, check: 'trackers', severity: 'page' });
+    assert.equal(schema.labels.field, '$.data[*].id');
     await series(
       `increase(trackers_schema_violations_total{target="${TARGET}",check="trackers",rule="type"}[10s])`,
       (v) => v > 0,
@@ -148,11 +150,13 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     await series(`trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="schema_violation"}`, (v) => v > 0);
   });
 
-  test('8015 lost: only TrackersNotFoundCheckFailing stays, with error_code_mismatch', async () => {
+  test('8015 lost: TrackersLost8015 pages at once, with error_code_mismatch; no outage page', async () => {
     sandbox.setFaults('mutation=lose-8015');
     await series(`trackers_probe_last_result{target="${TARGET}",check="trackers"}`, (v) => v === 1);
     await notActive('TrackersProbeFailing', { target: TARGET });
-    await firing('TrackersNotFoundCheckFailing', { target: TARGET, check: 'not_found' });
+    await firing('TrackersLost8015', { target: TARGET, check: 'not_found', severity: 'page' });
+    // A contract break is not an outage: the quorum page ignores it.
+    await notActive('TrackersNotFoundCheckFailing', { target: TARGET });
     await series(
       `trackers_probe_failures_total{target="${TARGET}",check="not_found",reason="error_code_mismatch"}`,
       (v) => v > 0,
@@ -161,7 +165,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
 
   test('latency over the 3 s budget: TrackersLatencyOverBudget fires from the histogram p95', async () => {
     sandbox.setFaults('latency=3200');
-    const alert = await firing('TrackersLatencyOverBudget', { target: TARGET, check: 'trackers', severity: 'warning' });
+    const alert = await firing('TrackersLatencyOverBudget', { target: TARGET, check: 'trackers', severity: 'ticket' });
     assert.ok(Number(alert.value) > 3, `p95 ${alert.value}`);
     await series(
       `trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="latency_budget_exceeded"}`,

@@ -13,6 +13,9 @@ import { indexExposition, type ExpositionIndex } from './exposition.ts';
 /** Labels Prometheus adds to every scraped series (the scrape target), so expressions may use them. */
 export const TARGET_LABELS: ReadonlySet<string> = new Set(['job', 'instance']);
 
+/** Series Prometheus itself writes for every scrape target (the rules may use them). */
+export const SCRAPE_SERIES: readonly string[] = ['up'];
+
 export async function monitorExposition(): Promise<string> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
@@ -21,8 +24,13 @@ export async function monitorExposition(): Promise<string> {
   const client = clientFor(loaded.config, baseUrl);
   try {
     const target = { name: 'default', config: loaded.config, authIntervalSeconds: 300 };
-    const metrics = createMetrics({ registry: new Registry(), targets: [target], version: '0.0.0-test' });
+    const registry = new Registry();
+    // As a fleet member runs it (--location), so the rules' location label is in the index.
+    registry.setDefaultLabels({ location: 'test' });
+    const metrics = createMetrics({ registry, targets: [target], version: '0.0.0-test' });
     for (const check of CHECKS) metrics.record(await probe(client, target, check));
+    // A contract break last, so trackers_probe_failing (present only while failing) has its labels too.
+    metrics.record(await probe(client, target, 'trackers', { headers: { 'X-Sandbox-Fault': 'mutation=id-string' } }));
     return await metrics.registry.metrics();
   } finally {
     client.close();

@@ -12,6 +12,11 @@ export const PACKAGE_OF: Readonly<Record<string, string>> = {
   'prometheus-pushgateway': 'prometheus-pushgateway',
   'prometheus-blackbox-exporter': 'prometheus-blackbox-exporter',
   chromium: 'chromium',
+  amtool: 'prometheus-alertmanager',
+  'prometheus-alertmanager': 'prometheus-alertmanager',
+  ip: 'iproute2',
+  iptables: 'iptables',
+  openssl: 'openssl',
 };
 
 export interface BinaryGate {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Registry } from 'prom-client';
 import { WARNING_RULES } from '../../../src/validate.ts';
-import { METRIC_NAMES, SCHEMA_RULES, createMetrics, durationBuckets, ruleLabel } from '../../../monitor/metrics.ts';
+import { METRIC_NAMES, SCHEMA_RULES, createMetrics, durationBuckets, fieldLabel, ruleLabel } from '../../../monitor/metrics.ts';
+import { PHASES } from '../../../monitor/phases.ts';
 import { CHECKS, PROBE_REASONS, type ProbeResult } from '../../../monitor/probe.ts';
 import { REASONS_BY_CHECK } from '../../../src/checks/result.ts';
 import { metricValue, testTarget } from './helpers.ts';
@@ -54,6 +55,8 @@ const EXPECTED_TYPES: Record<string, string> = {
   probe_success: 'gauge',
   probe_duration_seconds: 'gauge',
   probe_http_status_code: 'gauge',
+  probe_http_duration_seconds: 'gauge',
+  trackers_probe_failing: 'gauge',
 };
 
 describe('metric names, types and help', () => {
@@ -205,6 +208,8 @@ describe('label values are bounded', () => {
       rule: new Set(SCHEMA_RULES),
       kind: new Set([...WARNING_RULES, 'other']),
       version: new Set(['1.2.3']),
+      field: new Set(['', '$.data[*].id']),
+      phase: new Set(PHASES),
     };
     for (const m of await registry.getMetricsAsJSON()) {
       for (const v of m.values) {
@@ -236,5 +241,55 @@ describe('histogram buckets', () => {
       (m) => m[1],
     );
     assert.deepEqual(les, ['0.005', '0.01', '0.025', '0.05', '0.1', '0.2', '0.25', '0.5', '1', '2', '3', '6', '12', '+Inf']);
+  });
+});
+
+describe('trackers_probe_failing: the latest failure, with its reason and first broken field', () => {
+  test('present while failing, replaced when the reason changes, gone after a success', async () => {
+    const { registry, metrics } = build();
+    const failing = (labels: Record<string, string>) => metricValue(registry, METRIC_NAMES.failing, labels);
+    metrics.record(
+      result({
+        success: false,
+        reason: 'schema_violation',
+        errors: [
+          { path: '$.data[3].id', rule: 'type', message: 'm' },
+          { path: '$.data[4].name', rule: 'type', message: 'm' },
+        ],
+      }),
+    );
+    assert.equal(await failing({ target: 'eu', check: 'trackers', reason: 'schema_violation', field: '$.data[*].id' }), 1);
+    metrics.record(result({ success: false, reason: 'timeout' }));
+    assert.equal(
+      await failing({ target: 'eu', check: 'trackers', reason: 'schema_violation', field: '$.data[*].id' }),
+      undefined,
+    );
+    assert.equal(await failing({ target: 'eu', check: 'trackers', reason: 'timeout', field: '' }), 1);
+    // Another check's failure is its own series.
+    metrics.record(result({ check: 'not_found', success: false, reason: 'error_code_mismatch' }));
+    metrics.record(result());
+    assert.equal(await failing({ target: 'eu', check: 'trackers', reason: 'timeout', field: '' }), undefined);
+    assert.equal(await failing({ target: 'eu', check: 'not_found', reason: 'error_code_mismatch', field: '' }), 1);
+  });
+
+  test('fieldLabel: indices become [*]; anything odd is other', () => {
+    assert.equal(fieldLabel('$.data[12].periodStartDate'), '$.data[*].periodStartDate');
+    assert.equal(fieldLabel('$.errors[0].code'), '$.errors[*].code');
+    assert.equal(fieldLabel('$'), '$');
+    assert.equal(fieldLabel('$["a b"]'), 'other');
+    assert.equal(fieldLabel(`$.${'x'.repeat(200)}`), 'other');
+  });
+});
+
+describe("probe_http_duration_seconds{phase}: blackbox_exporter's phases of the latest probe", () => {
+  test('one series per phase, in seconds', async () => {
+    const { registry, metrics } = build();
+    metrics.record(result({ phases: { resolve: 1, connect: 2, tls: 0, processing: 30, transfer: 5 } }));
+    const phase = (p: string) => metricValue(registry, METRIC_NAMES.probePhases, { target: 'eu', check: 'trackers', phase: p });
+    assert.equal(await phase('resolve'), 0.001);
+    assert.equal(await phase('connect'), 0.002);
+    assert.equal(await phase('tls'), 0);
+    assert.equal(await phase('processing'), 0.03);
+    assert.equal(await phase('transfer'), 0.005);
   });
 });

@@ -5,9 +5,9 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULTS } from '../../../../src/config/api.ts';
-import { durationBuckets } from '../../../../monitor/metrics.ts';
+import { CONTRACT_REASONS, durationBuckets } from '../../../../monitor/metrics.ts';
 import { expressionProblems, type ExpositionIndex } from '../../../support/exposition.ts';
-import { TARGET_LABELS, monitorIndex } from '../../../support/monitor-exposition.ts';
+import { SCRAPE_SERIES, TARGET_LABELS, monitorIndex } from '../../../support/monitor-exposition.ts';
 import { refsOf } from '../../../support/promql-names.ts';
 import { RULES_TEST_FILE, readAlertRules, withFor } from '../../../support/rules-file.ts';
 
@@ -32,6 +32,7 @@ describe('alert rules monitor/prometheus/trackers-alerts.rules.yml', () => {
   let index: ExpositionIndex;
   before(async () => {
     index = await monitorIndex();
+    for (const name of SCRAPE_SERIES) index.samples.set(name, new Set());
   });
 
   test('cover what the issue asks for', () => {
@@ -42,6 +43,11 @@ describe('alert rules monitor/prometheus/trackers-alerts.rules.yml', () => {
       'TrackersLatencyOverBudget',
       'TrackersSchemaViolations',
       'TrackersNotFoundCheckFailing',
+      'TrackersLost8015',
+      'TrackersAuthNotEnforced',
+      'TrackersCheckFailingAtLocation',
+      'TrackersMonitorDown',
+      'TrackersMonitorAbsent',
     ]) {
       assert.ok(names.includes(name), `missing ${name}`);
     }
@@ -54,9 +60,36 @@ describe('alert rules monitor/prometheus/trackers-alerts.rules.yml', () => {
     });
   }
 
-  test('every rule has a severity of critical, warning or info', () => {
-    for (const r of rules)
-      assert.ok(['critical', 'warning', 'info'].includes(r.severity ?? ''), `${r.alert}: severity ${r.severity}`);
+  test('every rule has a severity of page or ticket', () => {
+    for (const r of rules) assert.ok(['page', 'ticket'].includes(r.severity ?? ''), `${r.alert}: severity ${r.severity}`);
+  });
+
+  test('network-causable failures page only through the quorum; contract breaks page without one', () => {
+    const quorum = rules.filter((r) => r.expr.includes('clamp_max('));
+    assert.deepEqual(
+      quorum.map((r) => r.alert),
+      ['TrackersProbeFailing', 'TrackersNotFoundCheckFailing'],
+    );
+    for (const r of quorum) {
+      assert.match(r.expr, /clamp_max\(count by \(target, check\) \(trackers_probe_last_result\{[^}]*\}\), 2\)/, r.alert);
+      assert.ok(r.expr.includes('reason!~"schema_violation|error_code_mismatch|auth_not_enforced"'), r.alert);
+    }
+    for (const name of ['TrackersSchemaViolations', 'TrackersLost8015', 'TrackersAuthNotEnforced']) {
+      const r = rules.find((x) => x.alert === name)!;
+      assert.equal(r.severity, 'page', name);
+      assert.equal(r.for, undefined, `${name} pages at once`);
+    }
+    // Everything else that pages is in one of the lists above.
+    const pages = rules.filter((r) => r.severity === 'page').map((r) => r.alert);
+    assert.deepEqual(
+      pages.sort(),
+      [...quorum.map((r) => r.alert), 'TrackersSchemaViolations', 'TrackersLost8015', 'TrackersAuthNotEnforced'].sort(),
+    );
+  });
+
+  test("the contract reasons of the rules are the metrics module's", () => {
+    for (const r of rules.filter((x) => x.expr.includes('reason!~')))
+      assert.ok(r.expr.includes(`reason!~"${CONTRACT_REASONS.join('|')}"`), r.alert);
   });
 
   test('every rule has promtool tests where it fires and where it stays silent', () => {
