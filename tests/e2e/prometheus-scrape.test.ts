@@ -4,20 +4,37 @@
 // Each phase waits (bounded) for the series and for the alert that phase should raise.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
+import { SLO_RULES_FILE } from '../../scripts/generate-slo-rules.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
 import { startPrometheus, testRules, type PromAlert, type RunningPrometheus } from '../support/prometheus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DASHBOARD_FILE = fileURLToPath(new URL('../../monitor/grafana/trackers-dashboard.json', import.meta.url));
 const TARGET = 'e2e';
 const PHASE_MS = 30_000;
 const gate = requireBinaries('prometheus');
+
+/** The generated SLO rules' groups, to append to another rules file's `groups:` list. */
+function sloGroups(): string {
+  const text = readFileSync(SLO_RULES_FILE, 'utf8');
+  return text.slice(text.indexOf('groups:\n') + 'groups:\n'.length);
+}
+
+/** The dashboard's SLO panel expressions, for one target. */
+function sloPanelExprs(target: string): string[] {
+  const dashboard = JSON.parse(readFileSync(DASHBOARD_FILE, 'utf8')) as { panels: { targets?: { expr: string }[] }[] };
+  return dashboard.panels
+    .flatMap((p) => (p.targets ?? []).map((t) => t.expr))
+    .filter((e) => e.includes('slo:'))
+    .map((e) => e.replaceAll('$target', target));
+}
 
 describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.skip }, () => {
   const services: Service[] = [];
@@ -98,7 +115,8 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     prometheus = await startPrometheus({
       binary: gate.path('prometheus'),
       targets: [`127.0.0.1:${port}`],
-      rules: testRules('1s', '10s'),
+      // The alert rules with short windows, and the SLO rules as generated: their windows are the SLO's.
+      rules: `${testRules('1s', '10s')}\n${sloGroups()}`,
     });
     services.push(prometheus.service);
   });
@@ -127,6 +145,11 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     );
   });
 
+  test('healthy: every SLO panel of the dashboard has data, and the availability budget is whole', async () => {
+    for (const expr of sloPanelExprs(TARGET)) await series(expr, (v) => Number.isFinite(v));
+    await series(`slo:period_error_budget_remaining:ratio{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v === 1);
+  });
+
   test('HTTP 503: TrackersProbeFailing and TrackersNotFoundCheckFailing fire, failures counted as http_5xx', async () => {
     sandbox.setFaults('status=503');
     const alert = await firing('TrackersProbeFailing', { target: TARGET, check: 'trackers', severity: 'page' });
@@ -137,6 +160,10 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     await series(`trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="http_5xx"}`, (v) => v > 0);
     await series(`probe_http_status_code{target="${TARGET}",check="trackers"}`, (v) => v === 503);
     await series(`probe_success{target="${TARGET}",check="trackers"}`, (v) => v === 0);
+    // Every probe failing burns the budget over 14.4x on both page windows: the SLO pages too.
+    await series(`slo:burn_rate:ratio_rate5m{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v > 14.4);
+    await firing('TrackersAvailabilityBudgetBurn', { target: TARGET, severity: 'page' });
+    await series(`slo:period_error_budget_remaining:ratio{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v < 1);
   });
 
   test('a breaking change (id sent as a string): TrackersSchemaViolations fires, the rule is "type"', async () => {

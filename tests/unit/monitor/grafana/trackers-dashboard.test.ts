@@ -7,6 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { expressionProblems, type ExpositionIndex } from '../../../support/exposition.ts';
 import { TARGET_LABELS, monitorIndex } from '../../../support/monitor-exposition.ts';
 import { labelValuesQuery, refsOf } from '../../../support/promql-names.ts';
+import { parse } from 'yaml';
+import { generateSloRules } from '../../../../monitor/slo/generate-rules.ts';
+import { SLO_SPEC_FILE } from '../../../../scripts/generate-slo-rules.ts';
 
 const DASHBOARD_FILE = fileURLToPath(new URL('../../../../monitor/grafana/trackers-dashboard.json', import.meta.url));
 
@@ -27,10 +30,27 @@ interface Dashboard {
 const dashboard = JSON.parse(readFileSync(DASHBOARD_FILE, 'utf8')) as Dashboard;
 const exprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => ({ where: `${p.title} ${t.refId}`, expr: t.expr })));
 
+/**
+ * The monitor's exposition plus the series the SLO rules record (monitor/slo/): each recorded name
+ * with its rule's labels and the SLI's grouping label (target; location is aggregated away).
+ */
+function withSloRecordings(index: ExpositionIndex): ExpositionIndex {
+  const generated = generateSloRules(parse(readFileSync(SLO_SPEC_FILE, 'utf8')));
+  assert.ok(generated.ok, 'the SLO spec generates rules');
+  const samples = new Map(index.samples);
+  for (const rule of generated.groups.flatMap((g) => g.rules)) {
+    if (!rule.record || rule.record.includes('by_location')) continue;
+    const labels = samples.get(rule.record) ?? new Set<string>();
+    for (const l of [...Object.keys(rule.labels ?? {}), 'target']) labels.add(l);
+    samples.set(rule.record, labels);
+  }
+  return { ...index, samples };
+}
+
 describe('Grafana dashboard monitor/grafana/trackers-dashboard.json', () => {
   let index: ExpositionIndex;
   before(async () => {
-    index = await monitorIndex();
+    index = withSloRecordings(await monitorIndex());
   });
 
   test('has PromQL in every panel', () => {
@@ -77,6 +97,9 @@ describe('Grafana dashboard monitor/grafana/trackers-dashboard.json', () => {
     { view: 'tracker count', pattern: /^trackers_response_trackers\{/ },
     { view: 'blackbox probe_success', pattern: /^probe_success\{/ },
     { view: 'time since the last success', pattern: /time\(\) - trackers_probe_last_success_timestamp_seconds/ },
+    { view: "the SLOs' error budget remaining", pattern: /^slo:period_error_budget_remaining:ratio\{/ },
+    { view: 'burn rate by window', pattern: /^slo:burn_rate:ratio_rate1h\{/ },
+    { view: 'the SLI over the SLO window', pattern: /slo:sli_error:ratio_rate30d\{/ },
   ];
   for (const { view, pattern } of views) {
     test(`shows ${view}`, () => {
