@@ -27,7 +27,10 @@ const RUNS = { seed: SEED, numRuns: 200 };
 // The schema lets a success envelope carry errors[]; the validator (validate.ts detectKind) reads
 // a non-empty errors[] as the error envelope, as Capillary's 8015 answer is. So a success body is
 // generated with errors: [] (REGRESSIONS row "success envelope with errors").
-const successBody = arbitraryFor(schemaFor('trackers-response.schema.json')).map((b) => ({ ...(b as object), errors: [] }));
+const successBody = arbitraryFor(schemaFor('trackers-response.schema.json')).map((b): unknown => ({
+  ...(b as object),
+  errors: [],
+}));
 const errorBody = arbitraryFor(schemaFor('error-response.schema.json'));
 const accepted = (s: string) => validateDocument('date-time.schema.json', s).length === 0;
 
