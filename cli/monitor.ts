@@ -16,6 +16,8 @@ import { USAGE, parseFlags } from '../monitor/flags.ts';
 import { once } from '../monitor/once.ts';
 import { PROCESS_IO, type Connection, type MainIo, type Setup } from '../monitor/run-context.ts';
 import { serve } from '../monitor/service.ts';
+import { shardOf } from '../monitor/shard.ts';
+import { loadWebConfig, type WebConfig } from '../monitor/web-config.ts';
 import { defaultTargets, loadTargetsFile, withInterval, type MonitorTarget } from '../monitor/targets.ts';
 import { isEntryPoint } from './entry-point.ts';
 import { startTarget, type RunningTarget } from './target.ts';
@@ -43,11 +45,18 @@ function setup(argv: readonly string[], io: MainIo): Setup {
     targets = defaultTargets(env.config);
   }
   if (flags.interval !== undefined) targets = withInterval(targets, flags.interval);
+  if (flags.shard) targets = shardOf(targets, flags.shard);
+  let web: WebConfig | undefined;
+  if (flags.webConfigFile !== undefined) {
+    const loaded = loadWebConfig(flags.webConfigFile);
+    if (!loaded.ok) throw new UsageError(`configuration error: ${loaded.error}`);
+    web = loaded.config;
+  }
   if (flags.sandboxFaults && !targets.some((t) => t.config.target.kind === 'sandbox')) {
     throw new UsageError('--sandbox-faults needs the embedded sandbox (unset CAP_BASE_URL, or a target without baseUrl)');
   }
   if (flags.push && !settings.pushgateway) throw new UsageError('--push needs PUSHGATEWAY_URL, e.g. http://pushgateway:9091');
-  return { flags, settings, targets, version: packageVersion() };
+  return { flags, settings, targets, version: packageVersion(), location: flags.location ?? settings.location, web };
 }
 
 /** The running targets: the embedded sandbox once if any target needs it, and one client per target. */

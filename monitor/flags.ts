@@ -1,7 +1,8 @@
 // The monitor's command line: flags, parsed by node:util parseArgs and checked
 // here, so a bad flag is one line naming it and exit 2 before anything starts.
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
-import { isListenHost } from '../src/config/monitor.ts';
+import { LOCATION_PATTERN, isListenHost } from '../src/config/monitor.ts';
+import { parseShard, type Shard } from './shard.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { GROUPING_VALUE, PUSH_JOB } from './push.ts';
 
@@ -17,6 +18,9 @@ Options:
   --interval SECONDS     probe the existing customer every SECONDS (overrides every target's intervalSeconds)
   --port N               listen port (default MONITOR_PORT or 9464; 0 = any free port)
   --host ADDR            listen address (default MONITOR_HOST or 127.0.0.1)
+  --location NAME        the location label on every series, the status page and the log (default MONITOR_LOCATION)
+  --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
+  --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
 
@@ -32,6 +36,9 @@ export interface Flags {
   port?: number;
   host?: string;
   sandboxFaults?: FaultSpec;
+  location?: string;
+  shard?: Shard;
+  webConfigFile?: string;
   help: boolean;
 }
 
@@ -54,6 +61,9 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     port: { type: 'string' },
     host: { type: 'string' },
     'sandbox-faults': { type: 'string' },
+    location: { type: 'string' },
+    shard: { type: 'string' },
+    'web.config.file': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed.ok) return parsed;
@@ -91,6 +101,21 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     if (!parsed.ok) return { ok: false, error: `--sandbox-faults: ${parsed.error}` };
     flags.sandboxFaults = parsed.spec;
   }
+  const location = str('location');
+  if (location !== undefined && !LOCATION_PATTERN.test(location))
+    return { ok: false, error: `--location must match ${LOCATION_PATTERN.source}, got ${JSON.stringify(location)}` };
+  flags.location = location;
+  const shard = str('shard');
+  if (shard !== undefined) {
+    const parsed = parseShard(shard);
+    if (!parsed.ok) return { ok: false, error: `--shard: ${parsed.error}` };
+    flags.shard = parsed.shard;
+  }
+  const webConfig = str('web.config.file');
+  if (webConfig === '') return { ok: false, error: '--web.config.file needs a file name' };
+  flags.webConfigFile = webConfig;
+  if (webConfig !== undefined && flags.once)
+    return { ok: false, error: '--web.config.file protects the service; --once serves nothing' };
   if (flags.push && !flags.once)
     return { ok: false, error: '--push needs --once (a long-running monitor is scraped, not pushed)' };
   if (instance !== undefined && !flags.push) return { ok: false, error: '--instance only applies with --push' };

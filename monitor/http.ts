@@ -6,7 +6,10 @@
 //   GET /api/status   the JSON the page renders
 // HEAD works wherever GET does; another method on a known path is 405; anything else 404.
 import http from 'node:http';
+import https from 'node:https';
 import type { Registry } from 'prom-client';
+import { createBasicAuth } from './web-auth.ts';
+import type { WebConfig } from './web-config.ts';
 import { renderStatusPage, STATUS_PAGE_CSP } from './status-page.ts';
 import type { StatusHistory } from './status-history.ts';
 
@@ -18,11 +21,18 @@ export interface MonitorServerOptions {
   now?: () => number;
   /** Where a failed request is logged, one line each; default stderr. */
   log?: (line: string) => void;
+  /** --web.config.file: HTTPS and/or basic auth (every path but /healthz, which liveness probes call bare). */
+  web?: WebConfig;
 }
+
+/** HTTP, or HTTPS when the web config has tls_server_config. */
+export type MonitorServer = http.Server | https.Server;
+
+const OPEN_PATHS = new Set(['/healthz']);
 
 const ROUTES = new Set(['/metrics', '/healthz', '/', '/api/status']);
 
-export function createMonitorServer(options: MonitorServerOptions): http.Server {
+export function createMonitorServer(options: MonitorServerOptions): MonitorServer {
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const startedAt = now();
@@ -75,8 +85,19 @@ export function createMonitorServer(options: MonitorServerOptions): http.Server 
     }
   }
 
-  return http.createServer((req, res) => {
-    route(req, res).catch((err: unknown) => {
+  const auth = options.web && options.web.users.size > 0 ? createBasicAuth(options.web.users) : undefined;
+  async function guarded(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (auth && !OPEN_PATHS.has(path) && !(await auth.verify(req.headers.authorization))) {
+      return send(req, res, 401, 'application/json; charset=utf-8', JSON.stringify({ error: 'unauthorized' }), {
+        'WWW-Authenticate': 'Basic realm="trackers-monitor", charset="UTF-8"',
+      });
+    }
+    return route(req, res);
+  }
+
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    guarded(req, res).catch((err: unknown) => {
       // A collector or renderer bug: answer 500 (Prometheus marks the scrape failed), keep serving. The reason goes
       // to our log, one line and no stack; the client gets nothing of our internals.
       const message = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim().slice(0, 300);
@@ -84,5 +105,7 @@ export function createMonitorServer(options: MonitorServerOptions): http.Server 
       if (res.headersSent) return void res.destroy();
       json(req, res, 500, { error: 'internal error' });
     });
-  });
+  };
+  const tls = options.web?.tls;
+  return tls ? https.createServer({ cert: tls.cert, key: tls.key }, handler) : http.createServer(handler);
 }

@@ -23,6 +23,9 @@ export function exitCodeOf(results: readonly ProbeResult[]): number {
 
 export async function once(s: Setup, io: MainIo, conn: Connection): Promise<number> {
   const registry = new Registry();
+  // A per-series label, not an external label: one Prometheus scrapes every location, and the
+  // quorum rules count locations (README "Running a fleet").
+  if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
   // No process_*/nodejs_* metrics: they would describe a process that is about to exit.
   const metrics = createMetrics({ registry, targets: s.targets, version: s.version, defaultMetrics: false });
   let results: ProbeResult[];

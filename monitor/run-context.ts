@@ -1,11 +1,12 @@
 // What --once and the service are given by the entry point (cli/monitor.ts):
 // the checked flags and targets, where to write, and the running clients.
-import type http from 'node:http';
 import type { TrackersClient } from '../src/client.ts';
 import type { Env } from '../src/config/env.ts';
 import type { MonitorSettings } from '../src/config/monitor.ts';
 import type { Flags } from './flags.ts';
+import type { MonitorServer } from './http.ts';
 import type { MonitorTarget } from './targets.ts';
+import type { WebConfig } from './web-config.ts';
 
 /** Where main() writes, and the environment it configures from (default: the process's, read by src/config.ts). */
 export interface MainIo {
@@ -13,7 +14,7 @@ export interface MainIo {
   out(text: string): void;
   err(line: string): void;
   /** The service's HTTP server, once it listens (for tests: nothing else reaches it). */
-  listening?(server: http.Server): void;
+  listening?(server: MonitorServer): void;
 }
 
 export const PROCESS_IO: MainIo = {
@@ -26,6 +27,10 @@ export interface Setup {
   settings: MonitorSettings;
   targets: MonitorTarget[];
   version: string;
+  /** The location label (--location, else MONITOR_LOCATION); unset: none. */
+  location?: string;
+  /** The checked --web.config.file, when the service is protected. */
+  web?: WebConfig;
 }
 
 /** One client per target, already pointing at its base URL (the embedded sandbox's, when it has none). */

@@ -14,10 +14,19 @@ function logfmt(value: string): string {
 
 export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<number> {
   const registry = new Registry();
+  // A per-series label, not an external label: one Prometheus scrapes every location, and the
+  // quorum rules count locations (README "Running a fleet").
+  if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
   const v = s.version;
   const metrics = createMetrics({ registry, targets: s.targets, version: v });
-  const history = createStatusHistory(s.targets, { version: v });
-  const server = createMonitorServer({ registry, history, targetCount: s.targets.length, log: io.err });
+  const history = createStatusHistory(s.targets, { version: v, location: s.location });
+  const server = createMonitorServer({
+    registry,
+    history,
+    targetCount: s.targets.length,
+    log: io.err,
+    web: s.web,
+  });
   const port = s.flags.port ?? s.settings.port;
   const host = s.flags.host ?? s.settings.host;
   try {
@@ -35,11 +44,23 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
   }
   const address = server.address();
   const bound = typeof address === 'object' && address ? address.port : port;
-  const base = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+  const base = `${s.web?.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${bound}`;
   for (const t of s.targets) {
     io.err(
       `target ${t.name}: ${conn.where(t)} (trackers every ${t.intervalSeconds} s, 8015 check every ${t.notFoundIntervalSeconds} s, auth check ${t.authIntervalSeconds > 0 ? `every ${t.authIntervalSeconds} s` : 'off'})`,
     );
+  }
+  if (s.location !== undefined || s.flags.shard || s.web) {
+    const parts = [
+      ...(s.location === undefined ? [] : [`location ${s.location}`]),
+      ...(s.flags.shard ? [`shard ${s.flags.shard.index}/${s.flags.shard.count} (${s.targets.length} targets)`] : []),
+      ...(s.web
+        ? [
+            `${s.web.tls ? 'TLS' : 'no TLS'}, ${s.web.users.size > 0 ? `basic auth (${s.web.users.size} users)` : 'no basic auth'}`,
+          ]
+        : []),
+    ];
+    io.err(`monitor: ${parts.join(', ')}`);
   }
   io.out(`metrics: ${base}/metrics\nstatus page: ${base}/\n`);
   io.listening?.(server);
@@ -53,6 +74,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
     if (r.success && was !== false) return;
     const fields = [
       `level=${r.success ? 'info' : 'warn'}`,
+      ...(s.location === undefined ? [] : [`location=${s.location}`]),
       `target=${r.target}`,
       `check=${r.check}`,
       `result=${r.success ? 'success' : 'failure'}`,

@@ -55,6 +55,8 @@ export interface StatusSnapshot {
   generatedAt: number;
   startedAt: number;
   version: string;
+  /** The monitor's --location, when it has one. */
+  location?: string;
   capacity: number;
   targets: TargetStatus[];
 }
@@ -66,6 +68,7 @@ export interface StatusHistory {
 
 export interface StatusHistoryOptions {
   version: string;
+  location?: string;
   capacity?: number;
   now?: () => number;
 }
@@ -116,7 +119,14 @@ export function createStatusHistory(targets: readonly MonitorTarget[], options: 
     },
     snapshot() {
       // A deep copy: the caller may serialise it while probes keep landing.
-      return structuredClone({ generatedAt: now(), startedAt, version: options.version, capacity, targets: statuses });
+      return structuredClone({
+        generatedAt: now(),
+        startedAt,
+        version: options.version,
+        ...(options.location === undefined ? {} : { location: options.location }),
+        capacity,
+        targets: statuses,
+      });
     },
   };
 }

@@ -82,7 +82,7 @@ function renderStatus(s, h) {
       h('p', { class: 'muted' }, ['latency budget ' + t.latencyBudgetMs + ' ms, degraded over ' + t.latencyDegradedMs + ' ms'])
     ].concat(t.checks.map(function (c) { return check(t, c); }))));
   });
-  out.push(h('p', { class: 'muted' }, ['version ' + s.version + ', up since ' + time(s.startedAt) + ', updated ' + time(s.generatedAt)]));
+  out.push(h('p', { class: 'muted' }, [(s.location ? 'location ' + s.location + ', ' : '') + 'version ' + s.version + ', up since ' + time(s.startedAt) + ', updated ' + time(s.generatedAt)]));
   return out;
 }`;
 

@@ -5,7 +5,12 @@ import { Reader, type Env } from './env.ts';
 
 export const MONITOR_DEFAULTS = { port: 9464, host: '127.0.0.1' } as const;
 
+/** A location label value: bounded and safe in a label, a log field and a URL (like a target name). */
+export const LOCATION_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
+
 export interface MonitorSettings {
+  /** MONITOR_LOCATION (the --location flag wins over it); unset: no location label. */
+  location?: string;
   /** Targets file from MONITOR_CONFIG (the --config flag wins over it). */
   configFile?: string;
   port: number;
@@ -54,7 +59,10 @@ export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResu
   const host = r.raw('MONITOR_HOST') ?? MONITOR_DEFAULTS.host;
   if (!isListenHost(host)) r.fail('MONITOR_HOST', 'must be a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0');
   const configFile = r.raw('MONITOR_CONFIG');
+  const location = r.raw('MONITOR_LOCATION');
+  if (location !== undefined && !LOCATION_PATTERN.test(location))
+    r.fail('MONITOR_LOCATION', `must match ${LOCATION_PATTERN.source}, e.g. eu-west-1`);
   const pushgateway = readPushgateway(r);
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
-  return { ok: true, settings: { configFile, port, host, pushgateway } };
+  return { ok: true, settings: { configFile, port, host, pushgateway, ...(location === undefined ? {} : { location }) } };
 }
