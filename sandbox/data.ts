@@ -32,9 +32,19 @@ export function lookupCustomer(id: bigint | number): string | undefined {
   return undefined;
 }
 
+/** A body as text (what mutations rewrite) and as the UTF-8 bytes sent when nothing rewrites it. */
+export interface CustomerBody {
+  text: string;
+  bytes: Buffer;
+}
+
 export interface CustomerStore {
   lookup(id: bigint | number): string | undefined;
+  /** The same body with its bytes, encoded once per body instead of once per request. */
+  lookupBody(id: bigint | number): CustomerBody | undefined;
 }
+
+const withBytes = (text: string): CustomerBody => ({ text, bytes: Buffer.from(text, 'utf8') });
 
 /**
  * lookupCustomer with the example read once and generated bodies kept in a
@@ -42,25 +52,26 @@ export interface CustomerStore {
  * and the bound keeps a sweep over the whole range from holding every body.
  */
 export function createCustomerStore(cacheSize = 1000): CustomerStore {
-  const example = exampleText('trackers-98662653');
-  const empty = successBody([]);
-  const cache = new Map<bigint, string>();
-  return {
-    lookup(id) {
-      const key = toId(id);
-      if (key === undefined) return undefined;
-      if (key === BigInt(DEFAULT_CUSTOMER_ID)) return example;
-      if (key === BigInt(EMPTY_CUSTOMER_ID)) return empty;
-      if (!isGenerated(key)) return undefined;
-      let body = cache.get(key);
-      if (body === undefined) {
-        body = successBody(generateTrackers(Number(key)));
-        if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
-      } else {
-        cache.delete(key); // re-insert below: Map order is the recency order
-      }
-      cache.set(key, body);
-      return body;
-    },
-  };
+  const example = withBytes(exampleText('trackers-98662653'));
+  const empty = withBytes(successBody([]));
+  const cache = new Map<bigint, CustomerBody>();
+  const exampleId = BigInt(DEFAULT_CUSTOMER_ID);
+  const emptyId = BigInt(EMPTY_CUSTOMER_ID);
+  function lookupBody(id: bigint | number): CustomerBody | undefined {
+    const key = toId(id);
+    if (key === undefined) return undefined;
+    if (key === exampleId) return example;
+    if (key === emptyId) return empty;
+    if (!isGenerated(key)) return undefined;
+    let body = cache.get(key);
+    if (body === undefined) {
+      body = withBytes(successBody(generateTrackers(Number(key))));
+      if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+    } else {
+      cache.delete(key); // re-insert below: Map order is the recency order
+    }
+    cache.set(key, body);
+    return body;
+  }
+  return { lookupBody, lookup: (id) => lookupBody(id)?.text };
 }

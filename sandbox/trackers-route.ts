@@ -5,12 +5,12 @@
 //   route (404, in app.ts) → method (405) → authentication (401) → customerId (400) → lookup (200 | 8015).
 // Authentication before the id check means an anonymous caller learns nothing,
 // not even whether an id is well-formed.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
 import type { Authenticator } from './auth.ts';
-import { WWW_AUTHENTICATE } from './auth.ts';
+import { OAUTH_TOKEN_HEADER, WWW_AUTHENTICATE } from './auth.ts';
 import { parseCustomerId } from './customer-id.ts';
-import type { CustomerStore } from './data.ts';
+import type { CustomerBody, CustomerStore } from './data.ts';
 import { MESSAGES, errorEnvelope } from './envelopes.ts';
 import type { FaultSpec } from './faults.ts';
 import { DEFAULT_ERROR_STATUS, htmlErrorPage, malformJson, mergeFaults, parseFaultSpec, truncateBody } from './faults.ts';
@@ -44,26 +44,61 @@ export class InjectedCrash extends Error {
 
 type Outcome = 'success' | 'not-found' | 'auth' | 'bad-request' | 'injected';
 
-/** The endpoint's own answer, before response-level faults. */
+// The fixed answers, encoded once: a load test gets them thousands of times a second.
+const UNAUTHORIZED = encoded(errorEnvelope(401, MESSAGES.unauthorized));
+const BAD_CUSTOMER_ID = encoded(errorEnvelope(400, MESSAGES.badCustomerId));
+// Per sandbox instance (its notFoundText), made on first use.
+const notFoundBodies = new WeakMap<TrackersContext, CustomerBody>();
+
+function encoded(text: string): CustomerBody {
+  return { text, bytes: Buffer.from(text, 'utf8') };
+}
+
+/**
+ * Basic credentials that passed, per authenticator, so a load test's one header is
+ * checked once rather than hashed twice per request. Only successes are kept (a wrong
+ * header always pays the full constant-time check), only for Basic (a token expires),
+ * and at most a few headers, so a sweep of credentials cannot grow memory.
+ */
+const basicPassed = new WeakMap<Authenticator, Set<string>>();
+const MAX_CACHED_HEADERS = 64;
+
+function authenticate(auth: Authenticator, headers: IncomingHttpHeaders): boolean {
+  const authorization = headers.authorization;
+  const token = headers[OAUTH_TOKEN_HEADER];
+  const basicOnly = typeof authorization === 'string' && (token === undefined || token === '');
+  let passed = basicPassed.get(auth);
+  if (basicOnly && passed?.has(authorization)) return true;
+  const ok = auth.authenticate(headers);
+  if (ok && basicOnly) {
+    if (!passed) basicPassed.set(auth, (passed = new Set()));
+    if (passed.size >= MAX_CACHED_HEADERS) passed.delete(passed.values().next().value!);
+    passed.add(authorization);
+  }
+  return ok;
+}
+
+/** The endpoint's own answer, before response-level faults; bytes is draft.text encoded. */
 function answer(
   ctx: TrackersContext,
   req: IncomingMessage,
   rawSegment: string,
   mutation: Mutation | undefined,
-): { draft: ResponseDraft; outcome: Outcome } {
-  let authenticated = ctx.auth.authenticate(req.headers);
+): { draft: ResponseDraft; outcome: Outcome; bytes: Buffer } {
+  let authenticated = authenticate(ctx.auth, req.headers);
   if (mutation?.applies === 'auth') authenticated = mutation.apply(authenticated);
-  if (!authenticated)
-    return { outcome: 'auth', draft: { status: 401, contentType: JSON_TYPE, text: errorEnvelope(401, MESSAGES.unauthorized) } };
+  if (!authenticated) return { outcome: 'auth', ...drafted(401, UNAUTHORIZED) };
   const id = parseCustomerId(rawSegment);
-  if (id === undefined)
-    return {
-      outcome: 'bad-request',
-      draft: { status: 400, contentType: JSON_TYPE, text: errorEnvelope(400, MESSAGES.badCustomerId) },
-    };
-  const text = ctx.customers.lookup(id);
-  if (text !== undefined) return { outcome: 'success', draft: { status: 200, contentType: JSON_TYPE, text } };
-  return { outcome: 'not-found', draft: { status: ctx.notFoundStatus, contentType: JSON_TYPE, text: ctx.notFoundText } };
+  if (id === undefined) return { outcome: 'bad-request', ...drafted(400, BAD_CUSTOMER_ID) };
+  const body = ctx.customers.lookupBody(id);
+  if (body !== undefined) return { outcome: 'success', ...drafted(200, body) };
+  let notFound = notFoundBodies.get(ctx);
+  if (notFound?.text !== ctx.notFoundText) notFoundBodies.set(ctx, (notFound = encoded(ctx.notFoundText)));
+  return { outcome: 'not-found', ...drafted(ctx.notFoundStatus, notFound) };
+}
+
+function drafted(status: number, { text, bytes }: CustomerBody): { draft: ResponseDraft; bytes: Buffer } {
+  return { draft: { status, contentType: JSON_TYPE, text }, bytes };
 }
 
 /** Faults asked for by this request: header first, then the query parameter (both must parse). */
@@ -120,6 +155,9 @@ export async function handleTrackers(
   const mutation = faults.mutation === undefined ? undefined : findMutation(faults.mutation);
   let draft: ResponseDraft;
   let outcome: Outcome;
+  // The answer's text and its bytes: sent as they are unless a mutation or fault rewrote the text.
+  let bytes: Buffer | undefined;
+  let answeredText: string | undefined;
   const errorRate = faults['error-rate'] ?? 0;
   if (errorRate > 0 && Math.random() < errorRate) {
     const status = faults['error-status'] ?? DEFAULT_ERROR_STATUS;
@@ -130,7 +168,8 @@ export async function handleTrackers(
       text: errorEnvelope(status, `${STATUS_CODES[status] ?? 'Error'} (sandbox fault error-rate)`),
     };
   } else {
-    ({ draft, outcome } = answer(ctx, req, rawSegment, mutation));
+    ({ draft, outcome, bytes } = answer(ctx, req, rawSegment, mutation));
+    answeredText = draft.text;
   }
   if (mutation && mutation.applies !== 'auth' && (mutation.applies === outcome || mutation.applies === 'content-type')) {
     draft = mutation.apply(draft);
@@ -142,7 +181,8 @@ export async function handleTrackers(
     draft = { ...draft, contentType, text: /^text\/html\b/i.test(contentType) ? htmlErrorPage(draft.status) : draft.text };
   }
   if (faults['malformed-json']) draft = { ...draft, text: malformJson(draft.text) };
-  let body: Buffer = Buffer.from(draft.text, 'utf8');
+  // === on the same string is a pointer check; a rewritten text is another string and is encoded.
+  let body: Buffer = bytes !== undefined && draft.text === answeredText ? bytes : Buffer.from(draft.text, 'utf8');
   if (faults['truncated-json']) body = truncateBody(body);
   const extra: Record<string, string> = outcome === 'auth' ? { 'WWW-Authenticate': WWW_AUTHENTICATE } : {};
 

@@ -1,0 +1,147 @@
+// The sandbox against nginx serving the same bytes behind the same auth check (issue 10,
+// goal: ≥ 0.9× nginx's requests/s). nginx gets one worker, as the sandbox is one process;
+// wrk (Debian's) runs one thread. Rounds alternate nginx and the sandbox so drift in
+// machine load hits both alike; the figures are medians, the spread is printed.
+// npm run bench:sandbox-nginx   (ROUNDS, SECONDS, CONNECTIONS to change the run)
+import { execFile, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { basicAuthHeader, DEFAULT_USERS } from '../sandbox/auth.ts';
+import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
+import { exampleText } from '../src/schemas.ts';
+import { startSandboxProcess } from './sandbox-process.ts';
+
+const run = promisify(execFile);
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const SECONDS = Number(process.env.SECONDS ?? 4);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 16);
+const PATH = `/v2/customers/${DEFAULT_CUSTOMER_ID}/trackers`;
+const [[USER, PASSWORD]] = Object.entries(DEFAULT_USERS) as [[string, string]];
+const AUTH = basicAuthHeader(USER, PASSWORD);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startNginx(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  writeFileSync(join(dir, 'trackers.json'), exampleText('trackers-98662653'));
+  // Run as root, nginx's worker drops to nobody, which must be able to read the body.
+  chmodSync(dir, 0o755);
+  chmodSync(join(dir, 'trackers.json'), 0o644);
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${join(dir, t)};`).join('\n  ');
+  writeFileSync(
+    join(dir, 'nginx.conf'),
+    `worker_processes 1;
+daemon off;
+pid ${join(dir, 'nginx.pid')};
+error_log ${join(dir, 'error.log')} warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  ${temp}
+  server {
+    listen 127.0.0.1:${port};
+    location = ${PATH} {
+      if ($http_authorization != "${AUTH}") { return 401; }
+      default_type application/json;
+      alias ${join(dir, 'trackers.json')};
+    }
+  }
+}
+`,
+  );
+  const child = spawn('nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}${PATH}`;
+  for (let i = 0; i < 100; i++) {
+    const answered = await fetch(url, { headers: { Authorization: AUTH } }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    if (answered === 200) break;
+    if (answered !== 0) throw new Error(`nginx answered ${answered}, not 200`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGQUIT');
+      }),
+  };
+}
+
+interface WrkResult {
+  rps: number;
+  p99ms: number;
+  non2xx: number;
+}
+
+function ms(value: string, unit: string): number {
+  return Number(value) * ({ us: 0.001, ms: 1, s: 1000 }[unit] ?? NaN);
+}
+
+async function wrk(url: string): Promise<WrkResult> {
+  const { stdout } = await run('wrk', [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${SECONDS}s`,
+    '--latency',
+    '-H',
+    `Authorization: ${AUTH}`,
+    url,
+  ]);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
+  const p99 = /\s99%\s+([\d.]+)(us|ms|s)/.exec(stdout);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(stdout)?.[1] ?? 0);
+  if (!Number.isFinite(rps) || !p99) throw new Error(`cannot read wrk's output:\n${stdout}`);
+  return { rps, p99ms: ms(p99[1]!, p99[2]!), non2xx };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const dir = mkdtempSync(join(tmpdir(), 'perf-nginx-'));
+const nginx = await startNginx(dir);
+const sandbox = await startSandboxProcess();
+const sandboxUrl = `${sandbox.baseUrl}${PATH}`;
+try {
+  const results = { nginx: [] as WrkResult[], sandbox: [] as WrkResult[] };
+  // A short warm-up for each: JIT for the sandbox, page cache for nginx.
+  await wrk(nginx.url);
+  await wrk(sandboxUrl);
+  for (let r = 0; r < ROUNDS; r++) {
+    results.nginx.push(await wrk(nginx.url));
+    results.sandbox.push(await wrk(sandboxUrl));
+  }
+  const failed = [...results.nginx, ...results.sandbox].reduce((n, x) => n + x.non2xx, 0);
+  if (failed > 0) throw new Error(`${failed} responses were not 2xx: the auth header or the path is wrong`);
+  const rps = (xs: WrkResult[]) => median(xs.map((x) => x.rps));
+  const p99 = (xs: WrkResult[]) => median(xs.map((x) => x.p99ms));
+  const ratios = results.sandbox.map((s, i) => s.rps / results.nginx[i]!.rps);
+  const bytes = Buffer.byteLength(exampleText('trackers-98662653'));
+  process.stdout.write(
+    [
+      `bench/sandbox-vs-nginx: GET ${PATH} (${bytes} bytes, Basic auth), wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, median of ${ROUNDS} alternating rounds`,
+      `  nginx (1 worker, baseline)  ${rps(results.nginx).toFixed(0).padStart(7)} req/s   p99 ${p99(results.nginx).toFixed(2)} ms`,
+      `  sandbox                     ${rps(results.sandbox).toFixed(0).padStart(7)} req/s   p99 ${p99(results.sandbox).toFixed(2)} ms`,
+      `  sandbox / nginx             ${(rps(results.sandbox) / rps(results.nginx)).toFixed(2)}× req/s (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), ` +
+        `p99 ${(p99(results.sandbox) / p99(results.nginx)).toFixed(2)}× nginx's`,
+    ].join('\n') + '\n',
+  );
+} finally {
+  await sandbox.stop();
+  await nginx.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
