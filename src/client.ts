@@ -5,6 +5,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
+import { decodeJsonBytes } from './json-bytes.ts';
+import { describeJsonProblem, parseJson } from './json-position.ts';
 import { isJsonMediaType } from './media-type.ts';
 import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
 import type { Config } from './config/api.ts';
@@ -223,7 +225,8 @@ function exchange(x: Exchange): Promise<ClientResult> {
       res.on('error', (err: NodeJS.ErrnoException) => finish(socketFailure(err)));
       res.on('end', () => {
         if (settled) return;
-        const text = Buffer.concat(chunks).toString('utf8');
+        const bytes = Buffer.concat(chunks);
+        const text = bytes.toString('utf8');
         result.bodyText = text;
         if (x.method === 'HEAD') return finish();
         if (!isJsonMediaType(result.contentType)) {
@@ -232,18 +235,32 @@ function exchange(x: Exchange): Promise<ClientResult> {
             message: `content type ${JSON.stringify(result.contentType ?? null)} is not JSON`,
           });
         }
-        try {
-          result.body = JSON.parse(text);
-          result.ok = true;
-          finish();
-        } catch (err) {
-          const why = text.length === 0 ? 'empty body' : (err as Error).message;
-          finish({ reason: 'invalid_json', message: `body is not valid JSON (${why}; ${result.bodySize} bytes)` });
+        const parsed = parseJsonBody(bytes, text);
+        if (!parsed.ok) {
+          return finish({ reason: 'invalid_json', message: `body is not valid JSON (${parsed.why}; ${result.bodySize} bytes)` });
         }
+        result.body = parsed.value;
+        result.ok = true;
+        finish();
       });
     });
     req.end(x.body);
   });
+}
+
+// RFC 8259 §8.1: JSON on the network is UTF-8, with no byte order mark. Decoding with replacement
+// characters would make invalid bytes inside a string a valid body, and V8's parse message quotes
+// the body, control characters included: so bytes are checked first, and a syntax error is named
+// by line and column only.
+function parseJsonBody(bytes: Buffer, text: string): { ok: true; value: unknown } | { ok: false; why: string } {
+  if (bytes.length === 0) return { ok: false, why: 'empty body' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { ok: false, why: 'it starts with a UTF-8 byte order mark, which JSON on the network must not have' };
+  }
+  const decoded = decodeJsonBytes(bytes);
+  if (!decoded.ok) return { ok: false, why: decoded.problem.replace(/^(is|has) /, '').replace(/ \(.*\)$/, '') };
+  const parsed = parseJson(text);
+  return parsed.ok ? parsed : { ok: false, why: describeJsonProblem(parsed.problem) };
 }
 
 export interface TrackersClient {
