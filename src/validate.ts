@@ -173,15 +173,31 @@ export function warmUpValidator(): void {
 /** JSON pointer (/data/3/id) to JSONPath ($.data[3].id). */
 export function pointerToPath(pointer: string): string {
   if (pointer === '') return '$';
-  return (
-    '$' +
-    pointer
-      .slice(1)
-      .split('/')
-      .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .map((seg) => (/^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${jsonQuote(seg)}]`))
-      .join('')
-  );
+  let path = '$';
+  for (const raw of pointer.slice(1).split('/')) path += pathSegment(raw);
+  return path;
+}
+
+// Property names repeat (every tracker has the same nine), so their JSONPath form is kept;
+// bounded, as a hostile body can have any number of distinct names.
+const segmentCache = new Map<string, string>();
+const MAX_CACHED_SEGMENTS = 1000;
+
+function pathSegment(raw: string): string {
+  if (isIndex(raw)) return `[${raw}]`;
+  let out = segmentCache.get(raw);
+  if (out !== undefined) return out;
+  const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  out = /^\d+$/.test(seg) ? `[${seg}]` : /^[A-Za-z_$][\w$]*$/.test(seg) ? `.${seg}` : `[${jsonQuote(seg)}]`;
+  if (segmentCache.size < MAX_CACHED_SEGMENTS) segmentCache.set(raw, out);
+  return out;
+}
+
+/** ASCII digits only (the /^\d+$/ of an array index), without a regex. */
+function isIndex(seg: string): boolean {
+  if (seg.length === 0) return false;
+  for (let i = 0; i < seg.length; i++) if ((seg.charCodeAt(i) - 48) >>> 0 > 9) return false;
+  return true;
 }
 
 function childPointer(pointer: string, key: string): string {
@@ -198,26 +214,47 @@ function isDateTimeError(e: ErrorObject): boolean {
   );
 }
 
-function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Finding[] } {
+interface Converted {
+  errors: Finding[];
+  warnings: Finding[];
+  /** Findings past the limit: counted, not built (nobody is shown them). */
+  unlisted: { errors: number; warnings: number };
+}
+
+/** Ajv's errors as findings; past `limit` findings of a kind, only their number. */
+function toFindings(ajvErrors: ErrorObject[], limit = Infinity): Converted {
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
-  // Errors by value path, in report order: a finding that looks at its neighbours looks
-  // only at its own path's errors, so the conversion stays linear in the error count.
+  const unlisted = { errors: 0, warnings: 0 };
+  // anyOf: one finding per value, worded by its last (catch-all) branch. Branch errors
+  // reached through a $ref lose the anyOf's schemaPath, so they are matched by value
+  // path: our only anyOf (tracker type) sits on a leaf, where nothing else can fail.
+  const anyOfPaths = new Set<string>();
+  for (const e of ajvErrors) if (e.keyword === 'anyOf') anyOfPaths.add(e.instancePath);
+  const inBranch = (e: ErrorObject) => e.keyword !== 'anyOf' && anyOfPaths.has(e.instancePath);
+  // The errors a finding words itself from (a date's pattern and format errors, an anyOf's
+  // branches), by value path: a lookup instead of a search, so the conversion is linear.
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of ajvErrors) {
+    if (!isDateTimeError(e) && !anyOfPaths.has(e.instancePath)) continue;
     const group = byPath.get(e.instancePath);
     if (group) group.push(e);
     else byPath.set(e.instancePath, [e]);
   }
   const samePath = (e: ErrorObject) => byPath.get(e.instancePath)!;
-  // anyOf: one finding per value, worded by its last (catch-all) branch. Branch errors
-  // reached through a $ref lose the anyOf's schemaPath, so they are matched by value
-  // path: our only anyOf (tracker type) sits on a leaf, where nothing else can fail.
-  const anyOfPaths = new Set(ajvErrors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
-  const inBranch = (e: ErrorObject) => e.keyword !== 'anyOf' && anyOfPaths.has(e.instancePath);
   const dateSeen = new Set<string>();
   for (const e of ajvErrors) {
     if (inBranch(e)) continue;
+    if (e.keyword === 'additionalProperties' ? warnings.length >= limit : errors.length >= limit) {
+      // Counted exactly as it would be built: one per error, one per date value.
+      if (isDateTimeError(e)) {
+        if (dateSeen.has(e.instancePath)) continue;
+        dateSeen.add(e.instancePath);
+      }
+      if (e.keyword === 'additionalProperties') unlisted.warnings++;
+      else unlisted.errors++;
+      continue;
+    }
     if (e.keyword === 'additionalProperties') {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const pointer = childPointer(e.instancePath, key);
@@ -262,7 +299,7 @@ function toFindings(ajvErrors: ErrorObject[]): { errors: Finding[]; warnings: Fi
       errors.push({ path: pointerToPath(e.instancePath), rule: e.keyword, message: e.message ?? 'is invalid', value: e.data });
     }
   }
-  return { errors, warnings };
+  return { errors, warnings, unlisted };
 }
 
 /** Which envelope a body looks like: an error one has errors and no tracker data. */
@@ -457,13 +494,17 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
   const ajvErrors = guarded('schema check', errors, [], () =>
     kind === 'success' ? successErrors(success, body) : error(body) ? [] : (error.errors ?? []),
   );
+  const unlisted = { errors: 0, warnings: 0 };
   if (ajvErrors.length > 0) {
-    const found = toFindings(ajvErrors);
-    errors.push(...found.errors);
-    warnings.push(...found.warnings);
+    // Enough to fill the capped lists whatever comes before them (at most the envelope error).
+    const found = toFindings(ajvErrors, MAX_FINDINGS);
+    for (const f of found.errors) errors.push(f);
+    for (const f of found.warnings) warnings.push(f);
+    Object.assign(unlisted, found.unlisted);
   }
   if (isRecord(body)) {
-    warnings.push(...guarded('data-quality checks', errors, [], () => dataQuality(body, knownTypes)));
+    // A loop, not push(...): a spread of a huge list overflows the call stack.
+    for (const w of guarded('data-quality checks', errors, [], () => dataQuality(body, knownTypes))) warnings.push(w);
     if (kind === 'error' && options.errorCode !== undefined && Array.isArray(body.errors) && body.errors.length > 0) {
       const code = (body.errors[0] as Record<string, unknown> | undefined)?.code;
       if (code !== options.errorCode) {
@@ -484,8 +525,8 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
   return {
     ok: errors.length === 0,
     kind,
-    errors: capped(errors, 'errors'),
-    warnings: capped(warnings, 'warnings'),
+    errors: capped(errors, unlisted.errors, 'errors'),
+    warnings: capped(warnings, unlisted.warnings, 'warnings'),
     trackerCount: Array.isArray(data) ? data.length : 0,
   };
 }
@@ -494,9 +535,9 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
 export const MAX_FINDINGS = 1000;
 export const TRUNCATED_RULE = 'findings_truncated';
 
-function capped(findings: Finding[], what: 'errors' | 'warnings'): Finding[] {
-  if (findings.length <= MAX_FINDINGS) return findings;
-  const more = findings.length - MAX_FINDINGS;
+function capped(findings: Finding[], unlisted: number, what: 'errors' | 'warnings'): Finding[] {
+  if (findings.length + unlisted <= MAX_FINDINGS) return findings;
+  const more = findings.length + unlisted - MAX_FINDINGS;
   return [
     ...findings.slice(0, MAX_FINDINGS),
     { path: '$', rule: TRUNCATED_RULE, message: `and ${more} more ${what} not listed (the first ${MAX_FINDINGS} are)` },

@@ -120,6 +120,11 @@ describe('the validator reports exactly the findings it reported before issue 10
       { ...successEnvelope([]), data: {} },
       { errors: [{ status: true, code: 8015, message: 'Customer not found' }], data: [1] },
       { errors: [], data: [] },
+      // Property names every JSONPath form is made for: indexes, escapes, quotes, non-ASCII, empty.
+      {
+        ...successEnvelope(manyTrackers(2).map((t) => ({ ...t, 'a/b~c': 1, '0': 2, '007': 3, ünï: 4, '': 5, 'x y"': 6 }))),
+        $ok: 1,
+      },
       null,
       [],
       'text',
