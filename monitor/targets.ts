@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import { CUSTOMER_ID_MAX, parseBaseUrl, type Config, type Target } from '../src/config/api.ts';
 import { resolveCredentialRefs, type AuthConfig } from '../src/config/credentials.ts';
 import type { Env } from '../src/config/env.ts';
+import { decodeJsonBytes } from '../src/json-bytes.ts';
 import { describeJsonProblem, parseJson } from '../src/json-position.ts';
+import { printable } from '../src/show-value.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
 
@@ -27,6 +29,20 @@ export interface MonitorTarget {
 }
 
 export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
+
+// A path in the file can be a 10 MB key, and a file name anything: every error line is one
+// printable line of bounded length, whatever the document held.
+const MAX_LABEL_CHARS = 200;
+const MAX_ERROR_CHARS = 500;
+const errorLine = (label: string, error: string) => `${printable(label, MAX_LABEL_CHARS)}: ${printable(error, MAX_ERROR_CHARS)}`;
+/** A million bad items are a million findings: the first few say what is wrong, a count the rest. */
+const MAX_ERROR_LINES = 20;
+function errorLines(label: string, errors: readonly string[]): string[] {
+  const lines = errors.slice(0, MAX_ERROR_LINES).map((e) => errorLine(label, e));
+  const more = errors.length - MAX_ERROR_LINES;
+  if (more > 0) lines.push(errorLine(label, `… and ${more} more error${more === 1 ? '' : 's'}`));
+  return lines;
+}
 
 /** The single target the environment describes. */
 export function defaultTargets(base: Config): MonitorTarget[] {
@@ -93,7 +109,13 @@ function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env
 export function parseTargets(document: unknown, base: Config, label: string, env?: Env): TargetsResult {
   const findings = validateDocument(TARGETS_SCHEMA_ID, document);
   if (findings.length > 0) {
-    return { ok: false, errors: findings.map((f) => `${label}: ${f.path}: ${f.message}`) };
+    return {
+      ok: false,
+      errors: errorLines(
+        label,
+        findings.map((f) => `${f.path}: ${f.message}`),
+      ),
+    };
   }
   const file = document as MonitorTargetsFile;
   const errors: string[] = [];
@@ -105,22 +127,28 @@ export function parseTargets(document: unknown, base: Config, label: string, env
     else seen.set(spec.name, i);
     return buildTarget(spec, at, base, env, errors);
   });
-  if (errors.length > 0) return { ok: false, errors: errors.map((e) => `${label}: ${e}`) };
+  if (errors.length > 0) return { ok: false, errors: errorLines(label, errors) };
   return { ok: true, targets };
 }
 
 /** Read and check a targets file. Never throws. */
 export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsResult {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (err) {
-    return { ok: false, errors: [`${path}: cannot read the targets file (${(err as NodeJS.ErrnoException).code ?? 'error'})`] };
+    return {
+      ok: false,
+      errors: [errorLine(path, `cannot read the targets file (${(err as NodeJS.ErrnoException).code ?? 'error'})`)],
+    };
   }
-  const parsed = parseJson(text);
+  // As `validate` reads a file: not UTF-8 or a NUL byte is named by byte offset, a BOM is ignored.
+  const decoded = decodeJsonBytes(bytes);
+  if (!decoded.ok) return { ok: false, errors: [errorLine(path, decoded.problem)] };
+  const parsed = parseJson(decoded.text);
   if (!parsed.ok) {
     // Where, and the parser's reason stripped of the text it quotes: that text could be a misplaced secret.
-    return { ok: false, errors: [`${path}: is not valid JSON: ${describeJsonProblem(parsed.problem)}`] };
+    return { ok: false, errors: [errorLine(path, `is not valid JSON: ${describeJsonProblem(parsed.problem)}`)] };
   }
   return parseTargets(parsed.value, base, path, env);
 }
