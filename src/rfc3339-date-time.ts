@@ -45,17 +45,45 @@ let second = 0;
 let fractionStart = 0;
 let fractionEnd = 0;
 let offsetMinutes = 0;
-// Ajv checks a value's pattern and then its format: the second scan of the same string is a lookup.
-let lastScanned: string | undefined;
-let lastShapeOk = false;
 
-/** Shape only (exactly the schema's pattern); on success the fields above hold the parts. */
-function scanShape(s: string): boolean {
-  if (s === lastScanned) return lastShapeOk;
-  lastScanned = s;
-  return (lastShapeOk = scan(s));
+/** What is known of one string: computed once, read by the pattern, the format and the period check. */
+interface Scanned {
+  value: string | undefined;
+  shape: boolean;
+  valid: boolean;
+  /** Epoch ms when valid and not a leap second (what Date.parse gives); otherwise NaN: ask Date.parse. */
+  parsed: number;
 }
 
+// The last two strings scanned. Ajv checks a value's pattern and then its format, and the
+// validator reads a tracker's two period dates right after Ajv checked them: each of those
+// is a lookup (=== on the same string is a pointer check), not a second scan.
+const recent: [Scanned, Scanned] = [
+  { value: undefined, shape: false, valid: false, parsed: NaN },
+  { value: undefined, shape: false, valid: false, parsed: NaN },
+];
+let newest = 0;
+
+/** What is known of s, from the recent slots (newest first: that hit is a pointer check) or a new scan. */
+function scanned(s: string): Scanned {
+  const last = recent[newest]!;
+  if (s === last.value) return last;
+  const before = recent[newest ^ 1]!;
+  if (s === before.value) return before;
+  return scanInto(s);
+}
+
+function scanInto(s: string): Scanned {
+  newest ^= 1;
+  const slot = recent[newest]!;
+  slot.value = s;
+  slot.shape = scan(s);
+  slot.valid = slot.shape && calendarOk();
+  slot.parsed = slot.valid && second < 60 ? fieldsToEpochMs(s) : NaN;
+  return slot;
+}
+
+/** Shape only (exactly the schema's pattern); on success the fields above hold the parts. */
 function scan(s: string): boolean {
   const n = s.length;
   if (n < 20) return false;
@@ -119,12 +147,13 @@ function calendarOk(): boolean {
 
 /** Exactly the schema's pattern, without a regular expression. */
 export function hasDateTimeShape(s: string): boolean {
-  return scanShape(s);
+  // Ajv tests the pattern first, on a value not seen yet: straight to the scan, no lookups.
+  return scanInto(s).shape;
 }
 
 /** The format check: true only for a valid contract date-time. */
 export function isDateTime(s: string): boolean {
-  return scanShape(s) && calendarOk();
+  return scanned(s).valid;
 }
 
 /** Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's days_from_civil). */
@@ -152,7 +181,8 @@ function fieldsToEpochMs(s: string): number {
  * plus its fraction: epoch time has no leap seconds, and this keeps the order of instants.
  */
 export function dateTimeEpochMs(s: string): number | undefined {
-  if (!isDateTime(s)) return undefined;
+  // A fresh scan: the fields must be this string's, whatever the recent slots hold.
+  if (!scan(s) || !calendarOk()) return undefined;
   return fieldsToEpochMs(s);
 }
 
@@ -162,8 +192,6 @@ export function dateTimeEpochMs(s: string): number | undefined {
  * reject leap seconds (NaN), and must keep doing so for the findings not to change.
  */
 export function dateParseCompatible(s: string): number {
-  if (isDateTime(s) && second < 60) {
-    return fieldsToEpochMs(s);
-  }
-  return Date.parse(s);
+  const { parsed } = scanned(s);
+  return Number.isNaN(parsed) ? Date.parse(s) : parsed;
 }

@@ -143,11 +143,21 @@ function topProperty(instancePath: string): string {
 // No schema has a $dynamicAnchor, so nothing writes here; one object serves every call.
 const NO_ANCHORS = Object.freeze({});
 
-/** Ajv's errors for a success body, as the one-pass validator reports them; [] when valid. */
-function successErrors({ envelope, item, after }: SplitArray, body: unknown): ErrorObject[] {
+/** Each tracker's period as Date.parse reads it (NaN when absent), for the data-quality pass. */
+interface Periods {
+  data: readonly unknown[];
+  start: Float64Array;
+  end: Float64Array;
+}
+
+/** Ajv's errors for a success body, as the one-pass validator reports them ([] when valid), and the periods read on the way. */
+function successErrors({ envelope, item, after }: SplitArray, body: unknown): { errors: ErrorObject[]; periods?: Periods } {
   const errors = envelope(body) ? [] : [...(envelope.errors ?? [])];
   const data = isRecord(body) ? body[ITEMS_PROPERTY] : undefined;
-  if (!Array.isArray(data)) return errors;
+  if (!Array.isArray(data)) return { errors };
+  // Read right after Ajv checked the tracker, its two period dates are the date check's last
+  // two strings: a lookup, where the data-quality pass would scan them again.
+  const periods: Periods = { data, start: new Float64Array(data.length), end: new Float64Array(data.length) };
   const itemErrors: ErrorObject[] = [];
   for (let i = 0; i < data.length; i++) {
     const cxt = {
@@ -158,12 +168,18 @@ function successErrors({ envelope, item, after }: SplitArray, body: unknown): Er
       dynamicAnchors: NO_ANCHORS,
     };
     if (!item(data[i], cxt)) for (const e of item.errors ?? []) itemErrors.push(e);
+    const t: unknown = data[i];
+    periods.start[i] = isRecord(t) ? periodMs(t.periodStartDate) : NaN;
+    periods.end[i] = isRecord(t) ? periodMs(t.periodEndDate) : NaN;
   }
-  if (itemErrors.length === 0) return errors;
+  if (itemErrors.length === 0) return { errors, periods };
   let at = errors.findIndex((e) => e.instancePath !== '' && after.has(topProperty(e.instancePath)));
   if (at < 0) at = errors.length;
-  return [...errors.slice(0, at), ...itemErrors, ...errors.slice(at)];
+  return { errors: [...errors.slice(0, at), ...itemErrors, ...errors.slice(at)], periods };
 }
+
+/** A period date as the data-quality pass compares it: Date.parse's reading, NaN for a non-string. */
+const periodMs = (value: unknown): number => (typeof value === 'string' ? dateParseCompatible(value) : NaN);
 
 /** Compile every schema now (start-up), so a broken schema fails early and the first probe is not slower. */
 export function warmUpValidator(): void {
@@ -328,42 +344,43 @@ function inlineList(values: readonly unknown[]): string {
   return values.length > MAX_LISTED ? `${shown.join(', ')}, … (${values.length} in all)` : shown.join(', ');
 }
 
-interface KeyIndex {
-  /** The index of the first tracker with this (id, conditionId), or undefined (and i is recorded as the first). */
-  firstIndex(id: unknown, conditionId: unknown, i: number): number | undefined;
+/** Per id: where it first appears, how often, and (once a second conditionId shows up) every conditionId. */
+interface IdEntry {
+  first: number;
+  count: number;
+  condition: unknown;
+  conditions?: unknown[];
+  /** Numeric bodies: the first index of each (id, conditionId) after the first one. */
+  pairs?: Map<unknown, number>;
 }
 
 // A tracker's key is the text `${id}/${conditionId}`, so "1/2" + 3 and 1 + "2/3" are the same
 // key. When every id and conditionId is a number (every real body), text equality is number
 // equality (a number's text has no '/', and only 0 and -0 share one, as Map keys do too), so
-// two number-keyed maps give the same answers without building a string per tracker.
-function trackerKeyIndex(data: readonly unknown[]): KeyIndex {
-  const numeric = data.every((t) => !isRecord(t) || (typeof t.id === 'number' && typeof t.conditionId === 'number'));
-  if (numeric) {
-    const byId = new Map<number, Map<number, number>>();
-    return {
-      firstIndex(id, conditionId, i) {
-        let byCondition = byId.get(id as number);
-        if (!byCondition) byId.set(id as number, (byCondition = new Map()));
-        const earlier = byCondition.get(conditionId as number);
-        if (earlier === undefined) byCondition.set(conditionId as number, i);
-        return earlier;
-      },
-    };
-  }
-  const seen = new Map<string, number>();
-  return {
-    firstIndex(id, conditionId, i) {
-      const key = `${String(id)}/${String(conditionId)}`;
-      const earlier = seen.get(key);
-      if (earlier === undefined) seen.set(key, i);
-      return earlier;
-    },
-  };
+// the per-id entries answer it without building a string per tracker.
+const allNumericKeys = (data: readonly unknown[]) =>
+  data.every((t) => !isRecord(t) || (typeof t.id === 'number' && typeof t.conditionId === 'number'));
+
+/** Numeric bodies: the first index with this (id, conditionId), or undefined (and i is recorded). */
+function firstPairIndex(entry: IdEntry | undefined, conditionId: unknown, i: number): number | undefined {
+  if (!entry) return undefined; // the entry made for this tracker records it
+  if (sameValueZero(entry.condition, conditionId)) return entry.first;
+  entry.pairs ??= new Map();
+  const earlier = entry.pairs.get(conditionId);
+  if (earlier === undefined) entry.pairs.set(conditionId, i);
+  return earlier;
+}
+
+/** Other bodies: the key as text, in its own map. */
+function firstKeyIndex(seen: Map<string, number>, id: unknown, conditionId: unknown, i: number): number | undefined {
+  const key = `${String(id)}/${String(conditionId)}`;
+  const earlier = seen.get(key);
+  if (earlier === undefined) seen.set(key, i);
+  return earlier;
 }
 
 // Data-quality checks: the documented example itself breaks these, so they are warnings.
-function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<string>): Finding[] {
+function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<string>, periods?: Periods): Finding[] {
   const out: Finding[] = [];
   const pagination = body.pagination;
   if (isRecord(pagination)) {
@@ -381,9 +398,9 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
   }
   const data = body.data;
   if (!Array.isArray(data)) return out;
-  // Per id: where it first appears, how often, and (only once a second conditionId shows up) every conditionId.
-  const conditionsById = new Map<unknown, { first: number; count: number; condition: unknown; conditions?: unknown[] }>();
-  const seenKeys = trackerKeyIndex(data);
+  const known = periods?.data === data ? periods : undefined;
+  const conditionsById = new Map<unknown, IdEntry>();
+  const seenKeys = allNumericKeys(data) ? undefined : new Map<string, number>();
   for (let i = 0; i < data.length; i++) {
     const t: unknown = data[i];
     if (!isRecord(t)) continue;
@@ -395,8 +412,8 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
         value: t.type,
       });
     }
-    const start = typeof t.periodStartDate === 'string' ? dateParseCompatible(t.periodStartDate) : NaN;
-    const end = typeof t.periodEndDate === 'string' ? dateParseCompatible(t.periodEndDate) : NaN;
+    const start = known ? known.start[i]! : periodMs(t.periodStartDate);
+    const end = known ? known.end[i]! : periodMs(t.periodEndDate);
     if (end < start) {
       out.push({
         path: `$.data[${i}].periodEndDate`,
@@ -406,8 +423,9 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
       });
     }
     // An object or array as id is a type error already; String() of one would be noise, and of a deep one a stack overflow.
+    const entry = conditionsById.get(t.id);
     if (isScalar(t.id) && isScalar(t.conditionId)) {
-      const earlier = seenKeys.firstIndex(t.id, t.conditionId, i);
+      const earlier = seenKeys ? firstKeyIndex(seenKeys, t.id, t.conditionId, i) : firstPairIndex(entry, t.conditionId, i);
       if (earlier !== undefined) {
         out.push({
           path: `$.data[${i}]`,
@@ -417,7 +435,6 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
         });
       }
     }
-    const entry = conditionsById.get(t.id);
     if (!entry) conditionsById.set(t.id, { first: i, count: 1, condition: t.conditionId });
     else {
       if (!entry.conditions && !sameValueZero(entry.condition, t.conditionId)) {
@@ -491,9 +508,10 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
           : 'expected an error envelope (errors non-empty, no tracker data), got a success envelope',
     });
   }
-  const ajvErrors = guarded('schema check', errors, [], () =>
-    kind === 'success' ? successErrors(success, body) : error(body) ? [] : (error.errors ?? []),
+  const checked = guarded<{ errors: ErrorObject[]; periods?: Periods }>('schema check', errors, { errors: [] }, () =>
+    kind === 'success' ? successErrors(success, body) : { errors: error(body) ? [] : (error.errors ?? []) },
   );
+  const ajvErrors = checked.errors;
   const unlisted = { errors: 0, warnings: 0 };
   if (ajvErrors.length > 0) {
     // Enough to fill the capped lists whatever comes before them (at most the envelope error).
@@ -504,7 +522,8 @@ function checkResponse(body: unknown, options: ValidateOptions): ValidationResul
   }
   if (isRecord(body)) {
     // A loop, not push(...): a spread of a huge list overflows the call stack.
-    for (const w of guarded('data-quality checks', errors, [], () => dataQuality(body, knownTypes))) warnings.push(w);
+    for (const w of guarded('data-quality checks', errors, [], () => dataQuality(body, knownTypes, checked.periods)))
+      warnings.push(w);
     if (kind === 'error' && options.errorCode !== undefined && Array.isArray(body.errors) && body.errors.length > 0) {
       const code = (body.errors[0] as Record<string, unknown> | undefined)?.code;
       if (code !== options.errorCode) {

@@ -13,6 +13,7 @@ import { MAX_FINDINGS, TRUNCATED_RULE, validateResponse } from '../../../src/val
 import type { ValidateOptions } from '../../../src/validate.ts';
 import { validateResponse as oracle } from '../../support/validate-oracle.ts';
 import { manyTrackers, successEnvelope, usDate } from '../../support/tracker-bodies.ts';
+import { seededRandom } from '../../../sandbox/generated-customers.ts';
 
 const SUCCESS: ValidateOptions = { expect: 'success' };
 const NOT_FOUND: ValidateOptions = { expect: 'error', errorCode: NOT_FOUND_CODE, errorMessage: NOT_FOUND_MESSAGE };
@@ -109,6 +110,23 @@ describe('the validator reports exactly the findings it reported before issue 10
       VARIANTS[v]!(data[1]!, 1);
       assertSame(successEnvelope(data), SUCCESS, `variant ${v}`);
     }
+  });
+
+  test('for numeric ids and conditionIds drawn from small pools (every kind of repeat), 0 and -0 included', () => {
+    const random = seededRandom(8015);
+    const pool = [0, -0, 1, 2, 3, 1.5, 1e21, -7];
+    const data = manyTrackers(600).map((t) => ({
+      ...t,
+      id: pool[Math.floor(random() * pool.length)]!,
+      conditionId: pool[Math.floor(random() * pool.length)]!,
+    }));
+    assertSame(successEnvelope(data), SUCCESS, 'pools');
+    // The same pools with one string id: the text-keyed path, where "1/2" + 3 is 1 + "2/3".
+    assertSame(
+      successEnvelope([...data, { ...data[0]!, id: '1/2', conditionId: 3 }, { ...data[1]!, id: 1, conditionId: '2/3' }]),
+      SUCCESS,
+      'text keys',
+    );
   });
 
   test('for envelopes broken around the trackers (root, pagination, warnings, errors)', () => {
