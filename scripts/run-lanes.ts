@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 
 const LANES: readonly (readonly string[])[] = [
   ['test:gate'],
-  ['test:unit', 'test:pact', 'test:openapi', 'test:prometheus', 'test:e2e', 'test:status-page'],
+  ['test:package', 'test:unit', 'test:pact', 'test:openapi', 'test:prometheus', 'test:e2e', 'test:status-page'],
 ];
 
 interface LaneResult {
