@@ -49,6 +49,8 @@ export interface ClientResult {
   contentType?: string;
   bodySize: number;
   bodyText?: string;
+  /** The body as it arrived: bodyText is decoded, with invalid UTF-8 replaced (a relay must pass the bytes on). */
+  bodyBytes?: Buffer;
   body?: unknown;
   timings: Timings;
   failure?: { reason: FailureReason; message: string };
@@ -228,6 +230,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
         const bytes = Buffer.concat(chunks);
         const text = bytes.toString('utf8');
         result.bodyText = text;
+        result.bodyBytes = bytes;
         if (x.method === 'HEAD') return finish();
         if (!isJsonMediaType(result.contentType)) {
           return finish({

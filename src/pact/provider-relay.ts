@@ -72,7 +72,8 @@ export async function startRelay(client: TrackersClient): Promise<Relay> {
         const out: Record<string, string> = {};
         for (const [name, value] of Object.entries(result.headers)) if (!NOT_RETURNED.has(name)) out[name] = value;
         res.writeHead(result.status, out);
-        res.end(result.bodyText ?? '');
+        // The bytes, not the decoded text: decoding would turn an invalid UTF-8 body into a valid one.
+        res.end(result.bodyBytes ?? result.bodyText ?? '');
       })
       .catch((err: unknown) => {
         // The client promises never to throw; if it ever does, answer rather than crash the verifier.
