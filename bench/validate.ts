@@ -3,22 +3,22 @@
 // Three bodies: the documented 97-tracker example, 5,000 clean trackers, and 5,000
 // trackers whose every updatedOn lost its ISO shape (the failing body must cost time
 // linear in its size). Issue 10's goals: ≤ 0.5× at 97 and 5,000, ≤ 5× for the failing one.
+// "before" is the validator as it was before issue 10 (the frozen copy the findings
+// oracle test uses), so before and after come from the same run.
 // npm run bench:validate
 import { performance } from 'node:perf_hooks';
 import { exampleText } from '../src/schemas.ts';
 import { validateResponse, warmUpValidator } from '../src/validate.ts';
+import { validateResponse as validateBefore } from '../tests/support/validate-oracle.ts';
 import { manyTrackers, successEnvelope, usDate } from '../tests/support/tracker-bodies.ts';
 
-const ROUNDS = 9;
+const ROUNDS = Number(process.env.ROUNDS ?? 9);
 // Each timed batch runs for about this long, whatever the body's size.
-const BATCH_MS = 60;
+const BATCH_MS = 100;
+const WARM_MS = 300;
 
-interface Case {
-  name: string;
-  text: string;
-}
 const large = manyTrackers(5000);
-const cases: Case[] = [
+const cases = [
   { name: 'documented 97 trackers', text: exampleText('trackers-98662653') },
   { name: '5,000 trackers', text: JSON.stringify(successEnvelope(large), null, 4) },
   {
@@ -34,32 +34,38 @@ function timeIt(iterations: number, fn: () => void): number {
   for (let i = 0; i < iterations; i++) fn();
   return (performance.now() - t0) / iterations;
 }
+/** Warm a side up (JIT, caches), then size its batches from a warm timing. */
+function batchSize(fn: () => void): number {
+  for (const t0 = performance.now(); performance.now() - t0 < WARM_MS;) fn();
+  return Math.max(1, Math.round(BATCH_MS / Math.max(timeIt(3, fn), 0.001)));
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`.padStart(11);
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
-const lines = [`bench/validate: validateResponse vs JSON.parse of the same body, median of ${ROUNDS} interleaved rounds`];
+const lines = [
+  `bench/validate: validateResponse vs JSON.parse of the same body, median of ${ROUNDS} interleaved rounds (spread of the per-round ratio)`,
+];
 for (const { name, text } of cases) {
   const body: unknown = JSON.parse(text);
-  const once = timeIt(3, () => (sink += validateResponse(body).errors.length));
-  const iterations = Math.max(3, Math.round(BATCH_MS / Math.max(once, 0.001)));
-  const parse: number[] = [];
-  const validate: number[] = [];
-  const ratios: number[] = [];
-  // Interleaved rounds, so drift in machine load hits both sides alike.
-  for (let r = 0; r < ROUNDS + 1; r++) {
-    const p = timeIt(iterations, () => (sink += (JSON.parse(text) as { data: unknown[] }).data.length));
-    const v = timeIt(iterations, () => (sink += validateResponse(body).warnings.length));
-    if (r === 0) continue; // warm-up round
-    parse.push(p);
-    validate.push(v);
-    ratios.push(v / p);
+  const sides = {
+    parse: () => (sink += (JSON.parse(text) as { data: unknown[] }).data.length),
+    before: () => (sink += validateBefore(body).warnings.length),
+    after: () => (sink += validateResponse(body).warnings.length),
+  };
+  const sizes = { parse: batchSize(sides.parse), before: batchSize(sides.before), after: batchSize(sides.after) };
+  const times = { parse: [] as number[], before: [] as number[], after: [] as number[] };
+  // Interleaved rounds, so drift in machine load hits every side alike.
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const side of ['parse', 'before', 'after'] as const) times[side].push(timeIt(sizes[side], sides[side]));
   }
-  const p = median(parse);
-  const v = median(validate);
-  const spread = `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+  const p = median(times.parse);
+  const ratios = (side: 'before' | 'after') => times[side].map((t, r) => t / times.parse[r]!);
+  const kb = Math.round(Buffer.byteLength(text) / 1024);
   lines.push(
-    `  ${`${name} (${Math.round(Buffer.byteLength(text) / 1024)} KB)`.padEnd(34)} JSON.parse ${us(p)}   validate ${us(v)}   ` +
-      `${(v / p).toFixed(2)}× JSON.parse (rounds ${spread})`,
+    `  ${name} (${kb} KB): JSON.parse ${us(p)}`,
+    `    before issue 10  ${us(median(times.before))}   ${median(ratios('before')).toFixed(2)}× JSON.parse (${spread(ratios('before'))})`,
+    `    now              ${us(median(times.after))}   ${median(ratios('after')).toFixed(2)}× JSON.parse (${spread(ratios('after'))})`,
   );
 }
 lines.push(`  (checksum ${sink % 1000})`);
