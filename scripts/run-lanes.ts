@@ -9,6 +9,8 @@ import { spawn } from 'node:child_process';
 const LANES: readonly (readonly string[])[] = [
   ['test:gate'],
   ['test:package', 'test:unit', 'test:pact', 'test:openapi', 'test:prometheus', 'test:e2e', 'test:status-page'],
+  // Waits on alert timings (about 60 s) and needs root for its network namespaces: alone, beside the others.
+  ['test:fleet'],
 ];
 
 interface LaneResult {
