@@ -10,6 +10,7 @@ import { runCheck, type CheckOptions } from '../../src/checks/run.ts';
 import { loadConfig, type Config } from '../../src/config/api.ts';
 import { envWith } from '../../src/config/env.ts';
 import { formatFinding } from '../../src/format-findings.ts';
+import { showValue } from '../../src/show-value.ts';
 
 export interface Gate {
   config: Config;
@@ -164,6 +165,13 @@ export function expectAnswer(r: ClientResult): void {
   }
 }
 
+// A finding's value is what the server sent: nested a million levels deep, JSON.stringify would
+// overflow the stack and the gate would fail with a bare RangeError instead of the finding. The
+// attachment shows it as the findings' own messages do: bounded and printable.
+function findingValuesShown(key: string, value: unknown): unknown {
+  return key === 'value' ? showValue(value) : value;
+}
+
 /**
  * Run a check and expect it to pass. When no request got an answer (inconclusive), it runs once more and
  * the first attempt is recorded as an annotation: a retry must not hide a flake.
@@ -180,7 +188,10 @@ export async function expectCheck(
     result = await runCheck(name, gate.client, gate.config, options);
   }
   annotate(info, result, gate.config, options.quiet === true);
-  await info.attach('check-result.json', { body: JSON.stringify(result, null, 2), contentType: 'application/json' });
+  await info.attach('check-result.json', {
+    body: JSON.stringify(result, findingValuesShown, 2),
+    contentType: 'application/json',
+  });
   expect(result.verdict, failureMessage(result)).toBe('pass');
   return result;
 }
