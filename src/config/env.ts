@@ -2,6 +2,8 @@
 // the loader that owns it (api.ts, monitor.ts, test-env.ts); an error names the
 // variable and the bad value, except for secrets, whose values are never echoed.
 
+import { showValue } from '../show-value.ts';
+
 export type Env = Record<string, string | undefined>;
 
 /** Every variable the project reads, with its meaning (the README and .env.example list the same; a unit test holds them together). */
@@ -46,7 +48,8 @@ export class Reader {
   }
 
   fail(name: string, problem: string): void {
-    const shown = SECRET_VARS.has(name) ? '(value hidden)' : JSON.stringify(this.raw(name));
+    // Bounded and printable: a variable can hold a pasted file, control or bidi characters.
+    const shown = SECRET_VARS.has(name) ? '(value hidden)' : showValue(this.raw(name));
     this.errors.push(`${name}=${shown}: ${problem}`);
   }
 
