@@ -3,6 +3,7 @@
 // spec generates. A bad spec is one line per problem, naming the JSON path; exit 2.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { generateSloRules } from '../monitor/slo/generate-rules.ts';
 
@@ -14,7 +15,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let document: unknown;
   try {
     document = parse(readFileSync(SLO_SPEC_FILE, 'utf8'));
@@ -23,6 +24,8 @@ function main(): void {
   }
   const generated = generateSloRules(document);
   if (!generated.ok) fail(`monitor/slo/trackers.slo.yml:\n${generated.errors.map((e) => `  - ${e}`).join('\n')}`);
+  // Formatted as the repository's YAML is, so `prettier --check .` and the drift check agree.
+  const text = await format(generated.yaml, { ...(await resolveConfig(SLO_RULES_FILE)), parser: 'yaml' });
   if (process.argv.includes('--check')) {
     let committed = '';
     try {
@@ -30,7 +33,7 @@ function main(): void {
     } catch {
       // a missing file is drift too
     }
-    if (committed !== generated.yaml) {
+    if (committed !== text) {
       process.stderr.write(
         'monitor/prometheus/trackers-slo.rules.yml is out of date with monitor/slo/: run `npm run slo` and commit it.\n',
       );
@@ -39,8 +42,8 @@ function main(): void {
     process.stdout.write('slo: monitor/prometheus/trackers-slo.rules.yml matches monitor/slo/trackers.slo.yml\n');
     return;
   }
-  writeFileSync(SLO_RULES_FILE, generated.yaml);
+  writeFileSync(SLO_RULES_FILE, text);
   process.stdout.write(`wrote ${SLO_RULES_FILE}\n`);
 }
 
-main();
+await main();
