@@ -3,6 +3,9 @@
 // wrk (Debian's) runs one thread. Rounds alternate nginx and the sandbox so drift in
 // machine load hits both alike; the figures are medians, the spread is printed.
 // npm run bench:sandbox-nginx   (ROUNDS, SECONDS, CONNECTIONS to change the run)
+// BEFORE_ROOT=/path/to/an/older/checkout adds that tree's sandbox to the same rounds, so a
+// change is measured before and after in one run (e.g. git archive 4f2c5f3 | tar -x -C DIR,
+// with node_modules linked in).
 import { execFile, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -12,7 +15,8 @@ import { promisify } from 'node:util';
 import { basicAuthHeader, DEFAULT_USERS } from '../sandbox/auth.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { exampleText } from '../src/schemas.ts';
-import { startSandboxProcess } from './sandbox-process.ts';
+import { startSandboxProcess, type SandboxProcess } from './sandbox-process.ts';
+import { childEnv, startService, waitFor } from '../tests/support/processes.ts';
 
 const run = promisify(execFile);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -112,35 +116,73 @@ async function wrk(url: string): Promise<WrkResult> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** The sandbox of another checkout (its own sandbox/server.ts), on a free port. */
+async function startSandboxFrom(root: string): Promise<SandboxProcess> {
+  const service = startService(
+    'sandbox (before)',
+    process.execPath,
+    ['--import', 'tsx', 'sandbox/server.ts'],
+    childEnv({ SANDBOX_PORT: '0' }),
+    root,
+  );
+  const baseUrl = await waitFor(
+    'the older sandbox to listen',
+    () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+    {
+      services: [service],
+      timeoutMs: 20_000,
+    },
+  ).catch(async (err: unknown) => {
+    await service.stop();
+    throw err;
+  });
+  return { baseUrl, service, stop: () => service.stop() };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'perf-nginx-'));
 const nginx = await startNginx(dir);
 const sandbox = await startSandboxProcess();
-const sandboxUrl = `${sandbox.baseUrl}${PATH}`;
+const before = process.env.BEFORE_ROOT ? await startSandboxFrom(process.env.BEFORE_ROOT) : undefined;
 try {
-  const results = { nginx: [] as WrkResult[], sandbox: [] as WrkResult[] };
+  const targets = {
+    nginx: nginx.url,
+    sandbox: `${sandbox.baseUrl}${PATH}`,
+    ...(before ? { before: `${before.baseUrl}${PATH}` } : {}),
+  };
+  const results: Record<string, WrkResult[]> = { nginx: [], sandbox: [], before: [] };
   // A short warm-up for each: JIT for the sandbox, page cache for nginx.
-  await wrk(nginx.url);
-  await wrk(sandboxUrl);
+  for (const url of Object.values(targets)) await wrk(url);
   for (let r = 0; r < ROUNDS; r++) {
-    results.nginx.push(await wrk(nginx.url));
-    results.sandbox.push(await wrk(sandboxUrl));
+    for (const [name, url] of Object.entries(targets)) results[name]!.push(await wrk(url));
   }
-  const failed = [...results.nginx, ...results.sandbox].reduce((n, x) => n + x.non2xx, 0);
+  const failed = Object.values(results)
+    .flat()
+    .reduce((n, x) => n + x.non2xx, 0);
   if (failed > 0) throw new Error(`${failed} responses were not 2xx: the auth header or the path is wrong`);
   const rps = (xs: WrkResult[]) => median(xs.map((x) => x.rps));
   const p99 = (xs: WrkResult[]) => median(xs.map((x) => x.p99ms));
-  const ratios = results.sandbox.map((s, i) => s.rps / results.nginx[i]!.rps);
   const bytes = Buffer.byteLength(exampleText('trackers-98662653'));
-  process.stdout.write(
-    [
-      `bench/sandbox-vs-nginx: GET ${PATH} (${bytes} bytes, Basic auth), wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, median of ${ROUNDS} alternating rounds`,
-      `  nginx (1 worker, baseline)  ${rps(results.nginx).toFixed(0).padStart(7)} req/s   p99 ${p99(results.nginx).toFixed(2)} ms`,
-      `  sandbox                     ${rps(results.sandbox).toFixed(0).padStart(7)} req/s   p99 ${p99(results.sandbox).toFixed(2)} ms`,
-      `  sandbox / nginx             ${(rps(results.sandbox) / rps(results.nginx)).toFixed(2)}× req/s (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), ` +
-        `p99 ${(p99(results.sandbox) / p99(results.nginx)).toFixed(2)}× nginx's`,
-    ].join('\n') + '\n',
-  );
+  const nginxRuns = results.nginx!;
+  const lines = [
+    `bench/sandbox-vs-nginx: GET ${PATH} (${bytes} bytes, Basic auth), wrk -t1 -c${CONNECTIONS} -d${SECONDS}s, median of ${ROUNDS} alternating rounds`,
+    `  nginx (1 worker, baseline)  ${rps(nginxRuns).toFixed(0).padStart(7)} req/s   p99 ${p99(nginxRuns).toFixed(2)} ms`,
+  ];
+  for (const [name, label] of [
+    ['sandbox', 'sandbox'],
+    ['before', 'sandbox (BEFORE_ROOT)'],
+  ] as const) {
+    const runs = results[name]!;
+    if (runs.length === 0) continue;
+    const ratios = runs.map((s, i) => s.rps / nginxRuns[i]!.rps);
+    lines.push(
+      `  ${label.padEnd(26)}  ${rps(runs).toFixed(0).padStart(7)} req/s   p99 ${p99(runs).toFixed(2)} ms   ` +
+        `${(rps(runs) / rps(nginxRuns)).toFixed(2)}× nginx's req/s (rounds ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}), ` +
+        `p99 ${(p99(runs) / p99(nginxRuns)).toFixed(2)}× nginx's`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n');
 } finally {
+  await before?.stop();
   await sandbox.stop();
   await nginx.stop();
   rmSync(dir, { recursive: true, force: true });
