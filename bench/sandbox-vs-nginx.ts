@@ -17,6 +17,7 @@ import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { exampleText } from '../src/schemas.ts';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process.ts';
 import { childEnv, startService, waitFor } from '../tests/support/processes.ts';
+import { lookupOnPath } from '../tests/support/require-binary.ts';
 
 const run = promisify(execFile);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -137,6 +138,14 @@ async function startSandboxFrom(root: string): Promise<SandboxProcess> {
     throw err;
   });
   return { baseUrl, service, stop: () => service.stop() };
+}
+
+const missing = ['nginx', 'wrk'].filter((name) => lookupOnPath(name) === undefined);
+if (missing.length > 0) {
+  process.stderr.write(
+    `bench/sandbox-vs-nginx needs ${missing.join(' and ')} (Debian packages nginx, wrk: see README "Setup")\n`,
+  );
+  process.exit(2);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'perf-nginx-'));
