@@ -399,7 +399,9 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
   const data = body.data;
   if (!Array.isArray(data)) return out;
   const known = periods?.data === data ? periods : undefined;
-  const conditionsById = new Map<unknown, IdEntry>();
+  // Most ids appear once: for those, only the index (a number, no object); an entry for the others.
+  const firstById = new Map<unknown, number>();
+  const repeated = new Map<unknown, IdEntry>();
   const seenKeys = allNumericKeys(data) ? undefined : new Map<string, number>();
   for (let i = 0; i < data.length; i++) {
     const t: unknown = data[i];
@@ -423,7 +425,13 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
       });
     }
     // An object or array as id is a type error already; String() of one would be noise, and of a deep one a stack overflow.
-    const entry = conditionsById.get(t.id);
+    const first = firstById.get(t.id);
+    let entry: IdEntry | undefined;
+    if (first !== undefined) {
+      entry = repeated.get(t.id);
+      if (!entry)
+        repeated.set(t.id, (entry = { first, count: 1, condition: (data[first] as Record<string, unknown>).conditionId }));
+    }
     if (isScalar(t.id) && isScalar(t.conditionId)) {
       const earlier = seenKeys ? firstKeyIndex(seenKeys, t.id, t.conditionId, i) : firstPairIndex(entry, t.conditionId, i);
       if (earlier !== undefined) {
@@ -435,7 +443,7 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
         });
       }
     }
-    if (!entry) conditionsById.set(t.id, { first: i, count: 1, condition: t.conditionId });
+    if (!entry) firstById.set(t.id, i);
     else {
       if (!entry.conditions && !sameValueZero(entry.condition, t.conditionId)) {
         entry.conditions = new Array<unknown>(entry.count).fill(entry.condition);
@@ -444,7 +452,9 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
       entry.count++;
     }
   }
-  for (const [id, { first, conditions }] of conditionsById) {
+  // In the order the ids first appear, as the findings have always been listed.
+  const varied = [...repeated].filter(([, e]) => e.conditions).sort(([, a], [, b]) => a.first - b.first);
+  for (const [id, { first, conditions }] of varied) {
     // Without a second conditionId there is one distinct value: nothing to report.
     if (!conditions) continue;
     const distinct = [...new Set(conditions)];
