@@ -163,10 +163,11 @@ export function isDateTime(s: string): boolean {
 /** Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's days_from_civil). */
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
+  // Integer division (| 0 truncates; yy is -1 only for January and February of year 0).
+  const era = yy >= 0 ? (yy / 400) | 0 : -1;
   const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const doy = (((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) | 0) + d - 1;
+  const doe = yoe * 365 + (yoe >> 2) - ((yoe / 100) | 0) + doy;
   return era * 146097 + doe - 719468;
 }
 
@@ -174,7 +175,9 @@ function daysFromCivil(y: number, m: number, d: number): number {
 function fieldsToEpochMs(s: string): number {
   // Milliseconds are the fraction's first three digits, truncated, as Date.parse does.
   let ms = 0;
-  for (let k = 0; k < 3; k++) ms = ms * 10 + (fractionStart + k < fractionEnd ? digit(s, fractionStart + k) : 0);
+  if (fractionStart > 0) {
+    for (let k = 0; k < 3; k++) ms = ms * 10 + (fractionStart + k < fractionEnd ? digit(s, fractionStart + k) : 0);
+  }
   const seconds = ((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second;
   return seconds * 1000 + ms;
 }
