@@ -5,6 +5,7 @@
 // others are held and printed whole when they end, so no two suites' lines mix.
 // Exit 0 only when every script of every lane passed.
 import { spawn } from 'node:child_process';
+import { countTests, formatTotals } from './test-totals.ts';
 
 const LANES: readonly (readonly string[])[] = [
   ['test:gate'],
@@ -12,6 +13,9 @@ const LANES: readonly (readonly string[])[] = [
   // Waits on alert timings (about 60 s) and needs root for its network namespaces: alone, beside the others.
   ['test:fleet'],
 ];
+
+/** Every lane's output, streamed or held, for the closing test count. */
+const transcript: Buffer[] = [];
 
 interface LaneResult {
   failed?: string;
@@ -21,7 +25,11 @@ interface LaneResult {
 function runScript(script: string, stream: boolean, sink: (text: string) => void): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const write = (chunk: Buffer) => (stream ? process.stdout.write(chunk) : sink(chunk.toString()));
+    const write = (chunk: Buffer) => {
+      transcript.push(chunk);
+      if (stream) process.stdout.write(chunk);
+      else sink(chunk.toString());
+    };
     child.stdout.on('data', write);
     child.stderr.on('data', write);
     child.on('error', (err) => {
@@ -53,4 +61,5 @@ const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
 process.stdout.write(
   `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
 );
+process.stdout.write(`${formatTotals(countTests(Buffer.concat(transcript).toString()))}\n`);
 process.exitCode = failed.length === 0 ? 0 : 1;
