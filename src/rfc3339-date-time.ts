@@ -61,7 +61,7 @@ interface Scanned {
 // (the documented one has 45 distinct in 291; a monitor sees the same body every probe):
 // a repeat costs a comparison of two short strings instead of a scan. Exact whatever the
 // table holds: a slot answers only for a string equal to the one it was computed from.
-const SLOTS = 64;
+const SLOTS = 128;
 const table: Scanned[] = Array.from({ length: SLOTS }, () => ({ value: undefined, shape: false, valid: false, parsed: NaN }));
 
 /** A slot for s from the characters that vary most between dates (month, day, hour, minute, second). */
