@@ -43,13 +43,17 @@ function runScript(script: string, stream: boolean, sink: (text: string) => void
 async function runLane(scripts: readonly string[], stream: boolean): Promise<LaneResult> {
   let output = '';
   for (const script of scripts) {
+    const t0 = Date.now();
     const code = await runScript(script, stream, (text) => (output += text));
+    timings.push(`${script} ${Math.round((Date.now() - t0) / 1000)} s`);
     if (code !== 0) return { failed: `${script} (exit ${code})`, output };
   }
   return { output };
 }
 
 const started = Date.now();
+/** How long each script took, for the closing line: where npm test's time goes. */
+const timings: string[] = [];
 const results = await Promise.all(
   LANES.map(async (lane, i) => {
     const result = await runLane(lane, i === 0);
@@ -58,6 +62,7 @@ const results = await Promise.all(
   }),
 );
 const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
+process.stdout.write(`\nrun-lanes: ${timings.join(', ')}`);
 process.stdout.write(
   `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
 );
