@@ -21,6 +21,7 @@ Options:
   --location NAME        the location label on every series, the status page and the log (default MONITOR_LOCATION)
   --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
   --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
+  --summary-interval SECONDS  a summary line on stderr every SECONDS (per target ok/total and p95; default 60, 0 = none)
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
 
@@ -39,8 +40,12 @@ export interface Flags {
   location?: string;
   shard?: Shard;
   webConfigFile?: string;
+  /** Seconds between the service's summary lines; 0: none. */
+  summaryInterval?: number;
   help: boolean;
 }
+
+export const DEFAULT_SUMMARY_INTERVAL_SECONDS = 60;
 
 export type FlagsResult = { ok: true; flags: Flags } | { ok: false; error: string };
 
@@ -64,6 +69,7 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     location: { type: 'string' },
     shard: { type: 'string' },
     'web.config.file': { type: 'string' },
+    'summary-interval': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed.ok) return parsed;
@@ -79,6 +85,11 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     const v = wholeNumber('port', str('port')!, 0, 65_535);
     if (typeof v === 'string') return { ok: false, error: v };
     flags.port = v;
+  }
+  if (str('summary-interval') !== undefined) {
+    const v = wholeNumber('summary-interval', str('summary-interval')!, 0, 86_400);
+    if (typeof v === 'string') return { ok: false, error: v };
+    flags.summaryInterval = v;
   }
   const host = str('host');
   if (host !== undefined && !isListenHost(host))
@@ -116,6 +127,8 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
   flags.webConfigFile = webConfig;
   if (webConfig !== undefined && flags.once)
     return { ok: false, error: '--web.config.file protects the service; --once serves nothing' };
+  if (flags.summaryInterval !== undefined && flags.once)
+    return { ok: false, error: '--summary-interval applies to the service; --once prints one line per probe' };
   if (flags.push && !flags.once)
     return { ok: false, error: '--push needs --once (a long-running monitor is scraped, not pushed)' };
   if (instance !== undefined && !flags.push) return { ok: false, error: '--instance only applies with --push' };

@@ -3,7 +3,8 @@
 //   GET /metrics      Prometheus exposition, the registry's content type
 //   GET /healthz      {"status":"ok","targets":N,"uptime":seconds}
 //   GET /             the status page (status-page.ts)
-//   GET /api/status   the JSON the page renders
+//   GET /api/status   the JSON the page renders: the summary (plus Prometheus's long windows)
+//   GET /api/status?target=NAME   one target's details (chart points, latest probe), fetched when opened
 // HEAD works wherever GET does; another method on a known path is 405; anything else 404.
 import http from 'node:http';
 import https from 'node:https';
@@ -12,6 +13,7 @@ import { createBasicAuth } from './web-auth.ts';
 import type { WebConfig } from './web-config.ts';
 import { renderStatusPage, STATUS_PAGE_CSP } from './status-page.ts';
 import type { StatusHistory } from './status-history.ts';
+import type { PrometheusSloSource } from './prometheus-slo.ts';
 
 export interface MonitorServerOptions {
   registry: Registry;
@@ -23,6 +25,8 @@ export interface MonitorServerOptions {
   log?: (line: string) => void;
   /** --web.config.file: HTTPS and/or basic auth (every path but /healthz, which liveness probes call bare). */
   web?: WebConfig;
+  /** PROMETHEUS_URL: the 24 h, 7 d and 30 d ratios and the budget left. */
+  prometheus?: PrometheusSloSource;
 }
 
 /** HTTP, or HTTPS when the web config has tls_server_config. */
@@ -57,8 +61,13 @@ export function createMonitorServer(options: MonitorServerOptions): MonitorServe
   const json = (req: http.IncomingMessage, res: http.ServerResponse, status: number, value: unknown) =>
     send(req, res, status, 'application/json; charset=utf-8', JSON.stringify(value));
 
+  const pageData = () => ({
+    ...options.history.summary(),
+    ...(options.prometheus ? { prometheus: options.prometheus.view() } : {}),
+  });
+
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const [path = '/', search = ''] = (req.url ?? '/').split('?', 2);
     if (!ROUTES.has(path)) return json(req, res, 404, { error: 'not found', paths: [...ROUTES] });
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return send(req, res, 405, 'application/json; charset=utf-8', JSON.stringify({ error: 'method not allowed' }), {
@@ -74,10 +83,14 @@ export function createMonitorServer(options: MonitorServerOptions): MonitorServe
           targets: options.targetCount,
           uptime: Math.round((now() - startedAt) / 1000),
         });
-      case '/api/status':
-        return json(req, res, 200, options.history.snapshot());
+      case '/api/status': {
+        const target = new URLSearchParams(search).get('target');
+        if (target === null) return json(req, res, 200, pageData());
+        const detail = options.history.target(target);
+        return detail ? json(req, res, 200, detail) : json(req, res, 404, { error: 'no such target' });
+      }
       default:
-        return send(req, res, 200, 'text/html; charset=utf-8', renderStatusPage(options.history.snapshot()), {
+        return send(req, res, 200, 'text/html; charset=utf-8', renderStatusPage(pageData()), {
           'Content-Security-Policy': STATUS_PAGE_CSP,
           'Referrer-Policy': 'no-referrer',
           'X-Frame-Options': 'DENY',

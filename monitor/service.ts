@@ -2,15 +2,14 @@
 // page, and a graceful stop on SIGINT/SIGTERM.
 import { Registry } from 'prom-client';
 import { createMonitorServer } from './http.ts';
+import { DEFAULT_SUMMARY_INTERVAL_SECONDS } from './flags.ts';
 import { startLoop } from './loop.ts';
 import { createMetrics } from './metrics.ts';
 import type { ProbeResult } from './probe.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
+import { createPrometheusSloSource } from './prometheus-slo.ts';
+import { createStateLog } from './state-log.ts';
 import { createStatusHistory } from './status-history.ts';
-
-function logfmt(value: string): string {
-  return /^[\w.:/-]+$/.test(value) ? value : JSON.stringify(value);
-}
 
 export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<number> {
   const registry = new Registry();
@@ -20,12 +19,15 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
   const v = s.version;
   const metrics = createMetrics({ registry, targets: s.targets, version: v });
   const history = createStatusHistory(s.targets, { version: v, location: s.location });
+  const prom = s.settings.prometheus;
+  const prometheus = prom ? createPrometheusSloSource({ url: prom.url, display: prom.display }) : undefined;
   const server = createMonitorServer({
     registry,
     history,
     targetCount: s.targets.length,
     log: io.err,
     web: s.web,
+    prometheus,
   });
   const port = s.flags.port ?? s.settings.port;
   const host = s.flags.host ?? s.settings.host;
@@ -62,28 +64,16 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
     ];
     io.err(`monitor: ${parts.join(', ')}`);
   }
+  if (prom) io.err(`monitor: status page's 24 h, 7 d and 30 d ratios from Prometheus ${prom.display}`);
   io.out(`metrics: ${base}/metrics\nstatus page: ${base}/\n`);
   io.listening?.(server);
 
-  // Log failures and recoveries, not every success.
-  const lastUp = new Map<string, boolean>();
-  const onResult = (r: ProbeResult) => {
-    const key = `${r.target}/${r.check}`;
-    const was = lastUp.get(key);
-    lastUp.set(key, r.success);
-    if (r.success && was !== false) return;
-    const fields = [
-      `level=${r.success ? 'info' : 'warn'}`,
-      ...(s.location === undefined ? [] : [`location=${s.location}`]),
-      `target=${r.target}`,
-      `check=${r.check}`,
-      `result=${r.success ? 'success' : 'failure'}`,
-      ...(r.reason ? [`reason=${r.reason}`] : []),
-      `duration_ms=${Math.round(r.durationMs)}`,
-      `msg=${logfmt(r.message)}`,
-    ];
-    io.err(fields.join(' '));
-  };
+  // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).
+  const stateLog = createStateLog({ history, log: io.err, location: s.location });
+  const onResult = (r: ProbeResult) => stateLog.onResult(r);
+  const every = s.flags.summaryInterval ?? DEFAULT_SUMMARY_INTERVAL_SECONDS;
+  const summaryTimer = every > 0 ? setInterval(() => io.err(stateLog.summary(every)), every * 1000) : undefined;
+  summaryTimer?.unref();
   const loop = startLoop({ targets: s.targets, clientFor: conn.clientFor, metrics, history, onResult });
 
   return new Promise<number>((resolve) => {
@@ -93,6 +83,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
       stopping = true;
       io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
+        clearInterval(summaryTimer);
         await loop.stop();
         await new Promise<void>((done) => {
           server.close(() => done());

@@ -1,10 +1,17 @@
-// What the status page shows: per target and check, the latest outcome, the last
-// failure and a bounded window of recent probes. Fed by the loop only; read by
-// /api/status and the page. Memory is bounded by targets × checks × capacity.
+// What the status page and the terminal show: per target and check, the latest
+// outcome and state, the last failure and its field, success ratios over the
+// last 15 minutes and hour, and a bounded window of recent probes for the chart.
+// Fed by the loop only. Memory is bounded by targets × checks × (capacity +
+// 60 per-minute buckets): an hour of probes is counted, not kept.
+import { CHECK_OBJECTIVES, checkState, p95, type CheckState } from './check-state.ts';
 import { enabledChecks, type Check, type ProbeReason, type ProbeResult } from './probe.ts';
 import type { MonitorTarget } from './targets.ts';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
+const MINUTE = 60_000;
+const BUCKETS = 60;
+/** The page's window: the state's ratio and p95 conditions, and the summary's first ratio. */
+export const STATE_WINDOW_MINUTES = 15;
 
 export interface HistoryPoint {
   /** Probe start, epoch ms. */
@@ -14,13 +21,44 @@ export interface HistoryPoint {
   reason?: ProbeReason;
 }
 
-export interface CheckStatus {
+/** Probes in a window, and of those successful (the ratio is the reader's: fewer bytes for 600 rows). */
+export interface WindowRatio {
+  probes: number;
+  successes: number;
+}
+
+export interface FailureInfo {
+  at: number;
+  reason: ProbeReason;
+  message: string;
+  /** The first contract error's JSON path, when the body broke the contract. */
+  field?: string;
+}
+
+/** One summary row: small, so 200 targets make a small /api/status. */
+export interface CheckSummary {
   check: Check;
-  /** null until the first probe. */
-  up: boolean | null;
+  state: CheckState;
+  /** Why it is not UP (absent when UP or PENDING). */
+  why?: string;
+  objective: number;
   /** Probes since start, and of those successful. */
   probes: number;
   successes: number;
+  last15m: WindowRatio;
+  last1h: WindowRatio;
+  /** p95 of the recent probes within 15 minutes, ms; null without any. */
+  p95Ms: number | null;
+  lastAt?: number;
+  /** In the summary without its message (the details have it). */
+  lastFailure?: FailureInfo | Omit<FailureInfo, 'message'>;
+}
+
+/** The details on demand (/api/status?target=NAME): the summary plus the latest probe and the chart's points. */
+export interface CheckStatus extends CheckSummary {
+  lastFailure?: FailureInfo;
+  /** null until the first probe. */
+  up: boolean | null;
   /** Successes / probes over the recent window; null before the first probe. */
   recentSuccessRatio: number | null;
   last?: {
@@ -34,11 +72,10 @@ export interface CheckStatus {
     warnings: number;
     errors: number;
   };
-  lastFailure?: { at: number; reason: ProbeReason; message: string };
   recent: HistoryPoint[];
 }
 
-export interface TargetStatus {
+interface TargetInfo {
   name: string;
   /** Where probes go: a remote base URL (config refuses credentials in it) or "embedded sandbox". */
   location: string;
@@ -48,22 +85,43 @@ export interface TargetStatus {
   notFoundIntervalSeconds: number;
   /** 0: the auth check is off. */
   authIntervalSeconds: number;
+}
+
+export interface TargetSummary extends TargetInfo {
+  checks: CheckSummary[];
+}
+
+export interface TargetStatus extends TargetInfo {
   checks: CheckStatus[];
 }
 
-export interface StatusSnapshot {
+interface SnapshotHead {
   generatedAt: number;
   startedAt: number;
   version: string;
   /** The monitor's --location, when it has one. */
   location?: string;
   capacity: number;
+}
+
+export interface StatusSummary extends SnapshotHead {
+  targets: TargetSummary[];
+}
+
+export interface StatusSnapshot extends SnapshotHead {
   targets: TargetStatus[];
 }
 
 export interface StatusHistory {
   add(result: ProbeResult): void;
+  /** Every target with its details (tests, small fleets). */
   snapshot(): StatusSnapshot;
+  /** Every target without the chart points or the latest message: the page's summary. */
+  summary(): StatusSummary;
+  /** One target with its details; undefined for an unknown name. */
+  target(name: string): StatusSnapshot | undefined;
+  /** A check's state as of its latest probe (the terminal's state-change lines); undefined when unknown. */
+  stateOf(target: string, check: string): Pick<CheckStatus, 'state' | 'why' | 'lastFailure'> | undefined;
 }
 
 export interface StatusHistoryOptions {
@@ -73,13 +131,40 @@ export interface StatusHistoryOptions {
   now?: () => number;
 }
 
+interface Bucket {
+  minute: number;
+  probes: number;
+  successes: number;
+  slow: number;
+}
+
+interface CheckMemory {
+  status: CheckStatus;
+  degradedMs: number;
+  buckets: Bucket[];
+}
+
+function windowOver(m: CheckMemory, nowMinute: number, minutes: number): WindowRatio & { slow: number } {
+  let probes = 0;
+  let successes = 0;
+  let slow = 0;
+  for (const b of m.buckets) {
+    if (b.minute > nowMinute - minutes && b.minute <= nowMinute) {
+      probes += b.probes;
+      successes += b.successes;
+      slow += b.slow;
+    }
+  }
+  return { probes, successes, slow };
+}
+
 export function createStatusHistory(targets: readonly MonitorTarget[], options: StatusHistoryOptions): StatusHistory {
   const capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
   const now = options.now ?? Date.now;
   const startedAt = now();
-  const byKey = new Map<string, CheckStatus>();
+  const byKey = new Map<string, CheckMemory>();
   const key = (target: string, check: string) => `${target}\u0000${check}`;
-  const statuses: TargetStatus[] = targets.map((t) => ({
+  const infos: Array<TargetInfo & { memory: CheckMemory[] }> = targets.map((t) => ({
     name: t.name,
     location: t.config.target.kind === 'remote' ? t.config.target.baseUrl : 'embedded sandbox',
     latencyBudgetMs: t.config.latencyBudgetMs,
@@ -87,46 +172,143 @@ export function createStatusHistory(targets: readonly MonitorTarget[], options: 
     intervalSeconds: t.intervalSeconds,
     notFoundIntervalSeconds: t.notFoundIntervalSeconds,
     authIntervalSeconds: t.authIntervalSeconds,
-    checks: enabledChecks(t).map((check) => {
-      const status: CheckStatus = { check, up: null, probes: 0, successes: 0, recentSuccessRatio: null, recent: [] };
-      byKey.set(key(t.name, check), status);
-      return status;
+    memory: enabledChecks(t).map((check) => {
+      const m: CheckMemory = {
+        degradedMs: t.config.latencyDegradedMs,
+        buckets: [],
+        status: {
+          check,
+          state: 'PENDING',
+          up: null,
+          objective: CHECK_OBJECTIVES[check],
+          probes: 0,
+          successes: 0,
+          last15m: { probes: 0, successes: 0 },
+          last1h: { probes: 0, successes: 0 },
+          p95Ms: null,
+          recentSuccessRatio: null,
+          recent: [],
+        },
+      };
+      byKey.set(key(t.name, check), m);
+      return m;
     }),
   }));
 
+  /** Ratios, p95 and state as of now: a quiet check's window empties as time passes, without a probe. */
+  function refreshed(m: CheckMemory, at: number): CheckStatus {
+    const s = m.status;
+    const minute = Math.floor(at / MINUTE);
+    const w15 = windowOver(m, minute, STATE_WINDOW_MINUTES);
+    s.last15m = { probes: w15.probes, successes: w15.successes };
+    const w1h = windowOver(m, minute, BUCKETS);
+    s.last1h = { probes: w1h.probes, successes: w1h.successes };
+    const p = p95(s.recent.filter((x) => x.at > at - STATE_WINDOW_MINUTES * MINUTE).map((x) => x.durationMs));
+    s.p95Ms = p === null ? null : Math.round(p * 10) / 10;
+    const verdict = checkState({
+      last: s.last ? { success: s.last.reason === undefined, degraded: s.last.degraded } : undefined,
+      probes: w15.probes,
+      successes: w15.successes,
+      slow: w15.slow,
+      degradedMs: m.degradedMs,
+      objective: s.objective,
+    });
+    s.state = verdict.state;
+    if (verdict.why === undefined) delete s.why;
+    else s.why = verdict.why;
+    return s;
+  }
+
+  function head(): SnapshotHead {
+    return {
+      generatedAt: now(),
+      startedAt,
+      version: options.version,
+      ...(options.location === undefined ? {} : { location: options.location }),
+      capacity,
+    };
+  }
+
+  const info = (t: (typeof infos)[number]): TargetInfo => {
+    const { memory: _memory, ...rest } = t;
+    return rest;
+  };
+
   return {
     add(r) {
-      const s = byKey.get(key(r.target, r.check));
-      if (!s) return;
+      const m = byKey.get(key(r.target, r.check));
+      if (!m) return;
+      const s = m.status;
       s.up = r.success;
       s.probes++;
       if (r.success) s.successes++;
+      const minute = Math.floor(r.startedAt / MINUTE);
+      let bucket = m.buckets.find((b) => b.minute === minute);
+      if (!bucket) {
+        bucket = { minute, probes: 0, successes: 0, slow: 0 };
+        m.buckets.push(bucket);
+        m.buckets.sort((a, b) => a.minute - b.minute);
+        if (m.buckets.length > BUCKETS) m.buckets.splice(0, m.buckets.length - BUCKETS);
+      }
+      bucket.probes++;
+      if (r.success) bucket.successes++;
+      if (r.durationMs > m.degradedMs) bucket.slow++;
       s.recent.push({ at: r.startedAt, durationMs: r.durationMs, success: r.success, reason: r.reason });
       if (s.recent.length > capacity) s.recent.splice(0, s.recent.length - capacity);
       s.recentSuccessRatio = s.recent.filter((p) => p.success).length / s.recent.length;
+      s.lastAt = r.startedAt;
       s.last = {
         at: r.startedAt,
         durationMs: r.durationMs,
         httpStatus: r.httpStatus,
         message: r.message,
-        reason: r.reason,
+        reason: r.success ? undefined : r.reason,
         degraded: r.degraded,
         trackerCount: r.trackerCount,
         warnings: r.warnings.length,
         errors: r.errors.length,
       };
-      if (!r.success && r.reason) s.lastFailure = { at: r.startedAt, reason: r.reason, message: r.message };
+      if (!r.success && r.reason) {
+        const field = r.errors[0]?.path;
+        s.lastFailure = { at: r.startedAt, reason: r.reason, message: r.message, ...(field ? { field } : {}) };
+      }
+      refreshed(m, r.startedAt);
     },
     snapshot() {
+      const at = now();
       // A deep copy: the caller may serialise it while probes keep landing.
       return structuredClone({
-        generatedAt: now(),
-        startedAt,
-        version: options.version,
-        ...(options.location === undefined ? {} : { location: options.location }),
-        capacity,
-        targets: statuses,
+        ...head(),
+        targets: infos.map((t) => ({ ...info(t), checks: t.memory.map((m) => refreshed(m, at)) })),
       });
+    },
+    summary() {
+      const at = now();
+      return {
+        ...head(),
+        targets: infos.map((t) => ({
+          ...info(t),
+          checks: t.memory.map((m) => {
+            const { recent: _recent, last: _last, recentSuccessRatio: _ratio, up: _up, ...row } = refreshed(m, at);
+            const copy: CheckSummary = structuredClone(row);
+            if (copy.lastFailure && 'message' in copy.lastFailure) {
+              const { message: _message, ...failure } = copy.lastFailure;
+              copy.lastFailure = failure;
+            }
+            return copy;
+          }),
+        })),
+      };
+    },
+    stateOf(target, check) {
+      const s = byKey.get(key(target, check))?.status;
+      return s && { state: s.state, why: s.why, lastFailure: s.lastFailure };
+    },
+    target(name) {
+      const t = infos.find((x) => x.name === name);
+      if (!t) return undefined;
+      const at = now();
+      return structuredClone({ ...head(), targets: [{ ...info(t), checks: t.memory.map((m) => refreshed(m, at)) }] });
     },
   };
 }

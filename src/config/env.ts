@@ -28,6 +28,8 @@ export const ENV_VARS = {
   MONITOR_PORT: 'Port of the monitor service: /metrics, /healthz and the status page (default 9464)',
   MONITOR_HOST: 'Address the monitor service listens on (default 127.0.0.1)',
   PUSHGATEWAY_URL: 'Pushgateway base URL for `--once --push`, e.g. http://pushgateway:9091',
+  PROMETHEUS_URL:
+    'Prometheus base URL the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, e.g. http://prometheus:9090',
   // Tests (tests/support/require-binary.ts); see test-env.ts.
   CI: 'true on CI: a test whose Debian package (promtool, prometheus, chromium...) is missing fails instead of skipping',
   GATE_REPORT_DIR: 'Where `npm run gate` writes junit.xml and html/ (default reports/gate)',

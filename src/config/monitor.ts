@@ -16,7 +16,14 @@ export interface MonitorSettings {
   port: number;
   host: string;
   /** PUSHGATEWAY_URL; the URL may carry credentials, so it is a Secret, printed as `display`. */
-  pushgateway?: { url: Secret; display: string };
+  pushgateway?: ServiceUrl;
+  /** PROMETHEUS_URL: where the status page's 24 h, 7 d and 30 d ratios come from. A Secret too. */
+  prometheus?: ServiceUrl;
+}
+
+export interface ServiceUrl {
+  url: Secret;
+  display: string;
 }
 
 export type MonitorSettingsResult = { ok: true; settings: MonitorSettings } | { ok: false; errors: string[] };
@@ -31,22 +38,23 @@ export function isListenHost(host: string): boolean {
   return /^[A-Za-z0-9.:_-]{1,253}$/.test(host);
 }
 
-function readPushgateway(r: Reader): MonitorSettings['pushgateway'] {
-  const push = r.raw('PUSHGATEWAY_URL');
-  if (push === undefined) return undefined;
+/** An http(s) base URL of a service the monitor calls; user info is allowed and never echoed. */
+function readServiceUrl(r: Reader, name: string, example: string): ServiceUrl | undefined {
+  const raw = r.raw(name);
+  if (raw === undefined) return undefined;
   let url: URL;
   try {
-    url = new URL(push);
+    url = new URL(raw);
   } catch {
     // Not echoed: a URL that does not parse may still hold user:password.
-    r.errors.push('PUSHGATEWAY_URL=(value hidden): is not a URL (expected e.g. http://pushgateway:9091)');
+    r.errors.push(`${name}=(value hidden): is not a URL (expected e.g. ${example})`);
     return undefined;
   }
-  const shown = url.username || url.password ? '(value hidden)' : JSON.stringify(push);
+  const shown = url.username || url.password ? '(value hidden)' : JSON.stringify(raw);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    r.errors.push(`PUSHGATEWAY_URL=${shown}: must start with http:// or https://`);
+    r.errors.push(`${name}=${shown}: must start with http:// or https://`);
   } else if (url.search || url.hash) {
-    r.errors.push(`PUSHGATEWAY_URL=${shown}: must not have a query or fragment`);
+    r.errors.push(`${name}=${shown}: must not have a query or fragment`);
   } else {
     return { url: new Secret(url.href.replace(/\/+$/, '')), display: displayUrl(url) };
   }
@@ -62,7 +70,18 @@ export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResu
   const location = r.raw('MONITOR_LOCATION');
   if (location !== undefined && !LOCATION_PATTERN.test(location))
     r.fail('MONITOR_LOCATION', `must match ${LOCATION_PATTERN.source}, e.g. eu-west-1`);
-  const pushgateway = readPushgateway(r);
+  const pushgateway = readServiceUrl(r, 'PUSHGATEWAY_URL', 'http://pushgateway:9091');
+  const prometheus = readServiceUrl(r, 'PROMETHEUS_URL', 'http://prometheus:9090');
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
-  return { ok: true, settings: { configFile, port, host, pushgateway, ...(location === undefined ? {} : { location }) } };
+  return {
+    ok: true,
+    settings: {
+      configFile,
+      port,
+      host,
+      pushgateway,
+      ...(prometheus === undefined ? {} : { prometheus }),
+      ...(location === undefined ? {} : { location }),
+    },
+  };
 }

@@ -1,58 +1,121 @@
-// What a person running `npm start` without Grafana sees: per target, up or down,
-// a latency chart, the success ratio, the last failure's reason and message, the
-// tracker count and warnings; and the page refreshes itself when things change.
+// What a person running `npm start` without Grafana sees: a summary row per target
+// and check (failing and degraded first), a banner naming what fails, and per
+// target on demand a latency chart with time and latency axes, the ratios, the
+// last failure's reason and field; the page refreshes itself. Screenshots go to
+// reports/status-page/screenshots/ for a person to look at.
 import { test, expect, type Locator, type Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Registry } from 'prom-client';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import { createMonitorServer, type MonitorServer } from '../../monitor/http.ts';
+import { createStatusHistory } from '../../monitor/status-history.ts';
+import { probeResult, testTarget } from '../unit/monitor/helpers.ts';
 import { childEnv, startService, waitFor, type Service } from '../support/processes.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 
 const binaries = requireBinaries('chromium');
 test.skip(binaries.skip !== false, binaries.skip || '');
 
+const SCREENSHOTS = join(import.meta.dirname, '../../reports/status-page/screenshots');
+const FLEET = 50;
+
 let healthy: Sandbox;
 let broken: Sandbox;
+let flapping: Sandbox;
 let monitor: Service;
+let synthetic: MonitorServer[] = [];
 let pageUrl: string;
+
+/**
+ * The monitor's server in this process, its history fed 15 minutes of healthy probes every 30 s: a fleet of 50 costs
+ * no probing (two cores, Chromium running) and its charts span real clock times.
+ */
+async function serveHealthy(count: number): Promise<string> {
+  const names = Array.from({ length: count }, (_, i) => `eu-${String(i + 1).padStart(2, '0')}`);
+  const targets = names.map((name) => testTarget(name, {}, { authIntervalSeconds: 0 }));
+  const history = createStatusHistory(targets, { version: 'test' });
+  const now = Date.now();
+  for (let i = 30; i > 0; i--) {
+    for (const target of names) {
+      for (const check of ['trackers', 'not_found'] as const) {
+        const durationMs = 40 + 30 * Math.sin(i / 3) + (check === 'trackers' ? 25 : 0);
+        history.add({
+          ...probeResult('HTTP 200, 97 tracker(s)', true),
+          trackerCount: 97,
+          target,
+          check,
+          startedAt: now - i * 30_000,
+          durationMs,
+        });
+      }
+    }
+  }
+  const server = createMonitorServer({ registry: new Registry(), history, targetCount: count });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  synthetic.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+function startMonitor(name: string, targets: object[]): { service: Service; url: Promise<string> } {
+  const dir = mkdtempSync(join(tmpdir(), 'status-page-'));
+  const file = join(dir, 'targets.json');
+  writeFileSync(file, JSON.stringify({ targets }));
+  const service = startService(
+    name,
+    process.execPath,
+    ['--import', 'tsx', 'cli/monitor.ts', '--config', file, '--port', '0', '--summary-interval', '0'],
+    childEnv({ STATUS_PAGE_TEST_PASSWORD: 'sandbox_password' }),
+  );
+  const url = waitFor(
+    `the ${name} to print its status page address`,
+    () => /status page: (http:\/\/\S+)/.exec(service.output())?.[1],
+    { timeoutMs: 30_000, services: [service] },
+  );
+  return { service, url };
+}
 
 test.beforeAll(async () => {
   healthy = createSandbox();
   broken = createSandbox({ faults: 'mutation=id-string' });
-  const [healthyUrl, brokenUrl] = await Promise.all([healthy.listen(0), broken.listen(0)]);
-  const dir = mkdtempSync(join(tmpdir(), 'status-page-'));
-  const targets = join(dir, 'targets.json');
+  flapping = createSandbox({ faults: 'error-rate=0.3' });
+  const [healthyUrl, brokenUrl, flappingUrl] = await Promise.all([healthy.listen(0), broken.listen(0), flapping.listen(0)]);
   const auth = { username: 'sandbox_user', passwordEnv: 'STATUS_PAGE_TEST_PASSWORD' };
-  writeFileSync(
-    targets,
-    JSON.stringify({
-      targets: [
-        { name: 'eu-healthy', baseUrl: healthyUrl, auth, intervalSeconds: 1, notFoundIntervalSeconds: 1 },
-        { name: 'us-broken', baseUrl: brokenUrl, auth, intervalSeconds: 1, notFoundIntervalSeconds: 1 },
-      ],
-    }),
-  );
-  monitor = startService(
-    'monitor',
-    process.execPath,
-    ['--import', 'tsx', 'cli/monitor.ts', '--config', targets, '--port', '0'],
-    childEnv({ STATUS_PAGE_TEST_PASSWORD: 'sandbox_password' }),
-  );
-  pageUrl = await waitFor(
-    'the monitor to print its status page address',
-    () => /status page: (http:\/\/\S+)/.exec(monitor.output())?.[1],
-    {
-      timeoutMs: 30_000,
-      services: [monitor],
-    },
-  );
+  const fast = { auth, intervalSeconds: 1, notFoundIntervalSeconds: 1 };
+  const one = startMonitor('monitor', [
+    { name: 'eu-healthy', baseUrl: healthyUrl, ...fast },
+    { name: 'us-broken', baseUrl: brokenUrl, ...fast },
+    { name: 'ap-flapping', baseUrl: flappingUrl, ...fast },
+  ]);
+  monitor = one.service;
+  pageUrl = await one.url;
+  mkdirSync(SCREENSHOTS, { recursive: true });
 });
 
 test.afterAll(async () => {
   await monitor?.stop();
-  await Promise.all([healthy?.close(), broken?.close()]);
+  for (const server of synthetic) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  synthetic = [];
+  await Promise.all([healthy?.close(), broken?.close(), flapping?.close()]);
 });
+
+const row = (page: Page, target: string, check: string) =>
+  page.locator('table.summary tbody tr', { has: page.locator(`td:nth-child(2):text-is("${target}")`) }).filter({
+    has: page.locator(`td:nth-child(3):text-is("${check}")`),
+  });
+
+/** Open a target's details (fetched from /api/status?target=NAME) and wait for its checks. */
+async function openDetails(page: Page, target: string): Promise<Locator> {
+  const details = page.locator(`details[data-target="${target}"]`);
+  await details.locator('> summary').click();
+  await expect(details.locator('.check').first()).toBeVisible();
+  return details;
+}
 
 /** The points of the check's latency line; 0 while there is none (read without waiting for the element). */
 function latencyPoints(chart: Locator): Promise<number> {
@@ -61,62 +124,94 @@ function latencyPoints(chart: Locator): Promise<number> {
     .evaluateAll((lines) => lines[0]?.getAttribute('points')?.trim().split(/\s+/).filter(Boolean).length ?? 0);
 }
 
-test('shows each target up or down, with the reason, a latency chart, ratios and counts', async ({ page }) => {
-  // The page refreshes itself every second (?refresh=1), so every assertion below retries until the probes are in.
-  await page.goto(`${pageUrl}?refresh=1`);
-  const eu = page.locator('section.target', { has: page.locator('h2', { hasText: 'eu-healthy' }) });
-  const us = page.locator('section.target', { has: page.locator('h2', { hasText: 'us-broken' }) });
-
-  await test.step('a few probes first, so the chart has a line and the ratios mean something', async () => {
-    const chart = eu.locator('.check', { hasText: 'existing customer' }).locator('svg.chart');
-    await expect
-      .poll(() => latencyPoints(chart), { message: 'several probes on the latency line', timeout: 20_000 })
-      .toBeGreaterThanOrEqual(2);
-  });
-
-  await test.step('the healthy target: every check up, 97 trackers, warnings counted', async () => {
-    const trackers = eu.locator('.check', { hasText: 'existing customer' });
-    await expect(trackers.locator('.badge')).toHaveText('UP');
-    await expect(eu.locator('.check', { hasText: 'missing customer' }).locator('.badge')).toHaveText('UP');
-    await expect(eu.locator('.check', { hasText: 'without valid credentials' }).locator('.badge')).toHaveText('UP');
-    await expect(trackers.locator('dt:text-is("trackers") + dd')).toHaveText('97');
-    await expect(trackers.locator('dt:text-is("warnings") + dd')).toHaveText('11');
-    await expect(trackers.locator('dt:text-is("success") + dd')).toContainText('100% of the last');
-    await expect(trackers.locator('dt:text-is("last failure") + dd')).toHaveText('none');
-  });
-
-  await test.step('the broken target: down, with the reason and the field that broke', async () => {
-    const trackers = us.locator('.check', { hasText: 'existing customer' });
-    await expect(trackers.locator('.badge')).toHaveText('DOWN');
-    await expect(trackers.locator('dt:text-is("last failure") + dd code')).toHaveText('schema_violation');
-    await expect(trackers.locator('dt:text-is("last failure") + dd')).toContainText('$.data[0].id');
-    await expect(trackers.locator('dt:text-is("success") + dd')).toContainText('0% of the last');
-    await expect(page.locator('.summary')).toContainText('check(s) failing');
-  });
-
-  await test.step('a latency chart per check, drawn inline with its budget line', async () => {
-    const chart = eu.locator('.check', { hasText: 'existing customer' }).locator('svg.chart');
-    await expect(chart).toBeVisible();
-    await expect(chart.locator('line.budget')).toHaveCount(1);
-    expect(await latencyPoints(chart), 'several probes on the latency line').toBeGreaterThanOrEqual(2);
-    await expect(us.locator('svg.chart circle.fail').first()).toBeAttached();
-  });
-
-  await snapshot(page, 'status-page-one-target-down.png');
-
-  await test.step('it refreshes itself: a repaired target turns up without a reload', async () => {
-    broken.clearFaults();
-    await expect(us.locator('.check', { hasText: 'existing customer' }).locator('.badge')).toHaveText('UP', { timeout: 15_000 });
-  });
-
-  await snapshot(page, 'status-page-repaired.png');
-});
-
-/** Kept with the test results (and in the HTML report) for a person to look at. */
-async function snapshot(page: Page, name: string): Promise<void> {
-  const body = await page.screenshot({ path: test.info().outputPath(name), fullPage: true });
+async function snapshot(page: Page, name: string, fullPage = true): Promise<void> {
+  const body = await page.screenshot({ path: join(SCREENSHOTS, name), fullPage });
   await test.info().attach(name, { body, contentType: 'image/png' });
 }
+
+test('summary first, failing first, the banner names them; details with axes on demand', async ({ page }) => {
+  // The page refreshes itself every second (?refresh=1), so every assertion below retries until the probes are in.
+  await page.goto(`${pageUrl}?refresh=1`);
+
+  await test.step('the broken target: DOWN first, with the reason and the field, named in the banner', async () => {
+    await expect(row(page, 'us-broken', 'trackers').locator('td').first()).toHaveText('DOWN', { timeout: 15_000 });
+    await expect(row(page, 'us-broken', 'trackers').locator('td').last()).toContainText('schema_violation at $.data[0].id');
+    await expect(page.locator('.banner')).toContainText('us-broken trackers (schema_violation at $.data[0].id)');
+    await expect(page.locator('.banner')).not.toContainText('check(s)');
+    await expect(page.locator('table.summary tbody tr').first().locator('td').first()).toHaveText(/DOWN|DEGRADED/);
+  });
+
+  await test.step('the healthy target: every check UP, 100% over 15 minutes', async () => {
+    for (const check of ['trackers', 'not_found', 'auth'])
+      await expect(row(page, 'eu-healthy', check).locator('td').first()).toHaveText('UP');
+    await expect(row(page, 'eu-healthy', 'trackers').locator('td').nth(3)).toHaveText('100%');
+  });
+
+  await test.step('its details: 97 trackers, 11 warnings, and a chart with both axes and their ticks', async () => {
+    const eu = await openDetails(page, 'eu-healthy');
+    const trackers = eu.locator('.check', { hasText: 'existing customer' });
+    await expect(trackers.locator('dt:text-is("trackers") + dd')).toHaveText('97');
+    await expect(trackers.locator('dt:text-is("warnings") + dd')).toHaveText('11');
+    await expect(trackers.locator('dt:text-is("last failure") + dd')).toHaveText('none');
+    const chart = trackers.locator('svg.chart');
+    await expect
+      .poll(() => latencyPoints(chart), { message: 'several probes on the latency line', timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2);
+    await expect(chart.locator('.y-axis text.tick')).toHaveText(['1 ms', '10 ms', '100 ms', '1 s', '10 s']);
+    const times = await chart.locator('.x-axis text.tick.time').allTextContents();
+    expect(times.length, 'time ticks').toBeGreaterThanOrEqual(2);
+    for (const t of times) expect(t).toMatch(/^\d\d:\d\d(:\d\d)?$/);
+    await expect(chart.locator('line.budget')).toHaveCount(1);
+    await expect(chart.locator('line.degraded')).toHaveCount(1);
+    await expect(trackers.locator('figcaption.legend')).toContainText('budget 3000 ms');
+    await expect(trackers.locator('figcaption.legend')).toContainText('degraded 1000 ms');
+  });
+
+  await test.step('a target flapping at 30% errors shows DEGRADED or DOWN, never all green', async () => {
+    const state = row(page, 'ap-flapping', 'trackers').locator('td').first();
+    await expect(state).toHaveText(/DOWN|DEGRADED/, { timeout: 20_000 });
+    await openDetails(page, 'ap-flapping');
+    for (let i = 0; i < 3; i++) {
+      // Each refresh re-renders; once a failure is in the 15-minute window, UP would be a lie.
+      await page.waitForResponse((r) => r.url().endsWith('/api/status'));
+      await expect(state).toHaveText(/DOWN|DEGRADED/);
+      await expect(page.locator('.banner.up')).toHaveCount(0);
+    }
+    await expect(page.locator('details[data-target="ap-flapping"] svg.chart circle.fail').first()).toBeAttached();
+    await snapshot(page, 'flapping.png');
+  });
+
+  await test.step('it refreshes itself: a repaired target turns UP without a reload', async () => {
+    broken.clearFaults();
+    await expect(row(page, 'us-broken', 'trackers').locator('td').first()).toHaveText(/UP|DEGRADED/, { timeout: 15_000 });
+  });
+});
+
+test('a healthy page: all green, and a chart over 15 minutes of clock times', async ({ page }) => {
+  await page.goto(`${await serveHealthy(1)}?refresh=1`);
+  await expect(page.locator('.banner')).toHaveText('all 2 checks UP');
+  const details = await openDetails(page, 'eu-01');
+  const chart = details.locator('svg.chart').first();
+  await expect(chart.locator('.y-axis text.tick')).toHaveText(['1 ms', '10 ms', '100 ms', '1 s', '10 s']);
+  const times = await chart.locator('.x-axis text.tick.time').allTextContents();
+  expect(times.length, `time ticks ${times.join(', ')}`).toBeGreaterThanOrEqual(5);
+  for (const t of times) expect(t).toMatch(/^\d\d:\d\d$/);
+  expect(await latencyPoints(chart)).toBe(30);
+  await snapshot(page, 'healthy.png');
+});
+
+test('a fleet of 50: one row per target and check, no chart until one is opened', async ({ page }) => {
+  await page.goto(`${await serveHealthy(FLEET)}?refresh=1`);
+  await expect(page.locator('table.summary tbody tr')).toHaveCount(FLEET * 2);
+  await expect(page.locator('.banner')).toHaveText(`all ${FLEET * 2} checks UP`);
+  await expect(page.locator('svg.chart'), 'no chart until a target is opened').toHaveCount(0);
+  const details = await openDetails(page, 'eu-37');
+  await expect(details.locator('svg.chart')).toHaveCount(2);
+  await expect(page.locator('svg.chart'), 'only the opened target’s').toHaveCount(2);
+  await page.waitForResponse((r) => r.url().endsWith('/api/status'));
+  await expect(details.locator('svg.chart'), 'still open after a refresh').toHaveCount(2);
+  await snapshot(page, 'fleet-50.png');
+});
 
 test('loads nothing from outside its own origin', async ({ page }) => {
   const origin = new URL(pageUrl).origin;
@@ -129,5 +224,6 @@ test('loads nothing from outside its own origin', async ({ page }) => {
   await page.goto(`${pageUrl}?refresh=1`);
   await expect(page.locator('h1')).toHaveText('trackers-contract monitor');
   expect((await refreshed).ok(), 'the refresh of /api/status succeeded').toBe(true);
+  await openDetails(page, 'eu-healthy');
   expect(foreign).toEqual([]);
 });

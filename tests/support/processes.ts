@@ -26,7 +26,7 @@ export function freePort(): Promise<number> {
 export function childEnv(extra: Record<string, string> = {}): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v === undefined || /^(CAP_|MONITOR_|SANDBOX_)/.test(k) || k === 'PUSHGATEWAY_URL') continue;
+    if (v === undefined || /^(CAP_|MONITOR_|SANDBOX_)/.test(k) || k === 'PUSHGATEWAY_URL' || k === 'PROMETHEUS_URL') continue;
     env[k] = v;
   }
   return { ...env, ...extra };

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import { Gauge, Registry } from 'prom-client';
 import { createMonitorServer } from '../../../monitor/http.ts';
-import { createStatusHistory, type StatusSnapshot } from '../../../monitor/status-history.ts';
+import { createStatusHistory, type StatusSnapshot, type StatusSummary } from '../../../monitor/status-history.ts';
 import { STATUS_PAGE_CSP } from '../../../monitor/status-page.ts';
 import { probeResult, serveMonitor, testTarget } from './helpers.ts';
 
@@ -32,13 +32,21 @@ describe('monitor HTTP server', () => {
     assert.equal(typeof body.uptime, 'number');
   });
 
-  test('GET /api/status: the snapshot the page renders', async (t) => {
+  test('GET /api/status: the summary the page renders; ?target=NAME: one target’s details', async (t) => {
     const { base, record } = await serve(t);
     record(probeResult('HTTP 503 down'));
-    const body = (await (await fetch(`${base}/api/status`)).json()) as StatusSnapshot;
+    const body = (await (await fetch(`${base}/api/status`)).json()) as StatusSummary;
     assert.equal(body.targets[0]!.name, 'eu');
-    assert.equal(body.targets[0]!.checks[0]!.up, false);
-    assert.equal(body.targets[0]!.checks[0]!.lastFailure?.message, 'HTTP 503 down');
+    assert.equal(body.targets[0]!.checks[0]!.state, 'DOWN');
+    assert.equal(body.targets[0]!.checks[0]!.lastFailure?.reason, 'http_5xx');
+    assert.equal('recent' in body.targets[0]!.checks[0]!, false, 'no chart points in the summary');
+    const detail = (await (await fetch(`${base}/api/status?target=eu`)).json()) as StatusSnapshot;
+    assert.equal(detail.targets[0]!.checks[0]!.up, false);
+    assert.equal(detail.targets[0]!.checks[0]!.lastFailure?.message, 'HTTP 503 down');
+    assert.equal(detail.targets[0]!.checks[0]!.recent.length, 1);
+    const unknown = await fetch(`${base}/api/status?target=nope`);
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(await unknown.json(), { error: 'no such target' });
   });
 
   test('GET /: the status page with a strict Content-Security-Policy', async (t) => {

@@ -10,6 +10,7 @@ import { createMonitorServer } from '../../../monitor/http.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
 import { probe, type ProbeResult } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
+import { renderStatusBody } from '../../../monitor/status-page.ts';
 import { clientFor } from '../../../src/client.ts';
 import { HOSTILE_BODIES, MAX_MESSAGE_CHARS, NON_PRINTABLE } from '../../support/hostile-bodies.ts';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.ts';
@@ -68,9 +69,18 @@ describe('the monitor on hostile bodies', () => {
     const html = await page.text();
     assert.ok(Buffer.byteLength(html) < MAX_PAGE_BYTES * targets.length, `a page of ${Buffer.byteLength(html)} bytes`);
     assert.doesNotMatch(html.replace(/[\n\t]/g, ''), NON_PRINTABLE);
-    assert.match(html, /\$\.data\[0\]\.name \[type\]/);
-    assert.match(html, /NUL byte at byte offset/);
+    assert.match(html, /schema_violation at \$\.data\[0\]\.name/, 'the summary row names the broken field');
     assert.equal(html.match(/<script\b/g)?.length, 1, 'the page’s own script only');
+    // The messages are in the details, fetched per target when opened: render them all open.
+    const open = Object.fromEntries(targets.map((x) => [x.name, history.target(x.name)!]));
+    const details = renderStatusBody(history.summary(), open);
+    assert.doesNotMatch(details.replace(/[\n\t]/g, ''), NON_PRINTABLE);
+    assert.match(details, /\$\.data\[0\]\.name \[type\]/);
+    assert.match(details, /NUL byte at byte offset/);
+    assert.doesNotMatch(details, /<script\b/);
+    const one = await fetch(`${base}/api/status?target=${encodeURIComponent(targets[0]!.name)}`);
+    assert.equal(one.status, 200);
+    assert.ok((await one.text()).length < MAX_PAGE_BYTES, 'one target’s details are bounded');
 
     const api = await fetch(`${base}/api/status`);
     assert.equal(api.status, 200);

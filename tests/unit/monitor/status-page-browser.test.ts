@@ -21,6 +21,9 @@ describe('status page in a browser', { skip: browser.skip }, () => {
       void d.dismiss();
     });
     await page.goto(`${base}/?refresh=1`);
+    // The details (and so the message) are fetched when the target is opened.
+    await page.locator('details[data-target="eu"] > summary').click();
+    await page.locator('.check.down .msg').first().waitFor({ timeout: 5000 });
     assert.equal(await page.locator('.check.down .msg').first().textContent(), 'first');
 
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';

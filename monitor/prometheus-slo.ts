@@ -1,0 +1,150 @@
+// The long windows the monitor's memory does not hold (24 h, 7 d, 30 d, and the
+// SLO's budget left), asked of the Prometheus that scrapes it (PROMETHEUS_URL)
+// through its HTTP API. Server-side only: the page's CSP stays same-origin.
+// Answers are cached and refreshed in the background, each query bounded by a
+// timeout, so a slow or absent Prometheus never slows or breaks /api/status:
+// it shows as "unavailable" with a reason that never holds the URL.
+import type { Secret } from '../src/secret.ts';
+
+/** Per target and check ("target/check"): success ratios over the long windows, the 30-day budget left. */
+export interface LongRatios {
+  ratio1d: number | null;
+  ratio7d: number | null;
+  ratio30d: number | null;
+  /** slo:period_error_budget_remaining:ratio (1 = untouched, ≤ 0 = spent); null where no SLO covers the check. */
+  budgetRemaining: number | null;
+}
+
+export interface PrometheusView {
+  /** Scheme, host and path: never user info. */
+  url: string;
+  status: 'pending' | 'ok' | 'unavailable';
+  reason?: string;
+  fetchedAt?: number;
+  ratios?: Record<string, LongRatios>;
+}
+
+export interface PrometheusSloSource {
+  /** The latest answer; starts a background refresh when it is older than maxAgeMs. Never waits, never throws. */
+  view(): PrometheusView;
+  /** Query now (tests, and the first answer at start). Never throws. */
+  refresh(): Promise<void>;
+}
+
+export interface PrometheusSloOptions {
+  url: Secret;
+  display: string;
+  timeoutMs?: number;
+  maxAgeMs?: number;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+/** The SLOs of monitor/slo/trackers.slo.yml whose budget is a check's. */
+const BUDGET_SLO: Record<string, string> = { 'trackers-availability': 'trackers', 'not-found-availability': 'not_found' };
+
+const WINDOWS = { ratio1d: '1d', ratio7d: '7d', ratio30d: '30d' } as const;
+
+/** Success ratio over a window from the raw counter, so 7 d works without a recording rule for it. */
+export const ratioQuery = (window: string) =>
+  `sum by (target, check) (increase(trackers_probes_total{result="success"}[${window}])) / sum by (target, check) (increase(trackers_probes_total[${window}]))`;
+export const BUDGET_QUERY = `slo:period_error_budget_remaining:ratio{sloth_slo=~"${Object.keys(BUDGET_SLO).join('|')}"}`;
+
+interface Sample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+type QueryResult = { ok: true; samples: Sample[] } | { ok: false; reason: string };
+
+function reasonOf(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; cause?: { code?: string } };
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
+  // Only a code: a fetch error's message can quote the URL.
+  return e?.cause?.code ?? 'connection failed';
+}
+
+export function createPrometheusSloSource(options: PrometheusSloOptions): PrometheusSloSource {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const maxAgeMs = options.maxAgeMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  const doFetch = options.fetch ?? fetch;
+  // fetch() refuses a URL with user info: it travels as a Basic Authorization header instead.
+  const parsed = new URL(options.url.reveal());
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (parsed.username || parsed.password) {
+    const user = decodeURIComponent(parsed.username);
+    const pass = decodeURIComponent(parsed.password);
+    headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+    parsed.username = '';
+    parsed.password = '';
+  }
+  const base = parsed.href.replace(/\/+$/, '');
+  let current: PrometheusView = { url: options.display, status: 'pending' };
+  let checkedAt = -Infinity;
+  let inFlight: Promise<void> | undefined;
+
+  async function query(expr: string): Promise<QueryResult> {
+    try {
+      const res = await doFetch(`${base}/api/v1/query?query=${encodeURIComponent(expr)}`, {
+        headers,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (!res.ok) {
+        await res.body?.cancel();
+        return { ok: false, reason: `HTTP ${res.status}` };
+      }
+      const body = (await res.json()) as { status?: string; data?: { resultType?: string; result?: Sample[] } };
+      if (body.status !== 'success' || body.data?.resultType !== 'vector' || !Array.isArray(body.data.result))
+        return { ok: false, reason: 'not a Prometheus query answer' };
+      return { ok: true, samples: body.data.result };
+    } catch (err) {
+      return { ok: false, reason: reasonOf(err, timeoutMs) };
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    checkedAt = now();
+    const keys = Object.keys(WINDOWS) as Array<keyof typeof WINDOWS>;
+    const answers = await Promise.all([...keys.map((k) => query(ratioQuery(WINDOWS[k]))), query(BUDGET_QUERY)]);
+    const failed = answers.find((a): a is { ok: false; reason: string } => !a.ok);
+    if (failed) {
+      current = { url: options.display, status: 'unavailable', reason: failed.reason, fetchedAt: checkedAt };
+      return;
+    }
+    const ratios: Record<string, LongRatios> = {};
+    const row = (target: string, check: string) =>
+      (ratios[`${target}/${check}`] ??= { ratio1d: null, ratio7d: null, ratio30d: null, budgetRemaining: null });
+    const number = (s: Sample) => {
+      const v = Number(s.value[1]);
+      return Number.isFinite(v) ? v : null;
+    };
+    keys.forEach((k, i) => {
+      for (const s of (answers[i] as { samples: Sample[] }).samples) {
+        if (s.metric.target && s.metric.check) row(s.metric.target, s.metric.check)[k] = number(s);
+      }
+    });
+    for (const s of (answers[keys.length] as { samples: Sample[] }).samples) {
+      const check = BUDGET_SLO[s.metric.sloth_slo ?? ''];
+      if (s.metric.target && check) row(s.metric.target, check).budgetRemaining = number(s);
+    }
+    current = { url: options.display, status: 'ok', fetchedAt: checkedAt, ratios };
+  }
+
+  const guarded = () =>
+    (inFlight ??= refresh()
+      .catch(() => {
+        current = { url: options.display, status: 'unavailable', reason: 'internal error', fetchedAt: now() };
+      })
+      .finally(() => {
+        inFlight = undefined;
+      }));
+
+  return {
+    view() {
+      if (now() - checkedAt >= maxAgeMs) void guarded();
+      return current;
+    },
+    refresh: guarded,
+  };
+}
