@@ -84,6 +84,8 @@ describe('the gate on every row of the proof table', () => {
     proof = await startProofSandbox(PROOF_TABLE);
     run = await runGateAgainst(proof.baseUrlOf(0).replace(/\/proof\/0$/, ''), {
       playwrightConfig: join('tests', 'gate', 'proof.playwright.config.ts'),
+      // 36 projects in one process: minutes on a loaded machine, not seconds.
+      timeoutMs: 400_000,
     });
     verdicts = verdictsOf(run);
   });

@@ -23,6 +23,8 @@ export interface GateRun {
 export interface GateOptions {
   /** Extra environment on top of childEnv() (no CAP_*, MONITOR_*, SANDBOX_*); an empty string unsets a variable. */
   env?: Record<string, string>;
+  /** Bound on the whole run (default 2 minutes). */
+  timeoutMs?: number;
   /** Playwright straight on this config instead of the gate's entry point (the proof's many-project run). */
   playwrightConfig?: string;
   /** Extra gate arguments, e.g. ['--grep', 'existing customer']. */
@@ -48,7 +50,7 @@ export async function runGateAgainst(baseUrl: string, options: GateOptions = {})
     : [...GATE_CLI, ...(options.args ?? [])];
   const { code, output } = await runToCompletion(process.execPath, command, {
     env,
-    timeoutMs: RUN_TIMEOUT_MS,
+    timeoutMs: options.timeoutMs ?? RUN_TIMEOUT_MS,
   });
   let junit = '';
   try {

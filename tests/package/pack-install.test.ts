@@ -153,7 +153,7 @@ describe('signals stop the monitor in bounded time, leaving nothing serving', ()
         const code = await exited;
         clearTimeout(timer);
         assert.ok(Date.now() - sent < STOP_WITHIN_MS, `stopped after ${Date.now() - sent} ms:\n${output}`);
-        assert.ok([0, 130, 143, signal].includes(code ?? ''), `exit ${code}:\n${output}`);
+        assert.ok(([0, 130, 143, signal] as (number | string)[]).includes(code ?? ''), `exit ${String(code)}:\n${output}`);
         // Nothing orphaned: once npm is gone, the monitor it started is gone too.
         await waitFor('the metrics port to close', async () => ((await accepts(url)) ? undefined : true), { timeoutMs: 3000 });
       } finally {
