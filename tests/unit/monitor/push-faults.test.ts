@@ -79,9 +79,9 @@ function assertNoCredential(text: string): void {
 
 const CASES: { behaviour: Behaviour; ok: boolean; says?: RegExp }[] = [
   { behaviour: 'refuse', ok: false, says: /ECONNREFUSED/ },
-  { behaviour: 'hang', ok: false, says: new RegExp(`no answer within ${TIMEOUT_MS} ms`) },
+  { behaviour: 'hang', ok: false, says: /no answer within \d+ ms/ },
   { behaviour: '5xx-echo', ok: false, says: /status 503, upstream down/ },
-  { behaviour: 'trickle', ok: false, says: new RegExp(`no answer within ${TIMEOUT_MS} ms`) },
+  { behaviour: 'trickle', ok: false, says: /no answer within \d+ ms/ },
   { behaviour: 'slow-ok', ok: true },
 ];
 
