@@ -58,10 +58,10 @@ interface Sample {
 type QueryResult = { ok: true; samples: Sample[] } | { ok: false; reason: string };
 
 function reasonOf(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; cause?: { code?: string } };
+  const e = err as { name?: string; cause?: { code?: string; errors?: { code?: string }[] } };
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
-  // Only a code: a fetch error's message can quote the URL.
-  return e?.cause?.code ?? 'connection failed';
+  // Only a code: a fetch error's message can quote the URL. Several addresses tried: the first one's.
+  return e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? 'connection failed';
 }
 
 export function createPrometheusSloSource(options: PrometheusSloOptions): PrometheusSloSource {
@@ -94,8 +94,9 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
         await res.body?.cancel();
         return { ok: false, reason: `HTTP ${res.status}` };
       }
-      const body = (await res.json()) as { status?: string; data?: { resultType?: string; result?: Sample[] } };
-      if (body.status !== 'success' || body.data?.resultType !== 'vector' || !Array.isArray(body.data.result))
+      const body = (await res.json().catch(() => undefined)) as
+        { status?: string; data?: { resultType?: string; result?: Sample[] } } | undefined;
+      if (body?.status !== 'success' || body.data?.resultType !== 'vector' || !Array.isArray(body.data.result))
         return { ok: false, reason: 'not a Prometheus query answer' };
       return { ok: true, samples: body.data.result };
     } catch (err) {

@@ -52,6 +52,10 @@ describe('parseFlags', () => {
     { argv: ['--once', '--push', '--instance', 'a/b'], error: /^--instance must be/ },
     { argv: ['--sandbox-faults', 'latency=fast'], error: /^--sandbox-faults: fault "latency" needs whole milliseconds/ },
     { argv: ['--sandbox-faults', 'explode'], error: /^--sandbox-faults: unknown fault "explode"/ },
+    { argv: ['--summary-interval', '0'] },
+    { argv: ['--summary-interval', '86401'], error: /^--summary-interval must be a whole number from 0 to 86400, got "86401"$/ },
+    { argv: ['--summary-interval', '-1'], error: /argument is ambiguous/ },
+    { argv: ['--once', '--summary-interval', '5'], error: /^--summary-interval applies to the service/ },
   ];
   for (const c of CASES) {
     test(`${JSON.stringify(c.argv)} → ${c.error ?? 'ok'}`, () => {
@@ -78,6 +82,15 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stderr, "monitor: Unknown option '--bogus' (see --help)\n");
     assert.equal(r.stdout, '');
+  });
+
+  test('a bad PROMETHEUS_URL: one line naming it, exit 2, no credentials', async () => {
+    const r = await runInProcess(['--once'], { PROMETHEUS_URL: 'gopher://u:hunter2-secret@prom:9090' });
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'monitor: configuration error: PROMETHEUS_URL=(value hidden): must start with http:// or https:// (see .env.example)\n',
+    );
   });
 
   test('a bad environment variable names it', async () => {
@@ -237,5 +250,32 @@ describe('monitor CLI (child process)', { concurrency: true }, () => {
     assert.equal(await exited, 0, stderr);
     assert.match(stderr, /monitor: SIGTERM: finishing probes in flight/);
     assert.match(stderr, /monitor: stopped/);
+  });
+
+  test('the service’s terminal: a line when a check goes DOWN, and a summary line every --summary-interval', async (t: TestContext) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', MAIN, '--port', '0', '--interval', '1', '--summary-interval', '1', '--sandbox-faults', 'error-rate=1'],
+      { cwd: ROOT, env: childEnv() },
+    );
+    const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    t.after(() => {
+      clearTimeout(killer);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const summary =
+      /^level=info msg=summary window_s=1 up=\d+ degraded=\d+ down=[1-9]\d* pending=\d+ default\.ok=0\/[1-9]\d* default\.p95_ms=\d+$/m;
+    for (let i = 0; i < 100 && !summary.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0, stderr);
+    assert.match(stderr, summary);
+    assert.match(
+      stderr,
+      /^level=warn target=default check=trackers from=PENDING to=DOWN reason=http_5xx duration_ms=\d+ msg="PENDING → DOWN: HTTP 503/m,
+    );
+    assert.equal(stderr.match(/check=trackers from=/g)?.length, 1, 'one line for the change, none for the repeats');
   });
 });

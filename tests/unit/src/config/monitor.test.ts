@@ -42,6 +42,30 @@ describe('monitor settings (loadMonitorSettings)', () => {
   });
 });
 
+describe('PROMETHEUS_URL (the status page’s long windows)', () => {
+  test('with credentials: accepted, shown without them', () => {
+    const ok = loadMonitorSettings({ PROMETHEUS_URL: 'https://scraper:hunter2-secret@prom.example:9090/' });
+    assert.ok(ok.ok);
+    assert.equal(ok.settings.prometheus?.display, 'https://prom.example:9090');
+    assert.equal(ok.settings.prometheus?.url.reveal(), 'https://scraper:hunter2-secret@prom.example:9090');
+    assert.doesNotMatch(JSON.stringify(ok.settings), /hunter2/);
+    const unset = loadMonitorSettings({});
+    assert.ok(unset.ok);
+    assert.equal(unset.settings.prometheus, undefined, 'unset: none');
+  });
+  const BAD: [string, string][] = [
+    ['ftp://prom:9090', 'PROMETHEUS_URL="ftp://prom:9090": must start with http:// or https://'],
+    ['http://prom:9090/?x=1', 'PROMETHEUS_URL="http://prom:9090/?x=1": must not have a query or fragment'],
+    ['https://u:hunter2-secret@prom:9090/#x', 'PROMETHEUS_URL=(value hidden): must not have a query or fragment'],
+    ['http://u:hunter2-secret@pr om', 'PROMETHEUS_URL=(value hidden): is not a URL (expected e.g. http://prometheus:9090)'],
+  ];
+  for (const [value, error] of BAD) {
+    test(`${value.replace(/hunter2-secret/, '…')}: one error naming the variable, no secret`, () => {
+      assert.deepEqual(loadMonitorSettings({ PROMETHEUS_URL: value }), { ok: false, errors: [error] });
+    });
+  }
+});
+
 describe('listen hosts (isListenHost, shared by --host and MONITOR_HOST)', () => {
   test('names and addresses', () => {
     for (const host of ['localhost', '127.0.0.1', '0.0.0.0', '::', 'fe80::1', 'monitor_1.internal'])

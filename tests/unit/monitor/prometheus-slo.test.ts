@@ -1,0 +1,129 @@
+// The long-window ratios from Prometheus's HTTP API, against a throwaway HTTP
+// server per case that answers as Prometheus does (the e2e test runs a real one).
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, test, type TestContext } from 'node:test';
+import { BUDGET_QUERY, createPrometheusSloSource, ratioQuery } from '../../../monitor/prometheus-slo.ts';
+import { Secret } from '../../../src/secret.ts';
+import { closedPort } from './helpers.ts';
+
+type Handler = (query: string, req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+async function fakePrometheus(t: TestContext, handler: Handler): Promise<{ url: string; seen: http.IncomingMessage[] }> {
+  const seen: http.IncomingMessage[] = [];
+  const server = http.createServer((req, res) => {
+    seen.push(req);
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname !== '/api/v1/query') return void res.writeHead(404).end();
+    handler(url.searchParams.get('query') ?? '', req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
+}
+
+const vector = (result: { metric: Record<string, string>; value: string }[]) =>
+  JSON.stringify({
+    status: 'success',
+    data: { resultType: 'vector', result: result.map((r) => ({ metric: r.metric, value: [1767000000, r.value] })) },
+  });
+
+describe('Prometheus SLO source', () => {
+  test('reads the 1 d, 7 d, 30 d ratios and the budget left per target and check', async (t) => {
+    const { url, seen } = await fakePrometheus(t, (q, _req, res) => {
+      res.setHeader('Content-Type', 'application/json');
+      if (q === ratioQuery('1d')) return void res.end(vector([{ metric: { target: 'eu', check: 'trackers' }, value: '0.9995' }]));
+      if (q === ratioQuery('7d')) return void res.end(vector([{ metric: { target: 'eu', check: 'trackers' }, value: '0.99' }]));
+      if (q === ratioQuery('30d'))
+        return void res.end(
+          vector([
+            { metric: { target: 'eu', check: 'trackers' }, value: '1' },
+            { metric: { target: 'eu', check: 'not_found' }, value: 'NaN' },
+          ]),
+        );
+      if (q === BUDGET_QUERY)
+        return void res.end(
+          vector([
+            { metric: { target: 'eu', sloth_slo: 'trackers-availability' }, value: '0.25' },
+            { metric: { target: 'eu', sloth_slo: 'not-found-availability' }, value: '-1' },
+          ]),
+        );
+      res.writeHead(400).end();
+    });
+    const source = createPrometheusSloSource({ url: new Secret(`http://scraper:s3cret-pw@${url.slice(7)}`), display: url });
+    assert.equal(source.view().status, 'pending');
+    await source.refresh();
+    const view = source.view();
+    assert.equal(view.status, 'ok', view.reason);
+    assert.deepEqual(view.ratios, {
+      'eu/trackers': { ratio1d: 0.9995, ratio7d: 0.99, ratio30d: 1, budgetRemaining: 0.25 },
+      'eu/not_found': { ratio1d: null, ratio7d: null, ratio30d: null, budgetRemaining: -1 },
+    });
+    assert.equal(seen.length, 4);
+    for (const req of seen) {
+      assert.equal(req.headers.authorization, `Basic ${Buffer.from('scraper:s3cret-pw').toString('base64')}`);
+    }
+    assert.doesNotMatch(JSON.stringify(view), /s3cret/);
+  });
+
+  const FAILURES: { name: string; handler: Handler; reason: RegExp; timeoutMs?: number }[] = [
+    { name: 'HTTP 503', handler: (_q, _req, res) => void res.writeHead(503).end('down'), reason: /^HTTP 503$/ },
+    { name: 'not JSON', handler: (_q, _req, res) => void res.end('<html>'), reason: /^not a Prometheus query answer$/ },
+    {
+      name: 'an error answer',
+      handler: (_q, _req, res) => void res.end(JSON.stringify({ status: 'error', errorType: 'bad_data' })),
+      reason: /^not a Prometheus query answer$/,
+    },
+    { name: 'no answer within the timeout', handler: () => {}, reason: /^timeout after 200 ms$/, timeoutMs: 200 },
+  ];
+  for (const c of FAILURES) {
+    test(`${c.name}: unavailable, with a reason and no URL`, async (t) => {
+      const { url } = await fakePrometheus(t, c.handler);
+      const source = createPrometheusSloSource({
+        url: new Secret(`http://u:s3cret-pw@${url.slice(7)}`),
+        display: url,
+        timeoutMs: c.timeoutMs,
+      });
+      const started = Date.now();
+      await source.refresh();
+      const view = source.view();
+      assert.equal(view.status, 'unavailable');
+      assert.match(view.reason ?? '', c.reason);
+      assert.equal(view.ratios, undefined);
+      assert.doesNotMatch(JSON.stringify(view), /s3cret|127\.0\.0\.1:\d+\/api/);
+      assert.ok(Date.now() - started < 3000, 'bounded by the timeout');
+    });
+  }
+
+  test('nothing listening: unavailable (ECONNREFUSED); view() never waits and re-asks only when stale', async () => {
+    let now = 1_000_000;
+    let calls = 0;
+    const port = await closedPort();
+    const source = createPrometheusSloSource({
+      url: new Secret(`http://127.0.0.1:${port}`),
+      display: `http://127.0.0.1:${port}`,
+      maxAgeMs: 30_000,
+      now: () => now,
+      fetch: ((...args: Parameters<typeof fetch>) => {
+        calls++;
+        return fetch(...args);
+      }) as typeof fetch,
+    });
+    assert.equal(source.view().status, 'pending', 'the first view starts a query and returns at once');
+    await source.refresh();
+    assert.deepEqual((({ status, reason }) => ({ status, reason }))(source.view()), {
+      status: 'unavailable',
+      reason: 'ECONNREFUSED',
+    });
+    const after = calls;
+    source.view();
+    assert.equal(calls, after, 'cached within maxAgeMs');
+    now += 30_000;
+    source.view();
+    assert.equal(calls, after + 4, 'stale: asked again, in the background');
+  });
+});
