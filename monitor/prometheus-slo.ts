@@ -6,12 +6,15 @@
 // it shows as "unavailable" with a reason that never holds the URL.
 import type { Secret } from '../src/secret.ts';
 
-/** Per target and check ("target/check"): success ratios over the long windows, the 30-day budget left. */
+/**
+ * Per target and check ("target/check"), for the checks an SLO covers (trackers, not_found): success ratios over the
+ * long windows and the 30-day budget left; null where Prometheus has no value yet.
+ */
 export interface LongRatios {
   ratio1d: number | null;
   ratio7d: number | null;
   ratio30d: number | null;
-  /** slo:period_error_budget_remaining:ratio (1 = untouched, ≤ 0 = spent); null where no SLO covers the check. */
+  /** slo:period_error_budget_remaining:ratio (1 = untouched, ≤ 0 = spent). */
   budgetRemaining: number | null;
 }
 
@@ -43,12 +46,20 @@ export interface PrometheusSloOptions {
 /** The SLOs of monitor/slo/trackers.slo.yml whose budget is a check's. */
 const BUDGET_SLO: Record<string, string> = { 'trackers-availability': 'trackers', 'not-found-availability': 'not_found' };
 
-const WINDOWS = { ratio1d: '1d', ratio7d: '7d', ratio30d: '30d' } as const;
+const SLOS = Object.keys(BUDGET_SLO).join('|');
+const errorRate = (rule: string) => `${rule}{sloth_slo=~"${SLOS}"}`;
 
-/** Success ratio over a window from the raw counter, so 7 d works without a recording rule for it. */
-export const ratioQuery = (window: string) =>
-  `sum by (target, check) (increase(trackers_probes_total{result="success"}[${window}])) / sum by (target, check) (increase(trackers_probes_total[${window}]))`;
-export const BUDGET_QUERY = `slo:period_error_budget_remaining:ratio{sloth_slo=~"${Object.keys(BUDGET_SLO).join('|')}"}`;
+/**
+ * The SLO recording rules (monitor/prometheus/trackers-slo.rules.yml), not the raw counters: the same fleet view the
+ * alerts use (median or minimum across locations), and cheap to ask every few seconds, where increase() over 30 days
+ * of every series would not be. 7 d has no rule: the 5-minute ratio averaged over it, as the 30 d rule does.
+ */
+export const LONG_QUERIES = {
+  ratio1d: `1 - ${errorRate('slo:sli_error:ratio_rate1d')}`,
+  ratio7d: `1 - (sum_over_time(${errorRate('slo:sli_error:ratio_rate5m')}[7d]) / count_over_time(${errorRate('slo:sli_error:ratio_rate5m')}[7d]))`,
+  ratio30d: `1 - ${errorRate('slo:sli_error:ratio_rate30d')}`,
+  budgetRemaining: errorRate('slo:period_error_budget_remaining:ratio'),
+} as const;
 
 interface Sample {
   metric: Record<string, string>;
@@ -66,7 +77,7 @@ function reasonOf(err: unknown, timeoutMs: number): string {
 
 export function createPrometheusSloSource(options: PrometheusSloOptions): PrometheusSloSource {
   const timeoutMs = options.timeoutMs ?? 2000;
-  const maxAgeMs = options.maxAgeMs ?? 30_000;
+  const maxAgeMs = options.maxAgeMs ?? 10_000;
   const now = options.now ?? Date.now;
   const doFetch = options.fetch ?? fetch;
   // fetch() refuses a URL with user info: it travels as a Basic Authorization header instead.
@@ -106,28 +117,37 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
 
   async function refresh(): Promise<void> {
     checkedAt = now();
-    const keys = Object.keys(WINDOWS) as Array<keyof typeof WINDOWS>;
-    const answers = await Promise.all([...keys.map((k) => query(ratioQuery(WINDOWS[k]))), query(BUDGET_QUERY)]);
+    const keys = Object.keys(LONG_QUERIES) as Array<keyof LongRatios>;
+    const answers = await Promise.all(keys.map((k) => query(LONG_QUERIES[k])));
     const failed = answers.find((a): a is { ok: false; reason: string } => !a.ok);
     if (failed) {
       current = { url: options.display, status: 'unavailable', reason: failed.reason, fetchedAt: checkedAt };
       return;
     }
     const ratios: Record<string, LongRatios> = {};
-    const row = (target: string, check: string) =>
-      (ratios[`${target}/${check}`] ??= { ratio1d: null, ratio7d: null, ratio30d: null, budgetRemaining: null });
-    const number = (s: Sample) => {
-      const v = Number(s.value[1]);
-      return Number.isFinite(v) ? v : null;
-    };
     keys.forEach((k, i) => {
       for (const s of (answers[i] as { samples: Sample[] }).samples) {
-        if (s.metric.target && s.metric.check) row(s.metric.target, s.metric.check)[k] = number(s);
+        const check = BUDGET_SLO[s.metric.sloth_slo ?? ''];
+        if (!s.metric.target || !check) continue;
+        const v = Number(s.value[1]);
+        const row = (ratios[`${s.metric.target}/${check}`] ??= {
+          ratio1d: null,
+          ratio7d: null,
+          ratio30d: null,
+          budgetRemaining: null,
+        });
+        row[k] = Number.isFinite(v) ? v : null;
       }
     });
-    for (const s of (answers[keys.length] as { samples: Sample[] }).samples) {
-      const check = BUDGET_SLO[s.metric.sloth_slo ?? ''];
-      if (s.metric.target && check) row(s.metric.target, check).budgetRemaining = number(s);
+    if (Object.keys(ratios).length === 0) {
+      // Reachable, but without the rules: say what is missing rather than show a column of dashes.
+      current = {
+        url: options.display,
+        status: 'unavailable',
+        reason: 'no SLO recording rules there (monitor/prometheus/trackers-slo.rules.yml)',
+        fetchedAt: checkedAt,
+      };
+      return;
     }
     current = { url: options.display, status: 'ok', fetchedAt: checkedAt, ratios };
   }

@@ -12,7 +12,8 @@ import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { SLO_RULES_FILE } from '../../scripts/generate-slo-rules.ts';
 import { requireBinaries } from '../support/require-binary.ts';
-import { childEnv, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { childEnv, freePort, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import type { PageData } from '../../monitor/status-page.ts';
 import { startPrometheus, testRules, type PromAlert, type RunningPrometheus } from '../support/prometheus.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -41,6 +42,21 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
   let sandbox: Sandbox;
   let prometheus: RunningPrometheus | undefined;
   let dir = '';
+  let monitorBase = '';
+  // The monitor asks this Prometheus for the status page's long windows; the user info must never show.
+  const PROM_SECRET = 'e2e-prom-secret';
+
+  /** Wait until the monitor's /api/status carries Prometheus's ratios for the trackers check and they satisfy `ok`. */
+  const statusRatios = (what: string, ok: (r: NonNullable<NonNullable<PageData['prometheus']>['ratios']>[string]) => boolean) =>
+    waitFor(
+      `the status page's Prometheus ratios: ${what}`,
+      async () => {
+        const status = (await (await fetch(`${monitorBase}/api/status`)).json()) as PageData;
+        const r = status.prometheus?.ratios?.[`${TARGET}/trackers`];
+        return status.prometheus?.status === 'ok' && r && ok(r) ? status : undefined;
+      },
+      { timeoutMs: PHASE_MS, services },
+    );
 
   /** Wait until `expr` returns at least one sample, all of whose values satisfy `ok`. */
   const series = (expr: string, ok: (value: number) => boolean = () => true) =>
@@ -97,12 +113,17 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
         ],
       }),
     );
+    // Prometheus cannot listen on port 0, and the monitor must know its URL: its port is chosen first.
+    const promPort = await freePort();
     // Port 0: the monitor picks a free port and prints it, so no other process can take it in between.
     const monitor = startService(
       'monitor',
       process.execPath,
       ['--import', 'tsx', 'cli/monitor.ts', '--config', targetsFile, '--port', '0', '--host', '127.0.0.1'],
-      childEnv({ E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),
+      childEnv({
+        E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD,
+        PROMETHEUS_URL: `http://e2e:${PROM_SECRET}@127.0.0.1:${promPort}`,
+      }),
       ROOT,
     );
     services.push(monitor);
@@ -111,8 +132,9 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
       () => /^metrics: http:\/\/127\.0\.0\.1:(\d+)\/metrics$/m.exec(monitor.output())?.[1],
       { services },
     );
-    // Prometheus cannot listen on port 0 (startPrometheus picks its port with freePort()).
+    monitorBase = `http://127.0.0.1:${port}`;
     prometheus = await startPrometheus({
+      port: promPort,
       binary: gate.path('prometheus'),
       targets: [`127.0.0.1:${port}`],
       // The alert rules with short windows, and the SLO rules as generated: their windows are the SLO's.
@@ -150,6 +172,21 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     await series(`slo:period_error_budget_remaining:ratio{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v === 1);
   });
 
+  test('healthy: the status page shows Prometheus’s 24 h, 7 d, 30 d ratios and the budget, never its credentials', async () => {
+    const status = await statusRatios(
+      'all 100%, budget whole',
+      (r) => r.ratio1d === 1 && r.ratio7d === 1 && r.ratio30d === 1 && r.budgetRemaining === 1,
+    );
+    assert.equal(status.prometheus?.url, `http://127.0.0.1:${new URL(prometheus!.url).port}`);
+    const page = await (await fetch(`${monitorBase}/`)).text();
+    assert.match(page, /<th>24 h<\/th><th>7 d<\/th><th>30 d<\/th><th>budget left<\/th>/);
+    assert.match(
+      page,
+      /<tr class="up"><td>UP<\/td><td>e2e<\/td><td>trackers<\/td><td>100%<\/td><td>100%<\/td><td>100%<\/td><td>100%<\/td><td>100%<\/td><td>100%<\/td>/,
+    );
+    for (const text of [JSON.stringify(status), page, services[0]!.output()]) assert.doesNotMatch(text, new RegExp(PROM_SECRET));
+  });
+
   test('HTTP 503: TrackersProbeFailing and TrackersNotFoundCheckFailing fire, failures counted as http_5xx', async () => {
     sandbox.setFaults('status=503');
     const alert = await firing('TrackersProbeFailing', { target: TARGET, check: 'trackers', severity: 'page' });
@@ -164,6 +201,8 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     await series(`slo:burn_rate:ratio_rate5m{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v > 14.4);
     await firing('TrackersAvailabilityBudgetBurn', { target: TARGET, severity: 'page' });
     await series(`slo:period_error_budget_remaining:ratio{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v < 1);
+    // And the status page reads it: the 24-hour ratio drops, the budget is being spent.
+    await statusRatios('the 24 h ratio under 100%, the budget spent in part', (r) => r.ratio1d! < 1 && r.budgetRemaining! < 1);
   });
 
   test('a breaking change (id sent as a string): TrackersSchemaViolations fires, the rule is "type"', async () => {

@@ -41,9 +41,11 @@ export async function startPrometheus(options: {
   targets: string[];
   rules?: string;
   honorLabels?: boolean;
+  /** A port chosen beforehand (freePort()), when a process started earlier must know the URL. */
+  port?: number;
 }): Promise<RunningPrometheus> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-e2e-prometheus-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const rulesFile = path.join(dir, 'rules.yml');
   if (options.rules) writeFileSync(rulesFile, options.rules);
   // JSON is YAML: no YAML library needed to write the config.

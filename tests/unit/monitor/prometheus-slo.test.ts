@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
-import { BUDGET_QUERY, createPrometheusSloSource, ratioQuery } from '../../../monitor/prometheus-slo.ts';
+import { createPrometheusSloSource, LONG_QUERIES } from '../../../monitor/prometheus-slo.ts';
 import { Secret } from '../../../src/secret.ts';
 import { closedPort } from './helpers.ts';
 
@@ -36,20 +36,29 @@ describe('Prometheus SLO source', () => {
   test('reads the 1 d, 7 d, 30 d ratios and the budget left per target and check', async (t) => {
     const { url, seen } = await fakePrometheus(t, (q, _req, res) => {
       res.setHeader('Content-Type', 'application/json');
-      if (q === ratioQuery('1d')) return void res.end(vector([{ metric: { target: 'eu', check: 'trackers' }, value: '0.9995' }]));
-      if (q === ratioQuery('7d')) return void res.end(vector([{ metric: { target: 'eu', check: 'trackers' }, value: '0.99' }]));
-      if (q === ratioQuery('30d'))
+      const trackers = { target: 'eu', sloth_slo: 'trackers-availability', sloth_window: '1d' };
+      const notFound = { target: 'eu', sloth_slo: 'not-found-availability' };
+      const latency = { target: 'eu', sloth_slo: 'trackers-latency' };
+      if (q === LONG_QUERIES.ratio1d)
         return void res.end(
           vector([
-            { metric: { target: 'eu', check: 'trackers' }, value: '1' },
-            { metric: { target: 'eu', check: 'not_found' }, value: 'NaN' },
+            { metric: trackers, value: '0.9995' },
+            { metric: latency, value: '0.5' },
           ]),
         );
-      if (q === BUDGET_QUERY)
+      if (q === LONG_QUERIES.ratio7d) return void res.end(vector([{ metric: trackers, value: '0.99' }]));
+      if (q === LONG_QUERIES.ratio30d)
         return void res.end(
           vector([
-            { metric: { target: 'eu', sloth_slo: 'trackers-availability' }, value: '0.25' },
-            { metric: { target: 'eu', sloth_slo: 'not-found-availability' }, value: '-1' },
+            { metric: trackers, value: '1' },
+            { metric: notFound, value: 'NaN' },
+          ]),
+        );
+      if (q === LONG_QUERIES.budgetRemaining)
+        return void res.end(
+          vector([
+            { metric: trackers, value: '0.25' },
+            { metric: notFound, value: '-1' },
           ]),
         );
       res.writeHead(400).end();
@@ -71,6 +80,11 @@ describe('Prometheus SLO source', () => {
   });
 
   const FAILURES: { name: string; handler: Handler; reason: RegExp; timeoutMs?: number }[] = [
+    {
+      name: 'no SLO rules loaded',
+      handler: (_q, _req, res) => void res.end(vector([])),
+      reason: /^no SLO recording rules there \(monitor\/prometheus\/trackers-slo\.rules\.yml\)$/,
+    },
     { name: 'HTTP 503', handler: (_q, _req, res) => void res.writeHead(503).end('down'), reason: /^HTTP 503$/ },
     { name: 'not JSON', handler: (_q, _req, res) => void res.end('<html>'), reason: /^not a Prometheus query answer$/ },
     {
@@ -106,7 +120,7 @@ describe('Prometheus SLO source', () => {
     const source = createPrometheusSloSource({
       url: new Secret(`http://127.0.0.1:${port}`),
       display: `http://127.0.0.1:${port}`,
-      maxAgeMs: 30_000,
+      maxAgeMs: 10_000,
       now: () => now,
       fetch: ((...args: Parameters<typeof fetch>) => {
         calls++;
@@ -122,7 +136,7 @@ describe('Prometheus SLO source', () => {
     const after = calls;
     source.view();
     assert.equal(calls, after, 'cached within maxAgeMs');
-    now += 30_000;
+    now += 10_000;
     source.view();
     assert.equal(calls, after + 4, 'stale: asked again, in the background');
   });
