@@ -3,6 +3,8 @@
 // wrk (Debian's) runs one thread. Rounds alternate nginx and the sandbox so drift in
 // machine load hits both alike; the figures are medians, the spread is printed.
 // npm run bench:sandbox-nginx   (ROUNDS, SECONDS, CONNECTIONS to change the run)
+// A bare node:http server sending the same cached bytes behind the same header comparison
+// runs in the same rounds too: the ceiling for anything written on node:http.
 // BEFORE_ROOT=/path/to/an/older/checkout adds that tree's sandbox to the same rounds, so a
 // change is measured before and after in one run (e.g. git archive 4f2c5f3 | tar -x -C DIR,
 // with node_modules linked in).
@@ -117,6 +119,37 @@ async function wrk(url: string): Promise<WrkResult> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+// What nginx does here, in node:http: compare the header, send bytes read once.
+const BARE_SERVER = `
+import http from 'node:http';
+import { readFileSync } from 'node:fs';
+const [file, auth, path] = process.argv.slice(1);
+const body = readFileSync(file);
+const server = http.createServer((req, res) => {
+  if (req.url !== path || req.headers.authorization !== auth) { res.writeHead(401, { 'Content-Length': '0' }); res.end(); return; }
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(body.length) });
+  res.end(body);
+});
+server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
+`;
+
+async function startBareNode(file: string): Promise<SandboxProcess> {
+  const args = ['--input-type=module', '-e', BARE_SERVER, file, AUTH, PATH];
+  const service = startService('bare node:http', process.execPath, args, childEnv());
+  const baseUrl = await waitFor(
+    'bare node:http to listen',
+    () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
+    {
+      services: [service],
+      timeoutMs: 20_000,
+    },
+  ).catch(async (err: unknown) => {
+    await service.stop();
+    throw err;
+  });
+  return { baseUrl, service, stop: () => service.stop() };
+}
+
 /** The sandbox of another checkout (its own sandbox/server.ts), on a free port. */
 async function startSandboxFrom(root: string): Promise<SandboxProcess> {
   const service = startService(
@@ -151,14 +184,16 @@ if (missing.length > 0) {
 const dir = mkdtempSync(join(tmpdir(), 'perf-nginx-'));
 const nginx = await startNginx(dir);
 const sandbox = await startSandboxProcess();
+const bare = await startBareNode(join(dir, 'trackers.json'));
 const before = process.env.BEFORE_ROOT ? await startSandboxFrom(process.env.BEFORE_ROOT) : undefined;
 try {
   const targets = {
     nginx: nginx.url,
     sandbox: `${sandbox.baseUrl}${PATH}`,
+    bare: `${bare.baseUrl}${PATH}`,
     ...(before ? { before: `${before.baseUrl}${PATH}` } : {}),
   };
-  const results: Record<string, WrkResult[]> = { nginx: [], sandbox: [], before: [] };
+  const results: Record<string, WrkResult[]> = { nginx: [], sandbox: [], bare: [], before: [] };
   // A short warm-up for each: JIT for the sandbox, page cache for nginx.
   for (const url of Object.values(targets)) await wrk(url);
   for (let r = 0; r < ROUNDS; r++) {
@@ -178,6 +213,7 @@ try {
   ];
   for (const [name, label] of [
     ['sandbox', 'sandbox'],
+    ['bare', 'bare node:http (ceiling)'],
     ['before', 'sandbox (BEFORE_ROOT)'],
   ] as const) {
     const runs = results[name]!;
@@ -192,6 +228,7 @@ try {
   process.stdout.write(lines.join('\n') + '\n');
 } finally {
   await before?.stop();
+  await bare.stop();
   await sandbox.stop();
   await nginx.stop();
   rmSync(dir, { recursive: true, force: true });
