@@ -38,13 +38,13 @@ const pct = (r: number) => `${Math.floor(r * 1000) / 10}%`;
 export function checkState(i: StateInputs): StateVerdict {
   if (!i.last) return { state: 'PENDING' };
   if (!i.last.success) return { state: 'DOWN', why: 'the latest probe failed' };
-  if (i.last.degraded) return { state: 'DEGRADED', why: `the latest probe was slower than ${i.degradedMs} ms` };
+  if (i.last.degraded) return { state: 'DEGRADED', why: `last probe over ${i.degradedMs} ms` };
   if (i.probes > 0 && i.slow / i.probes > 0.05)
-    return { state: 'DEGRADED', why: `p95 over ${i.degradedMs} ms in 15 min (${i.slow} of ${i.probes} slower)` };
+    return { state: 'DEGRADED', why: `p95 over ${i.degradedMs} ms in 15 min (${i.slow} of ${i.probes})` };
   if (i.probes > 0 && i.successes / i.probes < i.objective)
     return {
       state: 'DEGRADED',
-      why: `${pct(i.successes / i.probes)} succeeded in 15 min, under the ${pct(i.objective)} objective`,
+      why: `${pct(i.successes / i.probes)} in 15 min, under ${pct(i.objective)}`,
     };
   return { state: 'UP' };
 }

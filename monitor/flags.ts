@@ -21,7 +21,7 @@ Options:
   --location NAME        the location label on every series, the status page and the log (default MONITOR_LOCATION)
   --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
   --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
-  --summary-interval SECONDS  a summary line on stderr every SECONDS (per target ok/total and p95; default 60, 0 = none)
+  --summary-interval S   the service's summary line on stderr every S seconds (per target ok/total, p95; default 60, 0: none)
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
 

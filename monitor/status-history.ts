@@ -87,7 +87,9 @@ interface TargetInfo {
   authIntervalSeconds: number;
 }
 
-export interface TargetSummary extends TargetInfo {
+/** A summary row needs the name only: the rest of a target's facts come with its details. */
+export interface TargetSummary {
+  name: string;
   checks: CheckSummary[];
 }
 
@@ -287,7 +289,7 @@ export function createStatusHistory(targets: readonly MonitorTarget[], options: 
       return {
         ...head(),
         targets: infos.map((t) => ({
-          ...info(t),
+          name: t.name,
           checks: t.memory.map((m) => {
             const { recent: _recent, last: _last, recentSuccessRatio: _ratio, up: _up, ...row } = refreshed(m, at);
             const copy: CheckSummary = structuredClone(row);

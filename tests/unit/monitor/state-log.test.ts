@@ -36,7 +36,7 @@ describe('the terminal: one line per state change', () => {
     feed(probeResult('HTTP 503 (error 503: down)'));
     assert.deepEqual(lines, [
       'level=warn location=eu-west-1 target=eu check=trackers from=UP to=DOWN reason=schema_violation field="$.data[0].id" duration_ms=25 msg="UP → DOWN: HTTP 200, schema: $.data[0].id [type]"',
-      'level=warn location=eu-west-1 target=eu check=trackers from=DOWN to=DEGRADED duration_ms=25 msg="DOWN → DEGRADED: 60% succeeded in 15 min, under the 99.9% objective"',
+      'level=warn location=eu-west-1 target=eu check=trackers from=DOWN to=DEGRADED duration_ms=25 msg="DOWN → DEGRADED: 60% in 15 min, under 99.9%"',
       'level=warn location=eu-west-1 target=eu check=trackers from=DEGRADED to=DOWN reason=http_5xx duration_ms=25 msg="DEGRADED → DOWN: HTTP 503 (error 503: down)"',
     ]);
   });
