@@ -70,24 +70,28 @@ http {
   );
   const child = spawn('nginx', ['-p', dir, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}${PATH}`;
-  for (let i = 0; i < 100; i++) {
-    const answered = await fetch(url, { headers: { Authorization: AUTH } }).then(
+  // SIGTERM, not nginx's graceful SIGQUIT: it waits for wrk's idle keep-alive connections.
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  let answered = 0;
+  for (let i = 0; i < 100 && answered !== 200; i++) {
+    answered = await fetch(url, { headers: { Authorization: AUTH } }).then(
       (r) => r.status,
       () => 0,
     );
-    if (answered === 200) break;
-    if (answered !== 0) throw new Error(`nginx answered ${answered}, not 200`);
-    await new Promise((r) => setTimeout(r, 50));
+    if (answered === 0) await new Promise((r) => setTimeout(r, 50));
+    else if (answered !== 200) break;
   }
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGQUIT');
-      }),
-  };
+  if (answered !== 200) {
+    // Never leave nginx behind: a failed start stops what it started.
+    await stop();
+    throw new Error(answered === 0 ? `nginx did not answer on ${url}` : `nginx answered ${answered}, not 200`);
+  }
+  return { url, stop };
 }
 
 interface WrkResult {
@@ -182,11 +186,18 @@ if (missing.length > 0) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'perf-nginx-'));
-const nginx = await startNginx(dir);
-const sandbox = await startSandboxProcess();
-const bare = await startBareNode(join(dir, 'trackers.json'));
-const before = process.env.BEFORE_ROOT ? await startSandboxFrom(process.env.BEFORE_ROOT) : undefined;
+// Everything started is stopped at the end, in reverse order, whatever failed in between.
+const started: { stop(): Promise<void> }[] = [];
+const start = async <T extends { stop(): Promise<void> }>(server: Promise<T>): Promise<T> => {
+  const s = await server;
+  started.push(s);
+  return s;
+};
 try {
+  const nginx = await start(startNginx(dir));
+  const sandbox = await start(startSandboxProcess());
+  const bare = await start(startBareNode(join(dir, 'trackers.json')));
+  const before = process.env.BEFORE_ROOT ? await start(startSandboxFrom(process.env.BEFORE_ROOT)) : undefined;
   const targets = {
     nginx: nginx.url,
     sandbox: `${sandbox.baseUrl}${PATH}`,
@@ -227,9 +238,6 @@ try {
   }
   process.stdout.write(lines.join('\n') + '\n');
 } finally {
-  await before?.stop();
-  await bare.stop();
-  await sandbox.stop();
-  await nginx.stop();
+  for (const s of started.reverse()) await s.stop();
   rmSync(dir, { recursive: true, force: true });
 }
