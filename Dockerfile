@@ -33,6 +33,7 @@ COPY contracts/ ./contracts/
 COPY openapi/ ./openapi/
 COPY monitor/prometheus/ ./monitor/prometheus/
 COPY monitor/grafana/ ./monitor/grafana/
+COPY monitor/slo/trackers.slo.yml ./monitor/slo/trackers.slo.yml
 COPY monitor/targets.example.json ./monitor/
 COPY .env.example ./
 # Numeric (the image's `node` user), so Kubernetes' runAsNonRoot can verify it is not root.

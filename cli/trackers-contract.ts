@@ -37,6 +37,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'print the OpenAPI 3.1 document of the endpoint',
     load: async () => (await import('./openapi.ts')).COMMAND,
   },
+  slo: {
+    summary: 'Prometheus SLO rules (burn-rate alerts) from a Sloth spec',
+    load: async () => (await import('./slo.ts')).COMMAND,
+  },
 };
 
 export const USAGE = `Usage: trackers-contract <command> [options]

@@ -51,8 +51,8 @@ export interface RuleGroup {
   rules: Rule[];
 }
 
-const BANNER = `Generated from monitor/slo/trackers.slo.yml by \`npm run slo\` (scripts/generate-slo-rules.ts).
-DO NOT EDIT: change the spec and regenerate; npm test fails when this file drifts.`;
+const banner = (source: string) => `Generated from ${source} by \`trackers-contract slo\` (monitor/slo/generate-rules.ts).
+DO NOT EDIT: change the spec and regenerate.`;
 
 /** The fleet's view of a per-location ratio: median with three or more locations, else the minimum. */
 function acrossLocations(series: string): string {
@@ -134,7 +134,7 @@ function groupsFor(spec: SloSpec, slo: SloSpecObjective): RuleGroup[] {
 }
 
 /** Check a parsed spec and generate its rules. Errors name the JSON path of the field. */
-export function generateSloRules(document: unknown): GeneratedRules {
+export function generateSloRules(document: unknown, source = 'monitor/slo/trackers.slo.yml'): GeneratedRules {
   const findings = validateDocument(SLO_SPEC_SCHEMA_ID, document);
   if (findings.length > 0) return { ok: false, errors: findings.map((f) => `${f.path}: ${f.message}`) };
   const spec = document as SloSpec;
@@ -152,7 +152,8 @@ export function generateSloRules(document: unknown): GeneratedRules {
   if (errors.length > 0) return { ok: false, errors };
   const groups = spec.slos.flatMap((slo) => groupsFor(spec, slo));
   const body = stringify({ groups }, { lineWidth: 0, blockQuote: 'literal' });
-  const yaml = `${BANNER.split('\n')
+  const yaml = `${banner(source.replace(/[^\x20-\x7e]/g, '?'))
+    .split('\n')
     .map((l) => `# ${l}`)
     .join('\n')}\n${body}`;
   return { ok: true, yaml, groups };
