@@ -69,9 +69,9 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
   io.listening?.(server);
 
   // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).
-  const stateLog = createStateLog({ history, log: io.err, location: s.location });
-  const onResult = (r: ProbeResult) => stateLog.onResult(r);
   const every = s.flags.summaryInterval ?? DEFAULT_SUMMARY_INTERVAL_SECONDS;
+  const stateLog = createStateLog({ history, log: io.err, location: s.location, summaries: every > 0 });
+  const onResult = (r: ProbeResult) => stateLog.onResult(r);
   const summaryTimer = every > 0 ? setInterval(() => io.err(stateLog.summary(every)), every * 1000) : undefined;
   summaryTimer?.unref();
   const loop = startLoop({ targets: s.targets, clientFor: conn.clientFor, metrics, history, onResult });

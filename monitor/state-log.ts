@@ -16,6 +16,8 @@ export interface StateLogOptions {
   history: Pick<StatusHistory, 'stateOf' | 'summary'>;
   log: (line: string) => void;
   location?: string;
+  /** Keep the counts for summary() (false when summaries are off: nothing would ever clear them). Default true. */
+  summaries?: boolean;
 }
 
 export interface StateLog {
@@ -32,11 +34,13 @@ export function createStateLog(options: StateLogOptions): StateLog {
 
   return {
     onResult(r) {
-      const tally = since.get(r.target) ?? { ok: 0, total: 0, durations: [] };
-      since.set(r.target, tally);
-      tally.total++;
-      if (r.success) tally.ok++;
-      tally.durations.push(r.durationMs);
+      if (options.summaries !== false) {
+        const tally = since.get(r.target) ?? { ok: 0, total: 0, durations: [] };
+        since.set(r.target, tally);
+        tally.total++;
+        if (r.success) tally.ok++;
+        tally.durations.push(r.durationMs);
+      }
 
       const now = options.history.stateOf(r.target, r.check);
       if (!now) return;

@@ -5,10 +5,10 @@ import { createStatusHistory } from '../../../monitor/status-history.ts';
 import type { ProbeResult } from '../../../monitor/probe.ts';
 import { probeResult, testTarget } from './helpers.ts';
 
-function setup(location?: string) {
+function setup(location?: string, summaries?: boolean) {
   const lines: string[] = [];
   const history = createStatusHistory([testTarget('eu'), testTarget('us')], { version: 'x' });
-  const log = createStateLog({ history, log: (l) => lines.push(l), location });
+  const log = createStateLog({ history, log: (l) => lines.push(l), location, summaries });
   const feed = (r: ProbeResult) => {
     history.add(r); // as the loop does: the history first, then the hook
     log.onResult(r);
@@ -63,5 +63,11 @@ describe('the terminal: one line per state change', () => {
       'level=info msg=summary window_s=60 up=1 degraded=0 down=1 pending=4 eu.ok=0/0 eu.p95_ms=- us.ok=0/0 us.p95_ms=-',
       'counts restart with each line',
     );
+  });
+
+  test('with summaries off, nothing is kept for them (no line would ever clear it)', () => {
+    const { log, feed } = setup(undefined, false);
+    for (let i = 0; i < 1000; i++) feed(ok());
+    assert.match(log.summary(60), / eu\.ok=0\/0 eu\.p95_ms=- /);
   });
 });

@@ -224,10 +224,10 @@ describe('status page', () => {
   test('closed details send nothing but their name: 200 targets make a small page', () => {
     const targets = Array.from({ length: 200 }, (_, i) => testTarget(`target-${i}`));
     const history = createStatusHistory(targets, { version: 'x' });
-    for (let k = 0; k < 120; k++)
+    for (let k = 0; k < 10; k++)
       for (const t of targets)
         for (const check of ['trackers', 'not_found', 'auth'] as const)
-          history.add(ok({ target: t.name, check, startedAt: Date.now() - (120 - k) * 30_000 }));
+          history.add(ok({ target: t.name, check, startedAt: Date.now() - (10 - k) * 30_000 }));
     const page = renderStatusPage(history.summary());
     assert.ok(page.length < 150_000, `a page of ${page.length} bytes`);
     assert.equal(page.match(/<tr class="up">/g)?.length, 600, 'a row for every target and check');
