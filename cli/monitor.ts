@@ -107,8 +107,18 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
       await conn.close();
     }
   }
-  // The service closes the connection itself, on its way out.
-  return serve(s, io, conn);
+  // The service closes the connection itself, on its way out. A reload checks everything again.
+  const reload = async () => {
+    let next: Setup;
+    try {
+      next = setup(argv, io);
+    } catch (e) {
+      if (e instanceof UsageError) return { ok: false as const, error: e.message };
+      return { ok: false as const, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    return { ok: true as const, setup: next, conn: await connect(next.targets, next.flags.sandboxFaults) };
+  };
+  return serve(s, io, conn, reload);
 }
 
 export const COMMAND = {

@@ -11,24 +11,34 @@ import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
 import { createStatusHistory } from './status-history.ts';
 
-export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<number> {
+/** A new targets file, checked and connected; or why not (the old targets stay). */
+export type Reload = () => Promise<{ ok: true; setup: Setup; conn: Connection } | { ok: false; error: string }>;
+
+/** The registry, metrics and history for a set of targets: rebuilt whole on a reload. */
+function instrumentsFor(s: Setup) {
   const registry = new Registry();
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
   // quorum rules count locations (README "Running a fleet").
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
-  const v = s.version;
-  const metrics = createMetrics({ registry, targets: s.targets, version: v });
-  const history = createStatusHistory(s.targets, { version: v, location: s.location });
+  const metrics = createMetrics({ registry, targets: s.targets, version: s.version });
+  const history = createStatusHistory(s.targets, { version: s.version, location: s.location });
+  return { registry, metrics, history };
+}
+
+export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Reload): Promise<number> {
+  const { registry, metrics, history } = instrumentsFor(s);
   const prom = s.settings.prometheus;
   const prometheus = prom ? createPrometheusSloSource({ url: prom.url, display: prom.display }) : undefined;
-  const server = createMonitorServer({
+  // Read by the server at each request, so a reload swaps what it serves.
+  const served = {
     registry,
     history,
     targetCount: s.targets.length,
     log: io.err,
     web: s.web,
     prometheus,
-  });
+  };
+  const server = createMonitorServer(served);
   const port = s.flags.port ?? s.settings.port;
   const host = s.flags.host ?? s.settings.host;
   try {
@@ -70,11 +80,48 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
 
   // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).
   const every = s.flags.summaryInterval ?? DEFAULT_SUMMARY_INTERVAL_SECONDS;
-  const stateLog = createStateLog({ history, log: io.err, location: s.location, summaries: every > 0 });
+  let stateLog = createStateLog({ history, log: io.err, location: s.location, summaries: every > 0 });
   const onResult = (r: ProbeResult) => stateLog.onResult(r);
   const summaryTimer = every > 0 ? setInterval(() => io.err(stateLog.summary(every)), every * 1000) : undefined;
   summaryTimer?.unref();
-  const loop = startLoop({ targets: s.targets, clientFor: conn.clientFor, metrics, history, onResult });
+  let loop = startLoop({ targets: s.targets, clientFor: conn.clientFor, metrics, history, onResult });
+  let current = { setup: s, conn };
+  let reloading: Promise<void> | undefined;
+
+  /**
+   * SIGHUP, as Prometheus users expect: read and check the targets file again. On an error the old
+   * targets keep running and a line says why; else the old probes finish, and the new targets start
+   * with a fresh registry, so the series of removed targets are gone (counters of kept ones restart
+   * at 0, which rate() reads as a reset).
+   */
+  const onReload = () => {
+    if (!reload || reloading) return;
+    reloading = (async () => {
+      const next = await reload();
+      if (!next.ok) {
+        io.err(`monitor: SIGHUP: reload failed, keeping the ${current.setup.targets.length} running target(s): ${next.error}`);
+        return;
+      }
+      await loop.stop();
+      await current.conn.close();
+      const fresh = instrumentsFor(next.setup);
+      served.registry = fresh.registry;
+      served.history = fresh.history;
+      served.targetCount = next.setup.targets.length;
+      stateLog = createStateLog({ history: fresh.history, log: io.err, location: next.setup.location, summaries: every > 0 });
+      current = next;
+      loop = startLoop({
+        targets: next.setup.targets,
+        clientFor: next.conn.clientFor,
+        metrics: fresh.metrics,
+        history: fresh.history,
+        onResult,
+      });
+      const names = next.setup.targets.map((t) => t.name).join(', ');
+      io.err(`monitor: SIGHUP: reloaded, ${next.setup.targets.length} target(s): ${names}`);
+    })().finally(() => (reloading = undefined));
+  };
+  if (reload) process.on('SIGHUP', onReload);
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -84,12 +131,14 @@ export async function serve(s: Setup, io: MainIo, conn: Connection): Promise<num
       io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
         clearInterval(summaryTimer);
+        process.off('SIGHUP', onReload);
+        await reloading;
         await loop.stop();
         await new Promise<void>((done) => {
           server.close(() => done());
           server.closeAllConnections();
         });
-        await conn.close();
+        await current.conn.close();
         // Kept until here, so a second signal while stopping still exits at once (below).
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
