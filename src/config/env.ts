@@ -27,6 +27,7 @@ export const ENV_VARS = {
   MONITOR_CONFIG: 'Targets file for the monitor (JSON, schemas/monitor-targets.schema.json); the --config flag wins',
   MONITOR_PORT: 'Port of the monitor service: /metrics, /healthz and the status page (default 9464)',
   MONITOR_HOST: 'Address the monitor service listens on (default 127.0.0.1)',
+  MONITOR_LOCATION: 'Where this monitor probes from: the location label on every series (the --location flag wins)',
   PUSHGATEWAY_URL: 'Pushgateway base URL for `--once --push`, e.g. http://pushgateway:9091',
   PROMETHEUS_URL:
     'Prometheus base URL the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, e.g. http://prometheus:9090',
