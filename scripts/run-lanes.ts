@@ -9,9 +9,10 @@ import { countTests, formatTotals } from './test-totals.ts';
 
 const LANES: readonly (readonly string[])[] = [
   ['test:gate'],
-  ['test:package', 'test:unit', 'test:pact', 'test:openapi', 'test:prometheus', 'test:e2e', 'test:status-page'],
-  // Waits on alert timings (about 60 s) and needs root for its network namespaces: alone, beside the others.
-  ['test:fleet'],
+  ['test:package', 'test:unit', 'test:pact', 'test:e2e'],
+  // The fleet waits on alert timings (about 60 s) and needs root for its network namespaces; the
+  // suites after it fill the lane (balanced by the times this runner prints).
+  ['test:fleet', 'test:openapi', 'test:prometheus', 'test:status-page'],
 ];
 
 /** Every lane's output, streamed or held, for the closing test count. */
