@@ -1,6 +1,6 @@
-// npm test's suites in two lanes at once: the release gate's proof is CPU-bound,
-// the end-to-end suites mostly wait on Prometheus and Pushgateway intervals, so
-// running them side by side saves their overlap on two cores. Each lane runs its
+// npm test's suites in three lanes at once: the release gate's proof is CPU-bound,
+// the end-to-end and fleet suites mostly wait on Prometheus and Alertmanager
+// intervals, so running them side by side saves their overlap on two cores. Each lane runs its
 // scripts in order and stops at its first failure. The first lane streams; the
 // others are held and printed whole when they end, so no two suites' lines mix.
 // Exit 0 only when every script of every lane passed.
