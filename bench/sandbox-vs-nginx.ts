@@ -137,44 +137,28 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
 `;
 
-async function startBareNode(file: string): Promise<SandboxProcess> {
-  const args = ['--input-type=module', '-e', BARE_SERVER, file, AUTH, PATH];
-  const service = startService('bare node:http', process.execPath, args, childEnv());
-  const baseUrl = await waitFor(
-    'bare node:http to listen',
-    () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
-    {
-      services: [service],
-      timeoutMs: 20_000,
-    },
-  ).catch(async (err: unknown) => {
+/** A started service that prints `listening on URL`: its URL, or it is stopped and the wait's error thrown. */
+async function listening(service: ReturnType<typeof startService>, what: string): Promise<SandboxProcess> {
+  const baseUrl = await waitFor(what, () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1], {
+    services: [service],
+    timeoutMs: 20_000,
+  }).catch(async (err: unknown) => {
     await service.stop();
     throw err;
   });
   return { baseUrl, service, stop: () => service.stop() };
 }
 
+function startBareNode(file: string): Promise<SandboxProcess> {
+  const args = ['--input-type=module', '-e', BARE_SERVER, file, AUTH, PATH];
+  return listening(startService('bare node:http', process.execPath, args, childEnv()), 'bare node:http to listen');
+}
+
 /** The sandbox of another checkout (its own sandbox/server.ts), on a free port. */
-async function startSandboxFrom(root: string): Promise<SandboxProcess> {
-  const service = startService(
-    'sandbox (before)',
-    process.execPath,
-    ['--import', 'tsx', 'sandbox/server.ts'],
-    childEnv({ SANDBOX_PORT: '0' }),
-    root,
-  );
-  const baseUrl = await waitFor(
-    'the older sandbox to listen',
-    () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
-    {
-      services: [service],
-      timeoutMs: 20_000,
-    },
-  ).catch(async (err: unknown) => {
-    await service.stop();
-    throw err;
-  });
-  return { baseUrl, service, stop: () => service.stop() };
+function startSandboxFrom(root: string): Promise<SandboxProcess> {
+  const args = ['--import', 'tsx', 'sandbox/server.ts'];
+  const service = startService('sandbox (before)', process.execPath, args, childEnv({ SANDBOX_PORT: '0' }), root);
+  return listening(service, 'the older sandbox to listen');
 }
 
 const missing = ['nginx', 'wrk'].filter((name) => lookupOnPath(name) === undefined);
