@@ -3,8 +3,12 @@
 // CAP_BASE_URL is set). Exit codes are the one contract (src/checks/run.ts EXIT):
 // 0 every interaction holds, 1 any breaks, 2 a usage, configuration or setup
 // problem (one line each, never a stack trace), 3 no request got an answer.
+// Colour only on a terminal (or with FORCE_COLOR; never with NO_COLOR): see
+// src/config/colour.ts, and cli/without-colour.ts for why that takes a child process.
 import '../src/pact/no-telemetry.ts';
+import { fileURLToPath } from 'node:url';
 import { EXIT } from '../src/checks/run.ts';
+import { colourWanted } from '../src/config/colour.ts';
 import { describeTarget, loadConfig } from '../src/config/api.ts';
 import { CONTRACTS_DIR, loadContracts } from '../src/pact/contracts.ts';
 import { formatVerification } from '../src/pact/format-verification.ts';
@@ -12,6 +16,7 @@ import { verificationExitCode, verifyContracts } from '../src/pact/verify-contra
 import { parseOptions } from '../src/parse-options.ts';
 import { isEntryPoint } from './entry-point.ts';
 import { startTarget } from './target.ts';
+import { runWithoutColour } from './without-colour.ts';
 
 export const USAGE = `Usage: trackers-contract verify [options]    (in a clone: npm run verify)
 
@@ -41,6 +46,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const config = loadedConfig.config;
   const loaded = loadContracts(CONTRACTS_DIR);
   if (!loaded.ok) return fail(`cannot read the contracts:\n${loaded.errors.map((e) => `  - ${e}`).join('\n')}`);
+  if (!colourWanted(process.stdout.isTTY === true)) {
+    // The child checks the options, configuration and contracts again (milliseconds), and prints the rest.
+    const run = await runWithoutColour(fileURLToPath(import.meta.url), argv);
+    return run.ok ? run.exitCode : fail(run.error);
+  }
   process.stdout.write(
     `verifying ${loaded.contracts.length} consumer contracts (${loaded.contracts.map((c) => c.consumer).join(', ')}) against ${describeTarget(config.target)}\n`,
   );

@@ -31,6 +31,9 @@ export const ENV_VARS = {
   PUSHGATEWAY_URL: 'Pushgateway base URL for `--once --push`, e.g. http://pushgateway:9091',
   PROMETHEUS_URL:
     'Prometheus base URL the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, e.g. http://prometheus:9090',
+  // Colour in the output of the commands (verify); see colour.ts.
+  NO_COLOR: 'Any non-empty value: no colour (ANSI escape codes) in the output, even on a terminal (no-color.org)',
+  FORCE_COLOR: 'Colour even when the output is not a terminal (1); 0 or false: never. Wins over NO_COLOR, as in Node',
   // Tests (tests/support/require-binary.ts); see test-env.ts.
   CI: 'true on CI: a test whose Debian package (promtool, prometheus, chromium...) is missing fails instead of skipping',
   GATE_REPORT_DIR: 'Where `npm run gate` writes junit.xml and html/ (default reports/gate)',

@@ -36,6 +36,9 @@ before(async () => {
 });
 after(() => Promise.all(sandboxes.map((s) => s.close())));
 
+/** The start of every ANSI control sequence (CSI). */
+const ESC = '\u001b[';
+
 const basicEnv = (url = baseUrl) => ({ CAP_BASE_URL: url, CAP_USERNAME: USER, CAP_PASSWORD: PASSWORD });
 
 // The runs share nothing (each sandbox's faults are fixed), so they run side by side.
@@ -93,6 +96,28 @@ describe('npm run verify', { concurrency: 3 }, () => {
     assert.match(run.stderr, /CAP_TIMEOUT_MS="soon": must be a whole number/);
     assert.match(run.stderr, /CAP_CUSTOMER_ID="abc": must be a positive integer customer id/);
     assert.doesNotMatch(run.output, /^\s+at /m);
+  });
+
+  // Pact's native verifier colours its report whatever stdout is; in a pipe or a CI log the codes are noise.
+  // runVerifyCli passes on none of ENV_VARS, so a NO_COLOR or FORCE_COLOR in the developer's shell counts for nothing.
+  test('prints no ANSI escape codes into a pipe, on stdout or stderr', async () => {
+    const run = await runVerifyCli();
+    assert.equal(run.code, 0, run.output);
+    assert.ok(!run.stdout.includes(ESC), `an escape code on stdout: ${JSON.stringify(run.stdout.slice(0, 300))}`);
+    assert.ok(!run.stderr.includes(ESC), `an escape code on stderr: ${JSON.stringify(run.stderr.slice(0, 300))}`);
+    assert.match(run.stdout, /has status code 200 \(OK\)/, "the verifier's own report is still there, in plain text");
+  });
+
+  test('a broken contract into a pipe: no escape codes, still exit 1', async () => {
+    const run = await runVerifyCli(basicEnv(mutatedUrl));
+    assert.equal(run.code, 1, run.output);
+    assert.ok(!`${run.stdout}${run.stderr}`.includes(ESC), 'no escape code in the output');
+  });
+
+  test('keeps the colour in a pipe when FORCE_COLOR=1', async () => {
+    const run = await runVerifyCli({ FORCE_COLOR: '1' });
+    assert.equal(run.code, 0, run.output);
+    assert.ok(run.stdout.includes(ESC), 'the verifier report is coloured');
   });
 
   test('an unexpected argument is a usage error, exit 2', async () => {
