@@ -16,5 +16,8 @@ function engine(pattern: string, flags: string): RegExpLike {
   return pattern === DATE_TIME_PATTERN ? dateTimeShape : new RegExp(pattern, flags);
 }
 
-/** For new Ajv({ code: { regExp: patternEngine } }); `code` is what standalone code would import (unused here). */
-export const patternEngine = Object.assign(engine, { code: 'new RegExp' });
+/**
+ * For new Ajv({ code: { regExp: patternEngine } }). `code` is how Ajv's standalone code calls it:
+ * by this name, which src/validators.generated.ts imports (scripts/generate-validators.ts).
+ */
+export const patternEngine = Object.assign(engine, { code: 'patternEngine' });

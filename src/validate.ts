@@ -1,11 +1,13 @@
-// The one Ajv instance. Every schema is compiled once, at first use; validation
+// The one validator: the schemas compiled once, ahead of time, by Ajv (scripts/generate-validators.ts
+// writes src/validators.generated.ts; nothing here loads Ajv or compiles at run time). Validation
 // returns findings as data (JSON path, rule, message, value seen) and never throws.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import { ERROR_SCHEMA_ID, SUCCESS_SCHEMA_ID, knownTrackerTypes, loadSchemas, type JsonSchema } from './schemas.ts';
-import { dateParseCompatible, isDateTime } from './rfc3339-date-time.ts';
-import { patternEngine } from './pattern-engine.ts';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import { ERROR_SCHEMA_ID, knownTrackerTypes } from './schemas.ts';
+import { ITEMS_PROPERTY, STRICT_PREFIX } from './strict-schemas.ts';
+import { dateParseCompatible } from './rfc3339-date-time.ts';
 import { jsonQuote, printable, showInline, showValue } from './show-value.ts';
 import { isRecord } from './json-object.ts';
+import { SUCCESS_SPLIT, validators, type CompiledValidator } from './validators.generated.ts';
 
 export type EnvelopeKind = 'success' | 'error';
 export type Expectation = EnvelopeKind | 'auto';
@@ -52,83 +54,44 @@ export const WARNING_RULES = [
 ] as const;
 export type WarningRule = (typeof WARNING_RULES)[number];
 
-// The tolerant reader: the contract allows extra properties, but we want to *see*
-// them. Each schema gets a derived "strict twin" that forbids them; one pass over
-// the twin yields both the contract's errors and, from its additionalProperties
-// errors alone, the warnings. This holds because no schema composes object
-// schemas (anyOf/oneOf) where additionalProperties would interact.
-const STRICT_PREFIX = 'strict/';
-
-function strictTwin(schema: JsonSchema): JsonSchema {
-  const close = (node: unknown): unknown => {
-    if (Array.isArray(node)) return node.map(close);
-    if (node === null || typeof node !== 'object') return node;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) out[k] = close(v);
-    // A node with $ref extends another schema; closing it would reject the referenced properties.
-    if ('properties' in out && !('additionalProperties' in out) && !('$ref' in out)) out.additionalProperties = false;
-    return out;
-  };
-  return { ...(close(schema) as JsonSchema), $id: STRICT_PREFIX + schema.$id };
-}
-
-// The success envelope is checked in two parts: the envelope without its trackers, then
-// each tracker with the tracker schema. Ajv's own loop over a $ref'd array concatenates
-// every failing item's errors onto all the errors before it, which is quadratic (30,000
-// bad trackers took ~52 s); this loop appends. The error objects are the ones Ajv makes
-// in the one-pass run (same instancePath, schemaPath, data), and they are put back in
-// the order Ajv reports them: the envelope's properties are checked in schema order.
-const ITEMS_PROPERTY = 'data';
-const ENVELOPE_ID = `${STRICT_PREFIX}trackers-envelope.schema.json`;
-
+// The validators compare against strict twins of the schemas (src/strict-schemas.ts): the
+// contract's errors and, from the twins' additionalProperties errors, the warnings. The success
+// envelope is checked in two parts, the envelope without its trackers and then each tracker: the
+// error objects are the ones Ajv makes in the one-pass run (same instancePath, schemaPath, data),
+// put back in the order Ajv reports them (the envelope's properties are checked in schema order).
 interface SplitArray {
-  envelope: ValidateFunction;
-  item: ValidateFunction;
+  envelope: CompiledValidator;
+  item: CompiledValidator;
   /** Properties checked after data: their errors follow the trackers' errors. */
   after: ReadonlySet<string>;
 }
 
-function withoutItems(schema: JsonSchema): { envelope: JsonSchema; itemRef: string; after: string[] } {
-  const properties = schema.properties as Record<string, Record<string, unknown>>;
-  const { items, ...array } = properties[ITEMS_PROPERTY]!;
-  const itemRef = (items as { $ref?: unknown } | undefined)?.$ref;
-  if (typeof itemRef !== 'string' || Object.keys(items as object).length !== 1) {
-    throw new Error(`${schema.$id}: ${ITEMS_PROPERTY}.items must be a bare $ref for the split check`);
-  }
-  const names = Object.keys(properties);
-  return {
-    envelope: { ...schema, $id: ENVELOPE_ID, properties: { ...properties, [ITEMS_PROPERTY]: array } },
-    itemRef,
-    after: names.slice(names.indexOf(ITEMS_PROPERTY) + 1),
-  };
-}
-
 interface Compiled {
-  ajv: Ajv2020;
   success: SplitArray;
-  error: ValidateFunction;
+  error: CompiledValidator;
   knownTypes: ReadonlySet<string>;
 }
 let compiled: Compiled | undefined;
 
+/** A generated validator by its schema's $id (the strict twin's), or undefined. */
+function validatorFor(id: string): CompiledValidator | undefined {
+  return Object.hasOwn(validators, id) ? validators[id] : undefined;
+}
+
+function required(id: string): CompiledValidator {
+  const v = validatorFor(id);
+  if (!v) throw new Error(`src/validators.generated.ts has no validator for ${id}: run npm run generate`);
+  return v;
+}
+
 function compile(): Compiled {
-  if (compiled) return compiled;
-  // The date-time pattern runs through patternEngine's hand-written matcher (the same
-  // language as the regex, several times faster) and the format is our own calendar check.
-  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, code: { regExp: patternEngine } });
-  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-  const twins = loadSchemas().map(strictTwin);
-  for (const schema of twins) ajv.addSchema(schema);
-  const split = withoutItems(twins.find((s) => s.$id === STRICT_PREFIX + SUCCESS_SCHEMA_ID)!);
-  ajv.addSchema(split.envelope);
-  compiled = {
-    ajv,
+  compiled ??= {
     success: {
-      envelope: ajv.getSchema(ENVELOPE_ID)!,
-      item: ajv.getSchema(STRICT_PREFIX + split.itemRef)!,
-      after: new Set(split.after),
+      envelope: required(SUCCESS_SPLIT.envelopeId),
+      item: required(SUCCESS_SPLIT.itemId),
+      after: new Set(SUCCESS_SPLIT.after),
     },
-    error: ajv.getSchema(STRICT_PREFIX + ERROR_SCHEMA_ID)!,
+    error: required(STRICT_PREFIX + ERROR_SCHEMA_ID),
     knownTypes: new Set(knownTrackerTypes()),
   };
   return compiled;
@@ -181,7 +144,7 @@ function successErrors({ envelope, item, after }: SplitArray, body: unknown): { 
 /** A period date as the data-quality pass compares it: Date.parse's reading, NaN for a non-string. */
 const periodMs = (value: unknown): number => (typeof value === 'string' ? dateParseCompatible(value) : NaN);
 
-/** Compile every schema now (start-up), so a broken schema fails early and the first probe is not slower. */
+/** Look every validator up now (start-up), so a missing one fails early and the first probe is not slower. */
 export function warmUpValidator(): void {
   compile();
 }
@@ -575,12 +538,12 @@ function capped(findings: Finding[], unlisted: number, what: 'errors' | 'warning
 
 // ─── Other documents (the monitor's targets file) ────────────────────────────
 /**
- * Validate a document against one schema of schemas/ by $id, on the same Ajv instance. For
+ * Validate a document against one schema of schemas/ by $id, with the same generated code. For
  * configuration, not responses: an unknown property is an error (rule additionalProperties),
  * and no value is attached to findings (a config value may be a secret put in the wrong place).
  */
 export function validateDocument(schemaId: string, value: unknown): Finding[] {
-  const validateFn = compile().ajv.getSchema(STRICT_PREFIX + schemaId);
+  const validateFn = validatorFor(STRICT_PREFIX + schemaId);
   if (!validateFn) return [{ path: '$', rule: 'schema', message: `no schema with $id ${schemaId} in schemas/` }];
   const failed: Finding[] = [];
   if (guarded('schema check', failed, false, () => validateFn(value))) return [];
