@@ -1,6 +1,9 @@
 // The monitor's entry point (npm start): checks flags and configuration, starts
 // the embedded sandbox when a target needs it (this is the composition root:
 // monitor/ never imports the sandbox's app), then runs --once or the service.
+// What only some runs need is imported when they need it: the service (its HTTP
+// server, bcrypt basic auth, status page), the web config's YAML parser and the
+// sandbox are most of the start-up time of a `--once` under cron that uses none.
 //
 //   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
 //   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in the README
@@ -15,18 +18,17 @@ import type { FaultSpec } from '../sandbox/faults.ts';
 import { USAGE, parseFlags } from '../monitor/flags.ts';
 import { once } from '../monitor/once.ts';
 import { PROCESS_IO, type Connection, type MainIo, type Setup } from '../monitor/run-context.ts';
-import { serve } from '../monitor/service.ts';
 import { shardOf } from '../monitor/shard.ts';
-import { loadWebConfig, type WebConfig } from '../monitor/web-config.ts';
+import type { WebConfig } from '../monitor/web-config.ts';
 import { defaultTargets, loadTargetsFile, withInterval, type MonitorTarget } from '../monitor/targets.ts';
 import { isEntryPoint } from './entry-point.ts';
-import { startTarget, type RunningTarget } from './target.ts';
+import type { RunningTarget } from './target.ts';
 
 export type { MainIo } from '../monitor/run-context.ts';
 
 class UsageError extends Error {}
 
-function setup(argv: readonly string[], io: MainIo): Setup {
+async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
   const parsed = parseFlags(argv);
   if (!parsed.ok) throw new UsageError(`${parsed.error} (see --help)`);
   const { flags } = parsed;
@@ -48,6 +50,7 @@ function setup(argv: readonly string[], io: MainIo): Setup {
   if (flags.shard) targets = shardOf(targets, flags.shard);
   let web: WebConfig | undefined;
   if (flags.webConfigFile !== undefined) {
+    const { loadWebConfig } = await import('../monitor/web-config.ts');
     const loaded = loadWebConfig(flags.webConfigFile);
     if (!loaded.ok) throw new UsageError(`configuration error: ${loaded.error}`);
     web = loaded.config;
@@ -64,6 +67,7 @@ async function connect(targets: readonly MonitorTarget[], faults: FaultSpec | un
   let sandbox: RunningTarget | undefined;
   if (targets.some((t) => t.config.target.kind === 'sandbox')) {
     const first = targets.find((t) => t.config.target.kind === 'sandbox')!;
+    const { startTarget } = await import('./target.ts');
     sandbox = await startTarget(first.config, { faults });
   }
   const clients = new Map<string, TrackersClient>();
@@ -90,7 +94,7 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
       io.out(USAGE);
       return 0;
     }
-    s = setup(argv, io);
+    s = await setup(argv, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`monitor: ${e.message}`);
@@ -111,13 +115,14 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
   const reload = async () => {
     let next: Setup;
     try {
-      next = setup(argv, io);
+      next = await setup(argv, io);
     } catch (e) {
       if (e instanceof UsageError) return { ok: false as const, error: e.message };
       return { ok: false as const, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
     }
     return { ok: true as const, setup: next, conn: await connect(next.targets, next.flags.sandboxFaults) };
   };
+  const { serve } = await import('../monitor/service.ts');
   return serve(s, io, conn, reload);
 }
 
