@@ -7,7 +7,7 @@
 //     headers, and for a bare GET (the floor), interleaved so that load hits all alike.
 // The sandbox runs in its own process, so its CPU is not counted. npm run bench:monitor
 import http from 'node:http';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,8 +18,9 @@ import { warmUpValidator } from '../src/validate.ts';
 import { probe } from '../monitor/probe.ts';
 import type { MonitorTarget } from '../monitor/targets.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
-import { freePort, getText, startService, waitFor, type Service } from '../tests/support/processes.ts';
+import { getText } from '../tests/support/processes.ts';
 import { startSandboxProcess } from './sandbox-process.ts';
+import { startBlackbox, type Blackbox } from './blackbox.ts';
 
 const CONCURRENCY = 16;
 const ROUND_MS = 3000;
@@ -72,50 +73,6 @@ async function saturate(
   return { count, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: (performance.now() - t0) / 1000 };
 }
 
-interface Blackbox {
-  service: Service;
-  probeUrl: (target: string) => string;
-  stop(): Promise<void>;
-}
-
-async function startBlackbox(binary: string, dir: string): Promise<Blackbox> {
-  const configFile = path.join(dir, 'blackbox.yml');
-  // JSON is YAML. The Authorization header is the sandbox's public demo credential.
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      modules: {
-        trackers: {
-          prober: 'http',
-          timeout: '5s',
-          http: {
-            method: 'GET',
-            preferred_ip_protocol: 'ip4',
-            valid_status_codes: [200],
-            headers: { Authorization: AUTH, Accept: 'application/json', [FAULT_HEADER]: `latency=${DELAY_MS}` },
-          },
-        },
-      },
-    }),
-  );
-  const port = await freePort();
-  const service = startService('blackbox_exporter', binary, [
-    `--config.file=${configFile}`,
-    `--web.listen-address=127.0.0.1:${port}`,
-    '--log.level=warn',
-  ]);
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor('blackbox_exporter to listen', async () => ((await fetch(`${base}/-/healthy`)).ok ? true : undefined), {
-    services: [service],
-    timeoutMs: 20_000,
-  });
-  return {
-    service,
-    probeUrl: (target) => `${base}/probe?module=trackers&target=${encodeURIComponent(target)}`,
-    stop: () => service.stop(),
-  };
-}
-
 function metricValue(exposition: string, name: string): number {
   const m = exposition.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'));
   if (!m) throw new Error(`no ${name} in the blackbox_exporter answer`);
@@ -165,7 +122,12 @@ async function main(): Promise<void> {
 
     // 2. Latency accuracy against latency=200, interleaved one by one.
     const bin = lookupOnPath('prometheus-blackbox-exporter');
-    if (bin) blackbox = await startBlackbox(bin, dir);
+    if (bin)
+      blackbox = await startBlackbox(bin, dir, {
+        Authorization: AUTH,
+        Accept: 'application/json',
+        [FAULT_HEADER]: `latency=${DELAY_MS}`,
+      });
     const errOurs: number[] = [];
     const errBare: number[] = [];
     const errBlackbox: number[] = [];

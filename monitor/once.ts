@@ -2,7 +2,7 @@
 // optionally push it (cron, a Kubernetes CronJob). The exit code is the one
 // contract of every command (src/checks/run.ts EXIT).
 import { hostname } from 'node:os';
-import { Registry } from 'prom-client';
+import { ExpositionRegistry } from './exposition.ts';
 import { EXIT } from '../src/checks/run.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
 import { probeAllOnce } from './loop.ts';
@@ -22,7 +22,7 @@ export function exitCodeOf(results: readonly ProbeResult[]): number {
 }
 
 export async function once(s: Setup, io: MainIo, conn: Connection): Promise<number> {
-  const registry = new Registry();
+  const registry = new ExpositionRegistry();
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
   // quorum rules count locations (README "Running a fleet").
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });

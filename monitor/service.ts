@@ -1,6 +1,6 @@
 // The long-running monitor: probes on timers, /metrics, /healthz and the status
 // page, and a graceful stop on SIGINT/SIGTERM.
-import { Registry } from 'prom-client';
+import { ExpositionRegistry } from './exposition.ts';
 import { createMonitorServer } from './http.ts';
 import { DEFAULT_SUMMARY_INTERVAL_SECONDS } from './flags.ts';
 import { startLoop } from './loop.ts';
@@ -16,7 +16,7 @@ export type Reload = () => Promise<{ ok: true; setup: Setup; conn: Connection } 
 
 /** The registry, metrics and history for a set of targets: rebuilt whole on a reload. */
 function instrumentsFor(s: Setup) {
-  const registry = new Registry();
+  const registry = new ExpositionRegistry();
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
   // quorum rules count locations (README "Running a fleet").
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });

@@ -171,11 +171,13 @@ function exchange(x: Exchange): Promise<ClientResult> {
 
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (failure?: { reason: FailureReason; message: string }) => {
+    // `at`: the last byte's arrival, when known, so the time spent decoding and parsing the body is
+    // not counted as the server's.
+    const finish = (failure?: { reason: FailureReason; message: string }, at = since()) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      result.timings.totalMs = since();
+      result.timings.totalMs = at;
       if (failure) {
         result.failure = failure;
         result.ok = false;
@@ -227,24 +229,31 @@ function exchange(x: Exchange): Promise<ClientResult> {
       res.on('error', (err: NodeJS.ErrnoException) => finish(socketFailure(err)));
       res.on('end', () => {
         if (settled) return;
+        const lastByte = since();
         const bytes = Buffer.concat(chunks);
         const text = bytes.toString('utf8');
         result.bodyText = text;
         result.bodyBytes = bytes;
-        if (x.method === 'HEAD') return finish();
+        if (x.method === 'HEAD') return finish(undefined, lastByte);
         if (!isJsonMediaType(result.contentType)) {
-          return finish({
-            reason: 'non_json_content_type',
-            message: `content type ${JSON.stringify(result.contentType ?? null)} is not JSON`,
-          });
+          return finish(
+            {
+              reason: 'non_json_content_type',
+              message: `content type ${JSON.stringify(result.contentType ?? null)} is not JSON`,
+            },
+            lastByte,
+          );
         }
         const parsed = parseJsonBody(bytes, text);
         if (!parsed.ok) {
-          return finish({ reason: 'invalid_json', message: `body is not valid JSON (${parsed.why}; ${result.bodySize} bytes)` });
+          return finish(
+            { reason: 'invalid_json', message: `body is not valid JSON (${parsed.why}; ${result.bodySize} bytes)` },
+            lastByte,
+          );
         }
         result.body = parsed.value;
         result.ok = true;
-        finish();
+        finish(undefined, lastByte);
       });
     });
     req.end(x.body);

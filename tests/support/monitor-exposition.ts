@@ -2,7 +2,7 @@
 // fed by real probes (both checks) of an embedded sandbox on a loopback port. After one
 // probe per check every metric family has samples, so the index lists every series name
 // and label the dashboard and the alert rules may use.
-import { Registry } from 'prom-client';
+import { ExpositionRegistry } from '../../monitor/exposition.ts';
 import { createSandbox } from '../../sandbox/app.ts';
 import { loadConfig } from '../../src/config/api.ts';
 import { clientFor } from '../../src/client.ts';
@@ -24,7 +24,7 @@ export async function monitorExposition(): Promise<string> {
   const client = clientFor(loaded.config, baseUrl);
   try {
     const target = { name: 'default', config: loaded.config, authIntervalSeconds: 300 };
-    const registry = new Registry();
+    const registry = new ExpositionRegistry();
     // As a fleet member runs it (--location), so the rules' location label is in the index.
     registry.setDefaultLabels({ location: 'test' });
     const metrics = createMetrics({ registry, targets: [target], version: '0.0.0-test' });

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
 import { Registry } from 'prom-client';
+import { ExpositionRegistry } from '../../../monitor/exposition.ts';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/app.ts';
 import { loadConfig, type Config } from '../../../src/config/api.ts';
 import { clientFor } from '../../../src/client.ts';
@@ -73,7 +74,7 @@ export async function closedPort(): Promise<number> {
 
 /** The monitor's HTTP server on port 0 with its own registry and history; record() feeds both, as the loop does. */
 export async function serveMonitor(t: TestContext, targets: MonitorTarget[]) {
-  const registry = new Registry();
+  const registry = new ExpositionRegistry();
   const metrics = createMetrics({ registry, targets, version: '0.0.1', defaultMetrics: false });
   const history = createStatusHistory(targets, { version: '0.0.1' });
   const server = createMonitorServer({ registry, history, targetCount: targets.length });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { describe, test, type TestContext } from 'node:test';
 import { Gauge, Registry } from 'prom-client';
+import { ExpositionRegistry } from '../../../monitor/exposition.ts';
 import { createMonitorServer } from '../../../monitor/http.ts';
 import { createStatusHistory, type StatusSnapshot, type StatusSummary } from '../../../monitor/status-history.ts';
 import { STATUS_PAGE_CSP } from '../../../monitor/status-page.ts';
@@ -80,37 +81,38 @@ describe('monitor HTTP server', () => {
     assert.equal((await fetch(`${base}/metrics?x=1`)).status, 200);
   });
 
-  test('a collector that throws: a generic 500, the reason logged in one line, and the server keeps serving', async (t) => {
-    const registry = new Registry();
-    new Gauge({
-      name: 'broken_gauge',
-      help: 'a collector with a bug',
-      registers: [registry],
-      collect() {
-        throw new Error('collector broke\n  at internals (/srv/monitor/secret-path.ts:1:1)');
-      },
-    });
-    const logged: string[] = [];
-    const targets = [testTarget('eu')];
-    const server = createMonitorServer({
-      registry,
-      history: createStatusHistory(targets, { version: '0.0.1' }),
-      targetCount: 1,
-      log: (line) => logged.push(line),
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  for (const Kind of [Registry, ExpositionRegistry])
+    test(`a collector that throws: a generic 500, the reason logged in one line, and the server keeps serving (${Kind.name})`, async (t) => {
+      const registry = new Kind();
+      new Gauge({
+        name: 'broken_gauge',
+        help: 'a collector with a bug',
+        registers: [registry],
+        collect() {
+          throw new Error('collector broke\n  at internals (/srv/monitor/secret-path.ts:1:1)');
+        },
+      });
+      const logged: string[] = [];
+      const targets = [testTarget('eu')];
+      const server = createMonitorServer({
+        registry,
+        history: createStatusHistory(targets, { version: '0.0.1' }),
+        targetCount: 1,
+        log: (line) => logged.push(line),
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const res = await fetch(`${base}/metrics?token=abc`);
-    assert.equal(res.status, 500);
-    const text = await res.text();
-    assert.deepEqual(JSON.parse(text), { error: 'internal error' });
-    assert.doesNotMatch(text, /collector broke|secret-path/, 'no internals in the response');
-    assert.equal(logged.length, 1);
-    assert.doesNotMatch(logged[0]!, /\n/, 'one line');
-    assert.match(logged[0]!, /^monitor: internal error serving GET \/metrics: collector broke/);
-    assert.doesNotMatch(logged[0]!, /token=abc/, 'the query string is not logged');
-    assert.equal((await fetch(`${base}/healthz`)).status, 200);
-  });
+      const res = await fetch(`${base}/metrics?token=abc`);
+      assert.equal(res.status, 500);
+      const text = await res.text();
+      assert.deepEqual(JSON.parse(text), { error: 'internal error' });
+      assert.doesNotMatch(text, /collector broke|secret-path/, 'no internals in the response');
+      assert.equal(logged.length, 1);
+      assert.doesNotMatch(logged[0]!, /\n/, 'one line');
+      assert.match(logged[0]!, /^monitor: internal error serving GET \/metrics: collector broke/);
+      assert.doesNotMatch(logged[0]!, /token=abc/, 'the query string is not logged');
+      assert.equal((await fetch(`${base}/healthz`)).status, 200);
+    });
 });

@@ -1,12 +1,24 @@
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { Registry } from 'prom-client';
 import { WARNING_RULES } from '../../../src/validate.ts';
-import { METRIC_NAMES, SCHEMA_RULES, createMetrics, durationBuckets, fieldLabel, ruleLabel } from '../../../monitor/metrics.ts';
+import {
+  CONTRACT_REASONS,
+  METRIC_NAMES,
+  SCHEMA_RULES,
+  createMetrics,
+  durationBuckets,
+  fieldLabel,
+  ruleLabel,
+} from '../../../monitor/metrics.ts';
 import { PHASES } from '../../../monitor/phases.ts';
 import { CHECKS, PROBE_REASONS, type ProbeResult } from '../../../monitor/probe.ts';
 import { REASONS_BY_CHECK } from '../../../src/checks/result.ts';
 import { metricValue, testTarget } from './helpers.ts';
+
+const RULES_DIR = path.join(import.meta.dirname, '../../../monitor/prometheus');
 
 const targets = [testTarget('eu'), testTarget('us-1', { latencyBudgetMs: 500, latencyDegradedMs: 200 })];
 
@@ -87,28 +99,66 @@ describe('metric names, types and help', () => {
 });
 
 describe('every known series exists from the first scrape', () => {
-  test('counters start at zero for every target, check, result, reason, rule and kind', async () => {
+  test('the counters a rule reads by exact label value start at zero; breakdowns appear when they occur', async () => {
     const { registry } = build();
     for (const { name: target } of targets) {
       for (const check of CHECKS) {
         for (const result of ['success', 'failure'])
           assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target, check, result }), 0);
-        for (const reason of REASONS_BY_CHECK[check])
-          assert.equal(await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }), 0);
-        // Only the reasons a check can give: fewer series per target.
-        for (const reason of PROBE_REASONS.filter((r) => !REASONS_BY_CHECK[check].includes(r)))
-          assert.equal(await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }), undefined, reason);
-        for (const rule of SCHEMA_RULES)
+        for (const reason of PROBE_REASONS) {
+          const zeroed = REASONS_BY_CHECK[check].includes(reason) && (CONTRACT_REASONS as readonly string[]).includes(reason);
           assert.equal(
-            await metricValue(registry, METRIC_NAMES.schemaViolations, { target, check, rule }),
-            check === 'auth' ? undefined : 0,
+            await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }),
+            zeroed ? 0 : undefined,
+            reason,
           );
+        }
+        for (const rule of SCHEMA_RULES)
+          assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { target, check, rule }), undefined);
         assert.equal(await metricValue(registry, METRIC_NAMES.degraded, { target, check }), 0);
       }
-      for (const kind of WARNING_RULES) assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target, kind }), 0);
+      for (const kind of WARNING_RULES)
+        assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target, kind }), undefined);
     }
+    assert.equal(
+      await metricValue(registry, METRIC_NAMES.failures, { target: 'eu', check: 'not_found', reason: 'error_code_mismatch' }),
+      0,
+    );
+    assert.equal(
+      await metricValue(registry, METRIC_NAMES.failures, { target: 'eu', check: 'auth', reason: 'auth_not_enforced' }),
+      0,
+    );
     const text = await registry.metrics();
     assert.match(text, /^trackers_probe_duration_seconds_count\{target="eu",check="trackers"\} 0$/m);
+  });
+
+  test('every counter an alert or SLO rule selects by an exact reason or result is zeroed (so increase() sees the first one)', async () => {
+    const { registry } = build();
+    const rules = readdirSync(RULES_DIR)
+      .filter((f) => f.endsWith('.rules.yml'))
+      .map((f) => readFileSync(path.join(RULES_DIR, f), 'utf8'))
+      .join('\n');
+    const selectors = [...rules.matchAll(/(trackers_probes_total|trackers_probe_failures_total)\{([^}]*)\}/g)];
+    assert.ok(selectors.length > 5, 'the rules select the probe counters');
+    let exact = 0;
+    for (const [, name, matchers] of selectors) {
+      const labels = Object.fromEntries([...matchers!.matchAll(/(\w+)="([^"$]+)"/g)].map((m) => [m[1]!, m[2]!]));
+      if (labels.reason === undefined && labels.result === undefined) continue;
+      exact++;
+      const checks = labels.check
+        ? [labels.check]
+        : CHECKS.filter((c) => !labels.reason || REASONS_BY_CHECK[c].includes(labels.reason as never));
+      for (const check of checks) {
+        const want = {
+          target: 'eu',
+          check,
+          ...(labels.reason ? { reason: labels.reason } : {}),
+          ...(labels.result ? { result: labels.result } : {}),
+        };
+        assert.equal(await metricValue(registry, name!, want), 0, `${name}{${matchers}} for check ${check}`);
+      }
+    }
+    assert.ok(exact >= 3, `rules select by exact reason or result (${exact})`);
   });
 
   test('last-result gauges stay absent until the first probe (no false alert at start-up)', async () => {
