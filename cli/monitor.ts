@@ -72,14 +72,17 @@ async function connect(targets: readonly MonitorTarget[], faults: FaultSpec | un
   }
   const clients = new Map<string, TrackersClient>();
   const where = new Map<string, string>();
+  const baseUrls = new Map<string, string>();
   for (const t of targets) {
     const baseUrl = t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl;
     clients.set(t.name, clientFor(t.config, baseUrl));
+    baseUrls.set(t.name, baseUrl);
     where.set(t.name, t.config.target.kind === 'remote' ? baseUrl : `embedded sandbox ${baseUrl}`);
   }
   return {
     clientFor: (t: MonitorTarget) => clients.get(t.name)!,
     where: (t: MonitorTarget) => where.get(t.name)!,
+    baseUrlOf: (t: MonitorTarget) => baseUrls.get(t.name)!,
     async close() {
       for (const c of clients.values()) c.close();
       await sandbox?.close();

@@ -23,6 +23,17 @@ function escapeHelp(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
 }
 
+/**
+ * The line's bytes in a buffer of its own. Lines are kept from one scrape to the next, and a scrape
+ * then only copies bytes (prom-client built and escaped every line anew, and strings cost as much
+ * again to encode). Not from Buffer's shared pool: one live line would keep its whole 8 KB slab.
+ */
+function ownBuffer(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
+}
+
 const formatValue = (v: number): string =>
   Number.isNaN(v) ? 'NaN' : v === Infinity ? '+Inf' : v === -Infinity ? '-Inf' : String(v);
 
@@ -48,7 +59,7 @@ interface Renderable {
   /** Series in the family now (a snapshot: the renderer may yield between series). */
   snapshot(): readonly unknown[];
   /** Append the lines of one series of the snapshot. */
-  renderSeries(series: unknown, suffix: string, out: string[]): void;
+  renderSeries(series: unknown, suffix: string): Buffer;
   header(): string;
 }
 
@@ -59,6 +70,9 @@ interface ScalarSeries {
   /** `name{labels}` with the default labels it was made with (they change once, at start-up, if ever). */
   prefix?: string;
   prefixFor?: string;
+  /** The whole line as last printed, reused while the value and the prefix stay (most do between scrapes). */
+  line?: Buffer;
+  lineValue?: number;
 }
 
 abstract class FamilyBase<S extends { labels: Labels }> implements Renderable {
@@ -78,7 +92,7 @@ abstract class FamilyBase<S extends { labels: Labels }> implements Renderable {
 
   abstract readonly type: 'counter' | 'gauge' | 'histogram';
   protected abstract create(labels: Labels, text: string): S;
-  abstract renderSeries(series: unknown, suffix: string, out: string[]): void;
+  abstract renderSeries(series: unknown, suffix: string): Buffer;
 
   protected keyOf(labels: Labels): string {
     let key = '';
@@ -120,13 +134,18 @@ abstract class ScalarFamily extends FamilyBase<ScalarSeries> {
     return { labels, text, value: 0 };
   }
 
-  renderSeries(series: unknown, suffix: string, out: string[]): void {
+  renderSeries(series: unknown, suffix: string): Buffer {
     const s = series as ScalarSeries;
     if (s.prefixFor !== suffix) {
       s.prefix = `${this.name}${braced(s.text, suffix)} `;
       s.prefixFor = suffix;
+      s.line = undefined;
     }
-    out.push(`${s.prefix}${formatValue(s.value)}\n`);
+    if (s.line === undefined || !Object.is(s.lineValue, s.value)) {
+      s.line = ownBuffer(`${s.prefix}${formatValue(s.value)}\n`);
+      s.lineValue = s.value;
+    }
+    return s.line;
   }
 
   /** prom-client's MetricObjectWithValues. */
@@ -165,6 +184,9 @@ interface HistogramSeries {
   /** Each line up to its value: the buckets, +Inf, _sum, _count (made once per default labels). */
   prefixes?: string[];
   prefixFor?: string;
+  /** The series' lines as last printed, reused until the next observation. */
+  block?: Buffer;
+  blockCount?: number;
 }
 
 export class HistogramFamily extends FamilyBase<HistogramSeries> {
@@ -202,7 +224,7 @@ export class HistogramFamily extends FamilyBase<HistogramSeries> {
     s.count++;
   }
 
-  renderSeries(series: unknown, suffix: string, out: string[]): void {
+  renderSeries(series: unknown, suffix: string): Buffer {
     const s = series as HistogramSeries;
     if (s.prefixFor !== suffix) {
       const rest = `${s.text === '' ? '' : `,${s.text}`}${suffix}} `;
@@ -213,7 +235,9 @@ export class HistogramFamily extends FamilyBase<HistogramSeries> {
         `${this.name}_count${braced(s.text, suffix)} `,
       ];
       s.prefixFor = suffix;
+      s.block = undefined;
     }
+    if (s.block !== undefined && s.blockCount === s.count) return s.block;
     const p = s.prefixes!;
     const n = this.leText.length;
     let acc = 0;
@@ -222,7 +246,9 @@ export class HistogramFamily extends FamilyBase<HistogramSeries> {
       acc += s.counts[i]!;
       lines += `${p[i]}${acc}\n`;
     }
-    out.push(`${lines}${p[n]}${s.count}\n${p[n + 1]}${formatValue(s.sum)}\n${p[n + 2]}${s.count}\n`);
+    s.block = ownBuffer(`${lines}${p[n]}${s.count}\n${p[n + 1]}${formatValue(s.sum)}\n${p[n + 2]}${s.count}\n`);
+    s.blockCount = s.count;
+    return s.block;
   }
 
   /** prom-client's shape: bucket values carry `le` in labels and the series' labels as sharedLabels. */
@@ -246,8 +272,9 @@ export class HistogramFamily extends FamilyBase<HistogramSeries> {
 
 const isRenderable = (m: unknown): m is Renderable => m instanceof FamilyBase;
 
-/** How much text a slice renders before yielding to the event loop (~0.2 ms of work here). */
-const SLICE_CHARS = 64 * 1024;
+/** How much text a slice holds before yielding to the event loop (~0.2 ms of work here). */
+const SLICE_BYTES = 64 * 1024;
+const NEWLINE = Buffer.from('\n');
 
 /**
  * A prom-client Registry that prints the families above itself, in slices. prom-client's own
@@ -261,40 +288,43 @@ export class ExpositionRegistry extends Registry {
     super.setDefaultLabels(labels);
   }
 
-  /** The exposition in slices of about SLICE_CHARS, yielding to the event loop between them. */
-  async *slices(): AsyncGenerator<string> {
+  /** The exposition in slices of about SLICE_BYTES, yielding to the event loop between them. */
+  async *slices(): AsyncGenerator<Buffer> {
     const suffix = Object.entries(this.defaults)
       .map(([k, v]) => `,${k}="${escapeLabelValue(String(v))}"`)
       .join('');
-    let out: string[] = [];
+    let out: Buffer[] = [];
     let size = 0;
+    const add = (bytes: Buffer) => {
+      out.push(bytes);
+      size += bytes.length;
+    };
     let first = true;
     for (const metric of this.getMetricsAsArray()) {
       // prom-client separates families by a blank line, and so do we.
-      if (!first) out.push('\n');
+      if (!first) add(NEWLINE);
       first = false;
       if (!isRenderable(metric)) {
-        out.push(`${await this.getSingleMetricAsString(metric.name)}\n`);
+        add(Buffer.from(`${await this.getSingleMetricAsString(metric.name)}\n`));
         continue;
       }
-      out.push(metric.header());
+      add(Buffer.from(metric.header()));
       for (const series of metric.snapshot()) {
-        metric.renderSeries(series, suffix, out);
-        size += out[out.length - 1]!.length;
-        if (size >= SLICE_CHARS) {
-          yield out.join('');
+        add(metric.renderSeries(series, suffix));
+        if (size >= SLICE_BYTES) {
+          yield Buffer.concat(out, size);
           out = [];
           size = 0;
           await yieldToEventLoop();
         }
       }
     }
-    yield out.join('');
+    yield Buffer.concat(out, size);
   }
 
   override async metrics(): Promise<string> {
-    const parts: string[] = [];
+    const parts: Buffer[] = [];
     for await (const slice of this.slices()) parts.push(slice);
-    return parts.join('');
+    return Buffer.concat(parts).toString('utf8');
   }
 }

@@ -21,12 +21,19 @@ export type ProbeFn = (
 export const DEFAULT_JITTER = 0.1;
 /** The first probes of all pairs start within this spread, so the status page fills at once but not in lockstep. */
 export const FIRST_PROBE_SPREAD_MS = 1000;
+/**
+ * A large fleet spreads its first probes wider, so start-up sends no more than this many a second:
+ * 3,000 pairs starting within one second held 3,000 responses in memory at once, and the heap stayed
+ * at that high-water mark for the life of the process.
+ */
+export const FIRST_PROBES_PER_SECOND = 100;
 
 export interface LoopOptions {
   targets: readonly MonitorTarget[];
   /** The client for a target (one per target, built by the caller, closed by the caller). */
   clientFor: (target: MonitorTarget) => TrackersClient;
-  metrics: MonitorMetrics;
+  /** Where results are recorded (only record() is called). */
+  metrics: Pick<MonitorMetrics, 'record'>;
   history?: StatusHistory;
   /** Called after a result is recorded, e.g. to log it. An exception here is swallowed. */
   onResult?: (result: ProbeResult) => void;
@@ -51,9 +58,16 @@ export function nextDelayMs(intervalMs: number, jitter: number, random: () => nu
   return intervalMs * (1 + jitter * (2 * random() - 1));
 }
 
-/** Delay before a pair's first probe: soon, spread so pairs do not fire together. */
-export function firstDelayMs(intervalMs: number, jitter: number, random: () => number = Math.random): number {
-  return random() * Math.min(intervalMs * jitter, FIRST_PROBE_SPREAD_MS);
+/**
+ * Delay before a pair's first probe: soon, spread so pairs do not fire together. With `pairs` (all
+ * the loop's target × check pairs) the spread widens to pairs / FIRST_PROBES_PER_SECOND, never past
+ * the pair's own interval, which is where its probes would fall anyway.
+ */
+export function firstDelayMs(intervalMs: number, jitter: number, random: () => number = Math.random, pairs = 1): number {
+  const fleetMs = (pairs / FIRST_PROBES_PER_SECOND) * 1000;
+  const spread =
+    fleetMs > FIRST_PROBE_SPREAD_MS ? Math.min(fleetMs, intervalMs) : Math.min(intervalMs * jitter, FIRST_PROBE_SPREAD_MS);
+  return random() * spread;
 }
 
 export function intervalMsOf(target: MonitorTarget, check: Check): number {
@@ -93,6 +107,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
     timers.add(timer);
   };
 
+  const pairs = options.targets.reduce((n, t) => n + enabledChecks(t).length, 0);
   for (const target of options.targets) {
     const client = options.clientFor(target);
     for (const check of enabledChecks(target)) {
@@ -113,7 +128,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
           });
         running.add(inFlight);
       };
-      schedule(firstDelayMs(intervalMs, jitter, random), runOnce);
+      schedule(firstDelayMs(intervalMs, jitter, random, pairs), runOnce);
     }
   }
 

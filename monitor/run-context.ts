@@ -38,5 +38,7 @@ export interface Connection {
   clientFor(target: MonitorTarget): TrackersClient;
   /** Where a target's probes go, safe to print. */
   where(target: MonitorTarget): string;
+  /** The base URL its client calls (the embedded sandbox's, when it has none): for the probe thread's own clients. */
+  baseUrlOf(target: MonitorTarget): string;
   close(): Promise<void>;
 }

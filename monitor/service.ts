@@ -3,7 +3,7 @@
 import { ExpositionRegistry } from './exposition.ts';
 import { createMonitorServer } from './http.ts';
 import { DEFAULT_SUMMARY_INTERVAL_SECONDS } from './flags.ts';
-import { startLoop } from './loop.ts';
+import { startProbeThread } from './probe-thread.ts';
 import { createMetrics } from './metrics.ts';
 import type { ProbeResult } from './probe.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
@@ -84,7 +84,10 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   const onResult = (r: ProbeResult) => stateLog.onResult(r);
   const summaryTimer = every > 0 ? setInterval(() => io.err(stateLog.summary(every)), every * 1000) : undefined;
   summaryTimer?.unref();
-  let loop = startLoop({ targets: s.targets, clientFor: conn.clientFor, metrics, history, onResult });
+  // Set once the stop logic exists (below); a crash before that cannot happen (the thread starts empty-handed).
+  let onCrash = (why: string) => io.err(`monitor: the probe thread stopped: ${why}`);
+  const crashed = (why: string) => onCrash(why);
+  let loop = startProbeThread({ targets: s.targets, baseUrlOf: conn.baseUrlOf, metrics, history, onResult, onCrash: crashed });
   let current = { setup: s, conn };
   let reloading: Promise<void> | undefined;
 
@@ -110,12 +113,13 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       served.targetCount = next.setup.targets.length;
       stateLog = createStateLog({ history: fresh.history, log: io.err, location: next.setup.location, summaries: every > 0 });
       current = next;
-      loop = startLoop({
+      loop = startProbeThread({
         targets: next.setup.targets,
-        clientFor: next.conn.clientFor,
+        baseUrlOf: next.conn.baseUrlOf,
         metrics: fresh.metrics,
         history: fresh.history,
         onResult,
+        onCrash: crashed,
       });
       const names = next.setup.targets.map((t) => t.name).join(', ');
       io.err(`monitor: SIGHUP: reloaded, ${next.setup.targets.length} target(s): ${names}`);
@@ -160,6 +164,10 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       const what = err.code ?? err.message.split('\n')[0];
       if (stopping) return void io.err(`monitor: server error while stopping: ${what}`);
       shutdown(`server error: ${what}`, 1);
+    };
+    // Without its probe thread the monitor would serve stale metrics as if all were well: stop, exit 1.
+    onCrash = (why) => {
+      if (!stopping) shutdown(`the probe thread stopped (${why})`, 1);
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);

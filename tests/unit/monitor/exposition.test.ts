@@ -115,13 +115,42 @@ describe('ExpositionRegistry prints what prom-client prints', () => {
         });
     }
     const slices: string[] = [];
-    for await (const s of ours.slices()) slices.push(s);
+    for await (const s of ours.slices()) slices.push(s.toString('utf8'));
     assert.ok(slices.length > 3, `rendered in slices (${slices.length})`);
     assert.ok(
       slices.every((s) => s === '' || s.endsWith('\n')),
       'a slice never cuts a line',
     );
     assert.deepEqual(normalise(slices.join('')), normalise(await theirs.metrics()));
+  });
+
+  test('a line printed once is printed anew after its value, its series or the default labels change', async () => {
+    const ours = new ExpositionRegistry();
+    const c = new CounterFamily({ name: 'c_total', help: 'c', labelNames: ['t'], registers: [ours] });
+    const g = new GaugeFamily({ name: 'g', help: 'g', labelNames: ['t'], registers: [ours] });
+    const h = new HistogramFamily({ name: 'h', help: 'h', labelNames: ['t'], buckets: [1], registers: [ours] });
+    c.inc({ t: 'a' });
+    g.set({ t: 'a' }, 5);
+    h.observe({ t: 'a' }, 0.5);
+    const before = await ours.metrics();
+    assert.match(before, /^c_total\{t="a"\} 1$/m);
+    c.inc({ t: 'a' });
+    g.set({ t: 'a' }, 6);
+    h.observe({ t: 'a' }, 2);
+    let text = await ours.metrics();
+    assert.match(text, /^c_total\{t="a"\} 2$/m);
+    assert.match(text, /^g\{t="a"\} 6$/m);
+    assert.match(text, /^h_bucket\{le="1",t="a"\} 1$/m);
+    assert.match(text, /^h_bucket\{le="\+Inf",t="a"\} 2$/m);
+    assert.match(text, /^h_sum\{t="a"\} 2\.5$/m);
+    g.set({ t: 'a' }, -0);
+    g.set({ t: 'b' }, 0);
+    ours.setDefaultLabels({ location: 'x' });
+    text = await ours.metrics();
+    assert.match(text, /^g\{t="a",location="x"\} 0$/m);
+    assert.match(text, /^c_total\{t="a",location="x"\} 2$/m);
+    assert.match(text, /^h_count\{t="a",location="x"\} 2$/m);
+    assert.doesNotMatch(text, /\{t="a"\}/, 'no line keeps the old labels');
   });
 
   test('escapeLabelValue follows the exposition format', () => {

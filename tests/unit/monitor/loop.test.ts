@@ -161,6 +161,24 @@ describe('scheduling', () => {
       assert.ok(f >= 0 && f <= FIRST_PROBE_SPREAD_MS, String(f));
     }
     assert.ok(firstDelayMs(100, 0.1, () => 1) <= 10, 'a short interval spreads over a tenth of itself');
+    // A fleet: 3,000 pairs start over 30 s at most (100 a second), each within its own interval.
+    assert.equal(
+      firstDelayMs(30_000, 0.1, () => 0.5, 3000),
+      15_000,
+    );
+    assert.equal(
+      firstDelayMs(5_000, 0.1, () => 0.999, 3000),
+      4_995,
+    );
+    assert.equal(
+      firstDelayMs(300_000, 0.1, () => 1, 3000),
+      30_000,
+    );
+    assert.equal(
+      firstDelayMs(30_000, 0.1, () => 1, 100),
+      FIRST_PROBE_SPREAD_MS,
+      'up to 100 pairs: the usual spread',
+    );
   });
 
   test('starts are spaced by the interval, measured start to start', async (t) => {

@@ -119,7 +119,7 @@ describe('monitor --once --push when the push fails', { concurrency: true }, () 
       const code = await once(
         { flags, settings, targets: [target], version: 'test' },
         { out: () => {}, err: (line) => lines.push(line) },
-        { clientFor: () => clients[0]!, where: () => baseUrl, close: async () => clients[0]!.close() },
+        { clientFor: () => clients[0]!, where: () => baseUrl, baseUrlOf: () => baseUrl, close: async () => clients[0]!.close() },
       );
       const ms = performance.now() - t0;
       // Three checks against a healthy sandbox, then the push: bounded by the push's timeout.

@@ -1,0 +1,76 @@
+// The loop on a thread of its own (probe-worker.ts), for the long-running
+// monitor. The main thread keeps the metrics, the status history and the HTTP
+// server, and records each result as it arrives; the probe thread's event loop
+// only probes. Without this, a scrape of a large fleet (9 MB of exposition at
+// 1,000 targets) delayed the callbacks that time probes in flight, and the
+// monitor recorded its own scrapes as API latency (bench/monitor-fleet.ts).
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { MonitorLoop, LoopOptions } from './loop.ts';
+import type { ProbeResult } from './probe.ts';
+import { toWire, type FromMain, type ToMain, type WorkerInput } from './probe-wire.ts';
+import type { MonitorTarget } from './targets.ts';
+
+export interface ProbeThreadOptions extends Pick<
+  LoopOptions,
+  'targets' | 'metrics' | 'history' | 'onResult' | 'jitter' | 'probeOptions'
+> {
+  /** Where a target's probes go. */
+  baseUrlOf: (target: MonitorTarget) => string;
+  /** The thread died (a bug: probe() never throws). One line of why; the caller decides what to do. */
+  onCrash?: (why: string) => void;
+}
+
+// Next to this file: probe-worker.js in dist/, probe-worker.ts when run from the sources under tsx.
+const WORKER = new URL(`./probe-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+
+/** A thread running the worker file. Node 20 does not apply `--import tsx` to a worker, so a .ts entry registers tsx first. */
+function spawnWorker(workerData: WorkerInput): Worker {
+  if (!WORKER.pathname.endsWith('.ts')) return new Worker(WORKER, { workerData });
+  const api = import.meta.resolve('tsx/esm/api');
+  const code = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); await import(${JSON.stringify(WORKER.href)}); })()`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+export function startProbeThread(options: ProbeThreadOptions): MonitorLoop {
+  const input: WorkerInput = {
+    targets: options.targets.map((t) => toWire(t, options.baseUrlOf(t))),
+    jitter: options.jitter,
+    probeOptions: options.probeOptions,
+  };
+  const worker = spawnWorker(input);
+  let inFlight = 0;
+  let stopping: Promise<void> | undefined;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+
+  const record = (result: ProbeResult) => {
+    options.metrics.record(result);
+    options.history?.add(result);
+    try {
+      options.onResult?.(result);
+    } catch {
+      // a logging hook must not take the monitor down
+    }
+  };
+  worker.on('message', (message: ToMain) => {
+    if (message.type === 'result') {
+      inFlight = message.inFlight - 1;
+      record(message.result);
+    } else if (message.type === 'stopped') void worker.terminate(); // whatever might still hold its event loop open
+  });
+  worker.on('error', (err) => {
+    if (!stopping) options.onCrash?.((err.message || String(err)).split('\n')[0]!.slice(0, 300));
+  });
+
+  return {
+    inFlight: () => Math.max(0, inFlight),
+    stop() {
+      stopping ??= (async () => {
+        worker.postMessage({ type: 'stop' } satisfies FromMain);
+        await exited;
+      })();
+      return stopping;
+    },
+  };
+}

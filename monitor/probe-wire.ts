@@ -1,0 +1,65 @@
+// What crosses between the main thread and the probe thread (probe-thread.ts,
+// probe-worker.ts). Structured cloning keeps plain data only, and a Secret keeps
+// its value in a private field that cloning drops: so credentials cross as plain
+// strings and become Secrets again on the other side. They never leave the
+// process, and nothing here logs or prints them.
+import type { AuthConfig } from '../src/config/credentials.ts';
+import { Secret } from '../src/secret.ts';
+import type { ProbeOptions, ProbeResult } from './probe.ts';
+import type { MonitorTarget } from './targets.ts';
+
+type WireAuth =
+  | { kind: 'none' }
+  | { kind: 'basic'; username: string; password: string; passwordIsMd5: boolean }
+  | { kind: 'oauth-client'; key: string; secret: string }
+  | { kind: 'oauth-token'; token: string };
+
+export interface WireTarget {
+  target: Omit<MonitorTarget, 'config'> & { config: Omit<MonitorTarget['config'], 'auth'> & { auth: WireAuth } };
+  /** Where its probes go (the embedded sandbox's URL for a sandbox target). */
+  baseUrl: string;
+}
+
+export interface WorkerInput {
+  targets: WireTarget[];
+  jitter?: number;
+  probeOptions?: ProbeOptions;
+}
+
+export type FromMain = { type: 'stop' };
+export type ToMain = { type: 'result'; result: ProbeResult; inFlight: number } | { type: 'stopped' };
+
+function authToWire(auth: AuthConfig): WireAuth {
+  switch (auth.kind) {
+    case 'none':
+      return auth;
+    case 'basic':
+      return { ...auth, password: auth.password.reveal() };
+    case 'oauth-client':
+      return { ...auth, secret: auth.secret.reveal() };
+    case 'oauth-token':
+      return { ...auth, token: auth.token.reveal() };
+  }
+}
+
+function authFromWire(auth: WireAuth): AuthConfig {
+  switch (auth.kind) {
+    case 'none':
+      return auth;
+    case 'basic':
+      return { ...auth, password: new Secret(auth.password) };
+    case 'oauth-client':
+      return { ...auth, secret: new Secret(auth.secret) };
+    case 'oauth-token':
+      return { ...auth, token: new Secret(auth.token) };
+  }
+}
+
+export function toWire(target: MonitorTarget, baseUrl: string): WireTarget {
+  return { target: { ...target, config: { ...target.config, auth: authToWire(target.config.auth) } }, baseUrl };
+}
+
+export function fromWire(wire: WireTarget): { target: MonitorTarget; baseUrl: string } {
+  const { target } = wire;
+  return { target: { ...target, config: { ...target.config, auth: authFromWire(target.config.auth) } }, baseUrl: wire.baseUrl };
+}

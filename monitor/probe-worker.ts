@@ -1,0 +1,37 @@
+// The probe thread's entry point (started by probe-thread.ts): the loop and the
+// clients run here, and every result goes back to the main thread, which records
+// it. Probes time themselves on this thread's event loop, which does nothing else:
+// a scrape rendering 90,000 series, or a garbage collection of the main heap,
+// cannot delay the callbacks that read a probe's clock.
+import { parentPort, workerData } from 'node:worker_threads';
+import { clientFor, type TrackersClient } from '../src/client.ts';
+import { warmUpValidator } from '../src/validate.ts';
+import { startLoop } from './loop.ts';
+import { fromWire, type FromMain, type ToMain, type WorkerInput } from './probe-wire.ts';
+
+const port = parentPort!;
+const input = workerData as WorkerInput;
+const post = (message: ToMain) => port.postMessage(message);
+
+warmUpValidator();
+const targets = input.targets.map(fromWire);
+const clients = new Map<string, TrackersClient>(
+  targets.map(({ target, baseUrl }) => [target.name, clientFor(target.config, baseUrl)]),
+);
+const loop = startLoop({
+  targets: targets.map((t) => t.target),
+  clientFor: (t) => clients.get(t.name)!,
+  metrics: { record: () => {} },
+  jitter: input.jitter,
+  probeOptions: input.probeOptions,
+  onResult: (result) => post({ type: 'result', result, inFlight: loop.inFlight() }),
+});
+
+port.on('message', (message: FromMain) => {
+  if (message.type !== 'stop') return;
+  void loop.stop().then(() => {
+    for (const c of clients.values()) c.close();
+    post({ type: 'stopped' });
+    port.close();
+  });
+});
