@@ -15,7 +15,7 @@ import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/ap
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { childEnv, getText, waitFor, type Service, startService } from '../tests/support/processes.ts';
 import { startBlackbox } from './blackbox.ts';
-import { startSandboxProcess } from './sandbox-process.ts';
+import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 
 const RATE = Number(process.env.RATE ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);

@@ -27,7 +27,7 @@ import { startProbeThread } from '../monitor/probe-thread.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
 import type { MonitorTarget } from '../monitor/targets.ts';
-import { startSandboxProcess } from './sandbox-process.ts';
+import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 
 const TARGETS = Number(process.env.TARGETS ?? 1000);
 const INTERVAL_S = Number(process.env.INTERVAL_S ?? 5);

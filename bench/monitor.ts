@@ -19,7 +19,7 @@ import { probe } from '../monitor/probe.ts';
 import type { MonitorTarget } from '../monitor/targets.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { getText } from '../tests/support/processes.ts';
-import { startSandboxProcess } from './sandbox-process.ts';
+import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 import { startBlackbox, type Blackbox } from './blackbox.ts';
 
 const CONCURRENCY = 16;

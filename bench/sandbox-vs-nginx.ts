@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { basicAuthHeader, DEFAULT_USERS } from '../sandbox/auth.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { exampleText } from '../src/schemas.ts';
-import { startSandboxProcess, type SandboxProcess } from './sandbox-process.ts';
+import { startSandboxProcess, type SandboxProcess } from '../tests/support/sandbox-process.ts';
 import { childEnv, startService, waitFor } from '../tests/support/processes.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 

@@ -15,7 +15,7 @@ import { PROBE_REASONS, probe, type Check, type ProbeResult } from '../monitor/p
 import { createStatusHistory } from '../monitor/status-history.ts';
 import type { MonitorTarget } from '../monitor/targets.ts';
 import { PROOF_TABLE } from '../tests/support/proof-table.ts';
-import { startSandboxProcess } from './sandbox-process.ts';
+import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 
 const TOTAL = Number(process.env.SOAK_PROBES ?? 100_000);
 const WARM_UP = 2000;

@@ -1,9 +1,9 @@
-// The sandbox in its own process for the benches (`npm run sandbox` with SANDBOX_PORT=0), so
-// its CPU and memory are not counted as the monitor's.
+// The sandbox in its own process (`npm run sandbox` with SANDBOX_PORT=0): for the benches, so its CPU
+// and memory are not counted as the monitor's, and for tests that block their own event loop.
 import { fileURLToPath } from 'node:url';
-import { childEnv, startService, waitFor, type Service } from '../tests/support/processes.ts';
+import { childEnv, startService, waitFor, type Service } from './processes.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface SandboxProcess {
   baseUrl: string;
