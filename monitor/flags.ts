@@ -11,7 +11,7 @@ export const USAGE = `Usage: trackers-contract monitor [options]    (in a clone:
 Probes GET /v2/customers/{customerId}/trackers and exports Prometheus metrics.
 
 Options:
-  --once                 probe every target once (both checks), print the metrics, exit 0 if all passed, else 1
+  --once                 probe every target once (every enabled check), print the metrics, exit 0 if all passed, 3 if nothing answered, else 1
   --push                 with --once: also push the metrics to PUSHGATEWAY_URL (job ${PUSH_JOB})
   --instance NAME        with --push: the instance grouping label (default: this host's name)
   --config FILE          targets file (JSON, schemas/monitor-targets.schema.json); default MONITOR_CONFIG
@@ -25,7 +25,7 @@ Options:
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
 
-Exit codes: 0 ok, 1 a probe or the push failed, 2 usage or configuration error.
+Exit codes: 0 ok, 1 a probe or the push failed, 2 usage or configuration error, 3 (--once) no target answered at all.
 `;
 
 export interface Flags {
