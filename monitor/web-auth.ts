@@ -9,8 +9,10 @@ import bcrypt from 'bcryptjs';
 
 const CACHE_MAX = 64;
 const CACHE_TTL_MS = 5 * 60_000;
-// A valid hash of a random password nobody knows, compared against for unknown users.
-const DUMMY_HASH = bcrypt.hashSync(createHash('sha256').update(String(Math.random())).digest('hex'), 10);
+// A valid hash of a random password nobody knows, compared against for unknown users. Made on first
+// use, not at import: hashing costs ~80 ms, which every monitor start paid, basic auth or not.
+let dummyHash: string | undefined;
+const dummy = () => (dummyHash ??= bcrypt.hashSync(createHash('sha256').update(String(Math.random())).digest('hex'), 10));
 
 export interface BasicAuth {
   /** True when the Authorization header names a configured user with the right password. */
@@ -38,7 +40,7 @@ export function createBasicAuth(users: ReadonlyMap<string, string>, now: () => n
       if (until !== undefined && until > now()) return true;
       verified.delete(key);
       const hash = users.get(creds.user);
-      const ok = await bcrypt.compare(creds.password, hash ?? DUMMY_HASH);
+      const ok = await bcrypt.compare(creds.password, hash ?? dummy());
       if (!ok || hash === undefined) return false;
       if (verified.size >= CACHE_MAX) verified.delete(verified.keys().next().value!);
       verified.set(key, now() + CACHE_TTL_MS);
