@@ -87,7 +87,8 @@ export function createMonitorServer(options: MonitorServerOptions): MonitorServe
     }
     for (; !next.done; next = await slices.next()) {
       if (res.destroyed) return void (await slices.return(undefined));
-      if (!res.write(next.value)) await drained(res);
+      const slice = next.value;
+      if (!res.write(slice, () => registry.release(slice))) await drained(res);
     }
     res.end();
   };

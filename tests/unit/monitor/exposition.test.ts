@@ -153,6 +153,28 @@ describe('ExpositionRegistry prints what prom-client prints', () => {
     assert.doesNotMatch(text, /\{t="a"\}/, 'no line keeps the old labels');
   });
 
+  test('a prom-client family longer than a slice, between our families, prints whole and in order', async () => {
+    const ours = new ExpositionRegistry();
+    const theirs = new Registry();
+    for (const registry of [ours, theirs]) {
+      const before = new GaugeFamily({ name: 'before', help: 'b', labelNames: ['i'], registers: [registry] });
+      const big = new Counter({ name: 'big_total', help: 'prom-client, 2,000 series', labelNames: ['i'], registers: [registry] });
+      const after = new GaugeFamily({ name: 'after', help: 'a', labelNames: ['i'], registers: [registry] });
+      for (let i = 0; i < 2000; i++) {
+        before.set({ i: String(i) }, i);
+        big.inc({ i: `label-value-${i}-${'x'.repeat(40)}` }, i);
+        after.set({ i: String(i) }, -i);
+      }
+    }
+    const text = await ours.metrics();
+    assert.ok(text.length > 200_000, `${text.length} chars`);
+    assert.deepEqual(normalise(text), normalise(await theirs.metrics()));
+    assert.ok(text.indexOf('# HELP before') < text.indexOf('# HELP big_total'));
+    assert.ok(text.indexOf('# HELP big_total') < text.indexOf('# HELP after'));
+    // And again, with the slice buffers reused: the same text.
+    assert.equal(await ours.metrics(), text);
+  });
+
   test('escapeLabelValue follows the exposition format', () => {
     assert.equal(escapeLabelValue('a\\b"c\nd'), 'a\\\\b\\"c\\nd');
   });
