@@ -136,7 +136,7 @@ export interface MonitorTargetsFile {
    * The targets, each probed on its own timers.
    *
    * @minItems 1
-   * @maxItems 200
+   * @maxItems 1000
    */
   targets: [MonitorTargetSpec, ...MonitorTargetSpec[]];
 }

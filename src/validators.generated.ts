@@ -1129,7 +1129,7 @@ const schema38 = {
     targets: {
       type: 'array',
       minItems: 1,
-      maxItems: 200,
+      maxItems: 1000,
       description: 'The targets, each probed on its own timers.',
       items: {
         title: 'MonitorTargetSpec',
@@ -1322,14 +1322,14 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.targets !== undefined) {
       let data1 = data.targets;
       if (Array.isArray(data1)) {
-        if (data1.length > 200) {
+        if (data1.length > 1000) {
           const err3 = {
             instancePath: instancePath + '/targets',
             schemaPath: '#/properties/targets/maxItems',
             keyword: 'maxItems',
-            params: { limit: 200 },
-            message: 'must NOT have more than 200 items',
-            schema: 200,
+            params: { limit: 1000 },
+            message: 'must NOT have more than 1000 items',
+            schema: 1000,
             parentSchema: schema38.properties.targets,
             data: data1,
           };

@@ -37,6 +37,13 @@ describe('default target', () => {
 });
 
 describe('a targets file', () => {
+  test('holds up to 1,000 targets (what bench/monitor-fleet.ts shows one process holding); 1,001 is an error', () => {
+    const many = (n: number) => ({ targets: Array.from({ length: n }, (_, i) => ({ name: `t${i}` })) });
+    const r = parseTargets(many(1000), base, 'targets.json', ENV);
+    assert.ok(r.ok && r.targets.length === 1000);
+    assert.match(errorsOf(many(1001)).join('\n'), /\$\.targets.*(1000|at most)/);
+  });
+
   test('clusters × customers, credentials resolved from the variables it names', () => {
     const r = parseTargets(
       {
