@@ -191,7 +191,9 @@ async function main(): Promise<void> {
     `  probes: ${probes} in ${wallS.toFixed(0)} s = ${(probes / wallS).toFixed(0)}/s (expected ${(TARGETS * (1 / INTERVAL_S + 1 / 30 + 1 / 60)).toFixed(0)}/s), ${failures} failed; CPU ${(((cpu.user + cpu.system) / 1e6 / wallS) * 100).toFixed(0)}% of a core`,
     `  /metrics (scraped by ${ok[0]?.via ?? '?'}): ${ok.length}/${scrapes.length} scrapes answered, ${series} series, ${mb(ok[0]?.bytes ?? 0).toFixed(1)} MB`,
     `    wall per scrape        p50 ${quantile(scrapeMs, 0.5).toFixed(1)}  p95 ${quantile(scrapeMs, 0.95).toFixed(1)}  max ${Math.max(...scrapeMs).toFixed(1)} ms   (goal ≤ 50 ms: ${quantile(scrapeMs, 0.5) <= 50 ? 'met at p50' : 'NOT met at p50'})`,
-    `    the same, probes stopped  p50 ${quantile(idleScrapes, 0.5).toFixed(1)}  max ${Math.max(...idleScrapes).toFixed(1)} ms (${idleScrapes.length} scrapes: the scrape's own cost)`,
+    idleScrapes.length > 0
+      ? `    the same, probes stopped  p50 ${quantile(idleScrapes, 0.5).toFixed(1)}  max ${Math.max(...idleScrapes).toFixed(1)} ms (${idleScrapes.length} scrapes: the scrape's own cost)`
+      : '    the same, probes stopped: no scrape completed within 5.5 s',
     `  trackers probe latency (durationMs as recorded)`,
     row('without scrapes', latency.quiet),
     row('scraped every 1 s', latency.scraped),
