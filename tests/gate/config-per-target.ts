@@ -39,6 +39,13 @@ export function configPerTarget(options: PerTargetOptions) {
       ['junit', { outputFile: `${reportDir}/junit.xml` }],
     ],
     use: { trace: 'off' },
-    projects: options.targets.map((t) => ({ name: t.name, use: { gateTarget: { baseUrl: `${base}${t.path}`, env: t.env } } })),
+    // A project's tests in one worker at a time: each project has its own worker (its gateTarget), and
+    // a worker costs about a second of CPU to start. Two workers on one project start it twice, and
+    // every failed test (most rows have some) starts another; one at a time, 94 workers become 63.
+    projects: options.targets.map((t) => ({
+      name: t.name,
+      workers: 1,
+      use: { gateTarget: { baseUrl: `${base}${t.path}`, env: t.env } },
+    })),
   });
 }
