@@ -14,6 +14,7 @@ import { createMonitorServer, type MonitorServer } from '../../monitor/http.ts';
 import { createStatusHistory } from '../../monitor/status-history.ts';
 import { probeResult, testTarget } from '../unit/monitor/helpers.ts';
 import { childEnv, startService, waitFor, type Service } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 
 const binaries = requireBinaries('chromium');
@@ -66,7 +67,7 @@ function startMonitor(name: string, targets: object[]): { service: Service; url:
   const service = startService(
     name,
     process.execPath,
-    ['--import', 'tsx', 'cli/monitor.ts', '--config', file, '--port', '0', '--summary-interval', '0'],
+    [...programArgs('cli/monitor.ts'), '--config', file, '--port', '0', '--summary-interval', '0'],
     childEnv({ STATUS_PAGE_TEST_PASSWORD: 'sandbox_password' }),
   );
   const url = waitFor(

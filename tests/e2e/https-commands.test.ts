@@ -6,13 +6,13 @@
 // relay, which uses that client). Without it, the certificate is refused, never accepted,
 // and the run is inconclusive (exit 3) with a message saying the certificate is untrusted.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { runGateAgainst } from '../gate/run-gate.ts';
 import { runVerifyCli } from '../pact/support/run-verify-cli.ts';
 import { childEnv, runToCompletion, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 import { createTestCa, type TestCa } from '../support/test-ca.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,7 +27,7 @@ before(async () => {
   const sandbox = startService(
     'sandbox --tls',
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'sandbox', 'server.ts'), '--tls', '--cert', ca.goodFiles.cert, '--key', ca.goodFiles.key],
+    [...programArgs('sandbox/server.ts'), '--tls', '--cert', ca.goodFiles.cert, '--key', ca.goodFiles.key],
     childEnv({ SANDBOX_PORT: '0' }),
     ROOT,
   );
@@ -55,7 +55,7 @@ const remote = (extra: Record<string, string> = {}) => ({
 });
 
 function monitorOnce(env: Record<string, string>) {
-  return runToCompletion(process.execPath, ['--import', 'tsx', join(ROOT, 'cli', 'monitor.ts'), '--once'], {
+  return runToCompletion(process.execPath, [...programArgs('cli/monitor.ts'), '--once'], {
     cwd: ROOT,
     env: childEnv(env),
     timeoutMs: RUN_TIMEOUT_MS,

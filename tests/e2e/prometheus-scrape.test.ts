@@ -13,6 +13,7 @@ import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { SLO_RULES_FILE } from '../../scripts/generate-slo-rules.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, freePort, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 import type { PageData } from '../../monitor/status-page.ts';
 import { startPrometheus, testRules, type PromAlert, type RunningPrometheus } from '../support/prometheus.ts';
 
@@ -120,7 +121,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     const monitor = startService(
       'monitor',
       process.execPath,
-      ['--import', 'tsx', 'cli/monitor.ts', '--config', targetsFile, '--port', '0', '--host', '127.0.0.1'],
+      [...programArgs('cli/monitor.ts'), '--config', targetsFile, '--port', '0', '--host', '127.0.0.1'],
       childEnv({
         E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD,
         PROMETHEUS_URL: `http://e2e:${PROM_SECRET}@127.0.0.1:${promPort}`,

@@ -11,6 +11,7 @@ import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, getJson, getText, runToCompletion, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 import {
   startPrometheus,
   startPushgateway,
@@ -35,7 +36,7 @@ type PushedGroup = { labels: Record<string, string> } & Record<string, unknown>;
 async function runOnce(targetsFile: string, pushgatewayUrl: string): Promise<{ code: number | null; stderr: string }> {
   const { code, stderr } = await runToCompletion(
     process.execPath,
-    ['--import', 'tsx', 'cli/monitor.ts', '--once', '--push', '--instance', INSTANCE, '--config', targetsFile],
+    [...programArgs('cli/monitor.ts'), '--once', '--push', '--instance', INSTANCE, '--config', targetsFile],
     {
       cwd: ROOT,
       env: childEnv({ PUSHGATEWAY_URL: pushgatewayUrl, E2E_SANDBOX_PASSWORD: SANDBOX_PASSWORD }),

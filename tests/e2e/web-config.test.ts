@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcryptjs';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, freePort, getJson, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const gate = requireBinaries('prometheus', 'openssl');
@@ -81,7 +82,7 @@ describe('a protected monitor (--web.config.file: TLS + bcrypt basic auth)', { s
     const monitor = startService(
       'monitor',
       process.execPath,
-      ['--import', 'tsx', 'cli/monitor.ts', '--port', '0', '--interval', '1', '--web.config.file', path.join(dir, 'web.yml')],
+      [...programArgs('cli/monitor.ts'), '--port', '0', '--interval', '1', '--web.config.file', path.join(dir, 'web.yml')],
       childEnv(),
       ROOT,
     );

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { childEnv, runToCompletion } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 
 // Through the gate's entry point, as `npm run gate` does: its exit code is the contract's.
-const GATE_CLI = ['--import', 'tsx', join('cli', 'gate.ts')];
+const GATE_CLI = programArgs('cli/gate.ts');
 const PLAYWRIGHT_CLI = join('node_modules', '@playwright', 'test', 'cli.js');
 const RUN_TIMEOUT_MS = 120_000;
 

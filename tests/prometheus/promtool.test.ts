@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { requireBinaries } from '../support/require-binary.ts';
 import { RULES_FILE, RULES_TEST_FILE } from '../support/rules-file.ts';
 import { childEnv, getText, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const EXAMPLE_CONFIG = fileURLToPath(new URL('../../monitor/prometheus/prometheus.example.yml', import.meta.url));
-const MONITOR = ['--import', 'tsx', 'cli/monitor.ts'];
+const MONITOR = programArgs('cli/monitor.ts');
 
 /**
  * `promtool check metrics` findings we accept, each with the reason. A finding not listed fails;

@@ -4,13 +4,13 @@
 // bounded, printable lines. All rows run in one child process (Pact's native verifier prints its
 // own report to fd 1), plus `verify` as a user runs it for the exit code.
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { EXIT } from '../../../src/checks/run.ts';
 import { verificationExitCode } from '../../../src/pact/verify-contracts.ts';
 import { HOSTILE_BODIES, NON_PRINTABLE } from '../../support/hostile-bodies.ts';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
+import { programArgs } from '../../support/program.ts';
 import { runVerifications, type VerificationBatch } from '../support/run-verifications.ts';
 
 const MAX_SUMMARY_LINE_CHARS = 600;
@@ -41,7 +41,7 @@ describe('verification against a provider answering hostile bodies', () => {
 
   test('verify as a user runs it exits 1 on invalid UTF-8 (the relay passes the bytes on, not a decoded copy)', async () => {
     const row = HOSTILE_BODIES.findIndex((r) => r.name.startsWith('invalid UTF-8'));
-    const run = await runToCompletion(process.execPath, ['--import', 'tsx', join('cli', 'verify.ts')], {
+    const run = await runToCompletion(process.execPath, programArgs('cli/verify.ts'), {
       env: childEnv({ CAP_BASE_URL: server.baseUrlOf(row) }),
       timeoutMs: 60_000,
     });

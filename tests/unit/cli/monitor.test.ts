@@ -10,9 +10,10 @@ import { describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { parseFlags } from '../../../monitor/flags.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
+import { programArgs } from '../../support/program.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = join(ROOT, 'cli', 'monitor.ts');
+const MONITOR = programArgs('cli/monitor.ts');
 
 interface Run {
   code: number | null;
@@ -22,7 +23,7 @@ interface Run {
 
 /** Run the monitor CLI to completion (bounded: killed after 20 s). */
 async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const { code, stdout, stderr } = await runToCompletion(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+  const { code, stdout, stderr } = await runToCompletion(process.execPath, [...MONITOR, ...args], {
     cwd: ROOT,
     env: childEnv(env),
     timeoutMs: 20_000,
@@ -215,7 +216,7 @@ describe('monitor CLI (child process)', { concurrency: true }, () => {
   });
 
   test('the service: prints its addresses, serves /metrics, stops cleanly on SIGTERM', async (t: TestContext) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', '--interval', '1'], {
+    const child = spawn(process.execPath, [...MONITOR, '--port', '0', '--interval', '1'], {
       cwd: ROOT,
       env: childEnv(),
     });
@@ -255,7 +256,7 @@ describe('monitor CLI (child process)', { concurrency: true }, () => {
   test('the service’s terminal: a line when a check goes DOWN, and a summary line every --summary-interval', async (t: TestContext) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', MAIN, '--port', '0', '--interval', '1', '--summary-interval', '1', '--sandbox-faults', 'error-rate=1'],
+      [...MONITOR, '--port', '0', '--interval', '1', '--summary-interval', '1', '--sandbox-faults', 'error-rate=1'],
       { cwd: ROOT, env: childEnv() },
     );
     const killer = setTimeout(() => child.kill('SIGKILL'), 20_000);

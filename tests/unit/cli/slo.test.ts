@@ -6,12 +6,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { programArgs } from '../../support/program.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'slo-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function slo(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/trackers-contract.ts', 'slo', ...args], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...programArgs('cli/trackers-contract.ts'), 'slo', ...args], { encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -5,15 +5,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { exampleText } from '../../../src/schemas.ts';
+import { programArgs } from '../../support/program.ts';
+
+const VALIDATE = programArgs('cli/validate.ts');
 
 const run = (args: string[], input?: string) => {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/validate.ts', ...args], { input, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [...VALIDATE, ...args], { input, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 type Ran = ReturnType<typeof run>;
 const runAsync = (args: string[]) =>
   new Promise<Ran>((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'cli/validate.ts', ...args], { encoding: 'utf8' }, (err, out, errText) =>
+    execFile(process.execPath, [...VALIDATE, ...args], { encoding: 'utf8' }, (err, out, errText) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, out, err: errText }),
     );
   });
@@ -108,7 +111,7 @@ describe('npm run validate', () => {
       /ERROR {3}\$ \[type\] must be object \(seen: \[{11}…\]{11} \(nested deeper than 10 levels\)\)\n.*INVALID/,
     ],
   ];
-  // Spawned side by side up front: each is a fresh node + tsx start-up, most of the time.
+  // Spawned side by side up front: each is a fresh node start-up, most of the time.
   const hostileRuns = new Map<string, Promise<Ran>>();
   before(() => {
     for (const [name, make] of hostile) hostileRuns.set(name, runAsync([make()]));

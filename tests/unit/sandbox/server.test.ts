@@ -4,11 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { DEFAULT_USERS } from '../../../sandbox/auth.ts';
 import { listeningMessage } from '../../../sandbox/server.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
+import { programArgs } from '../../support/program.ts';
 import { answered, startSandbox, trackersPath } from './helpers.ts';
 
 describe('npm run sandbox', () => {
   test('a bad SANDBOX_PORT stops it with one line naming the variable and value, exit 2, no stack', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'sandbox/server.ts'], {
+    const r = spawnSync(process.execPath, programArgs('sandbox/server.ts'), {
       env: { PATH: process.env.PATH, SANDBOX_PORT: '80.5' },
       encoding: 'utf8',
       timeout: 30_000,
