@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { childEnv, runToCompletion, startService, waitFor, type Service } from '../support/processes.ts';
+import { distStaleness } from '../support/program.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const STOP_WITHIN_MS = 5000;
@@ -47,9 +48,12 @@ function accepts(url: URL): Promise<boolean> {
 }
 
 before(() => {
-  // npm pack runs prepare (the tsc build), so the tarball holds what the sources compile to.
+  // The tarball must hold what the sources compile to: npm pack runs prepare (the tsc build) unless
+  // dist/ already is that (npm test builds it first). Not rebuilt then: the build starts by removing
+  // dist/, which the suites running beside this one start programs from.
+  const scripts = distStaleness(ROOT) === undefined ? ['--ignore-scripts'] : [];
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+    execFileSync('npm', ['pack', '--json', ...scripts, '--pack-destination', dir], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
