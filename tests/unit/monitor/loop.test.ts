@@ -273,7 +273,7 @@ describe('stopping', () => {
 
 describe('the loop against the sandbox counts each fault under its reason and keeps going', () => {
   test('four targets, four behaviours, one registry', async (t) => {
-    warmUpValidator(); // as main.ts does: compiling the schemas blocks the event loop, and the timeouts here are tight
+    warmUpValidator(); // as the monitor does at start: the first validation loads the generated validators, and the timeouts here are tight
     const faults: Record<string, string | undefined> = {
       ok: undefined,
       five: 'error-rate=1',
