@@ -1,5 +1,7 @@
-// npm test's suites in three lanes at once: the release gate's proof is CPU-bound,
-// the end-to-end and fleet suites mostly wait on Prometheus and Alertmanager
+// npm test: first the checks (types, lint and format, generated-file drift, the build the suites
+// run programs from) in two lanes, then, if they all passed, the suites in three lanes. Each check
+// is one single-threaded tool, so two at a time use both cores. Of the suites, the release gate's
+// proof is CPU-bound, the end-to-end and fleet suites mostly wait on Prometheus and Alertmanager
 // intervals, so running them side by side saves their overlap on two cores. Each lane runs its
 // scripts in order and stops at its first failure. The first lane streams; the
 // others are held and printed whole when they end, so no two suites' lines mix.
@@ -7,12 +9,16 @@
 import { spawn } from 'node:child_process';
 import { countTests, formatTotals } from './test-totals.ts';
 
+// The build (tsc, into dist/) after the type check: a type error is reported once, by the check.
+const CHECK_LANES: readonly (readonly string[])[] = [['typecheck', 'build', 'check:generated'], ['lint']];
+
 const LANES: readonly (readonly string[])[] = [
-  ['test:gate'],
+  // Balanced by the times this runner prints: gate 131 s + status-page 13 s, 147 s, 64 + 57 + 21 s.
+  ['test:gate', 'test:status-page'],
   ['test:package', 'test:unit', 'test:pact', 'test:e2e'],
   // The fleet waits on alert timings (about 60 s) and needs root for its network namespaces; the
-  // suites after it fill the lane (balanced by the times this runner prints).
-  ['test:fleet', 'test:openapi', 'test:prometheus', 'test:status-page'],
+  // suites after it fill the lane.
+  ['test:fleet', 'test:openapi', 'test:prometheus'],
 ];
 
 /** Every lane's output, streamed or held, for the closing test count. */
@@ -52,17 +58,23 @@ async function runLane(scripts: readonly string[], stream: boolean): Promise<Lan
   return { output };
 }
 
+/** The lanes at once; the scripts that failed. */
+async function runLanes(lanes: readonly (readonly string[])[]): Promise<string[]> {
+  const results = await Promise.all(
+    lanes.map(async (lane, i) => {
+      const result = await runLane(lane, i === 0);
+      if (i > 0) process.stdout.write(result.output);
+      return result;
+    }),
+  );
+  return results.flatMap((r) => (r.failed ? [r.failed] : []));
+}
+
 const started = Date.now();
 /** How long each script took, for the closing line: where npm test's time goes. */
 const timings: string[] = [];
-const results = await Promise.all(
-  LANES.map(async (lane, i) => {
-    const result = await runLane(lane, i === 0);
-    if (i > 0) process.stdout.write(result.output);
-    return result;
-  }),
-);
-const failed = results.flatMap((r) => (r.failed ? [r.failed] : []));
+const failedChecks = await runLanes(CHECK_LANES);
+const failed = failedChecks.length > 0 ? failedChecks : await runLanes(LANES);
 process.stdout.write(`\nrun-lanes: ${timings.join(', ')}`);
 process.stdout.write(
   `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
