@@ -62,9 +62,15 @@ function acrossLocations(series: string): string {
   ].join('\n');
 }
 
+/**
+ * error / total, with no sample where the window saw no event. Sloth divides as is, and a window
+ * without probes (a monitor's first two scrapes before its first probe ends, or a pause) is 0/0 =
+ * NaN; the 30-day ratio averages the 5m ratio over 30 days, so one NaN made the budget NaN for a
+ * month. No traffic is no SLI sample, not a bad one.
+ */
 function sliRatio(slo: SloSpecObjective, window: string): string {
   const q = (query: string) => query.split(WINDOW_PLACEHOLDER).join(window).trim();
-  return `(${q(slo.sli.events.error_query)})\n/\n(${q(slo.sli.events.total_query)})`;
+  return `(${q(slo.sli.events.error_query)})\n/\n((${q(slo.sli.events.total_query)}) > 0)`;
 }
 
 /** A number in PromQL without float noise: 0.0010000000000000009 → 0.001. */
