@@ -6,7 +6,7 @@
 // (SIGSTOP) or idle. The monitor's CPU includes everything it does meanwhile
 // (timers, metrics, status history, runtime metrics), and blackbox_exporter's
 // includes answering the /probe requests that drive it, as a scrape would.
-//   npm run bench:monitor-cpu   (RATE per second, ROUNDS, ROUND_S; needs npm run build)
+//   npm run bench:monitor-cpu   (RATE per second, ROUNDS, ROUND_S; builds nothing: a stale dist/ is refused)
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { basicAuthHeader } from '../src/auth.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/api.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { childEnv, getText, waitFor, type Service, startService } from '../tests/support/processes.ts';
+import { distStaleness } from '../tests/support/program.ts';
 import { startBlackbox } from './blackbox.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 
@@ -46,7 +47,9 @@ function metricValue(exposition: string, name: string): number | undefined {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing; run npm run build first`);
+  // The compiled monitor is what ships; a stale one would measure yesterday's code.
+  const stale = distStaleness(process.cwd());
+  if (!existsSync(BIN) || stale) throw new Error(`${stale ?? `${BIN} is missing`}; run npm run build first`);
   const bin = lookupOnPath('prometheus-blackbox-exporter');
   if (!bin) throw new Error('prometheus-blackbox-exporter is not installed (apt-get install -y prometheus-blackbox-exporter)');
   const loaded = loadConfig({});
