@@ -11,6 +11,9 @@ import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
 import { createStatusHistory } from './status-history.ts';
 
+/** A signal this soon after the first is the same one delivered twice, not a second request. */
+const REPEATED_SIGNAL_MS = 1000;
+
 /** A new targets file, checked and connected; or why not (the old targets stay). */
 export type Reload = () => Promise<{ ok: true; setup: Setup; conn: Connection } | { ok: false; error: string }>;
 
@@ -151,11 +154,16 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
         resolve(code);
       })();
     };
+    let firstSignalAt = 0;
     const onSignal = (signal: NodeJS.Signals) => {
       if (stopping) {
+        // One Ctrl-C under `npm start` arrives twice at once: the terminal signals the whole process
+        // group and npm forwards its copy. Only a second press asks to skip the wait.
+        if (performance.now() - firstSignalAt < REPEATED_SIGNAL_MS) return;
         io.err(`monitor: ${signal} again, exiting without waiting`);
         process.exit(1);
       }
+      firstSignalAt = performance.now();
       shutdown(signal, 0);
     };
     // After listening, a server error (e.g. EMFILE on accept) would otherwise crash with a stack: one line, then a

@@ -56,6 +56,17 @@ describe('the monitor service (in process)', () => {
     assert.match(service.stderr(), /monitor: SIGTERM: finishing probes in flight/);
   });
 
+  test('SIGINT twice at once (Ctrl-C under npm: the terminal and npm each send one) is one graceful stop', async (t) => {
+    const service = await startService(t);
+    const [onInt] = service.added('SIGINT') as Listener[];
+    onInt!('SIGINT');
+    // Were this taken as a second request, the service would call process.exit(1) and end this test file.
+    onInt!('SIGINT');
+    assert.equal(await service.exited, 0, service.stderr());
+    assert.doesNotMatch(service.stderr(), /again/);
+    assert.match(service.stderr(), /monitor: stopped/);
+  });
+
   test('a server error after listening: one line, a clean stop, exit 1', async (t) => {
     const service = await startService(t);
     service.server.emit('error', Object.assign(new Error('accept EMFILE'), { code: 'EMFILE', syscall: 'accept' }));
