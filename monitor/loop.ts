@@ -79,8 +79,8 @@ export function intervalMsOf(target: MonitorTarget, check: Check): number {
   return seconds[check] * 1000;
 }
 
-/** Record a result: metrics, history, then the caller's hook. Nothing here may stop the loop. */
-function record(options: Pick<LoopOptions, 'metrics' | 'history' | 'onResult'>, result: ProbeResult): void {
+/** Record a result: metrics, history, then the caller's hook. Nothing here may stop the loop (or the probe thread's messages). */
+export function recordResult(options: Pick<LoopOptions, 'metrics' | 'history' | 'onResult'>, result: ProbeResult): void {
   options.metrics.record(result);
   options.history?.add(result);
   try {
@@ -116,7 +116,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
         if (stopped) return;
         const started = performance.now();
         const inFlight = probeFn(client, target, check, options.probeOptions ?? {})
-          .then((result) => record(options, result))
+          .then((result) => recordResult(options, result))
           .catch(() => {
             // probe() never throws; an injected ProbeFn might. The pair keeps its schedule.
           })
@@ -157,7 +157,7 @@ export async function probeAllOnce(
     const client = options.clientFor(target);
     return enabledChecks(target).map(async (check) => {
       const result = await probeFn(client, target, check, options.probeOptions ?? {});
-      record(options, result);
+      recordResult(options, result);
       return result;
     });
   });

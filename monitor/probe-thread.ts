@@ -7,8 +7,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { MonitorLoop, LoopOptions } from './loop.ts';
-import type { ProbeResult } from './probe.ts';
+import { recordResult, type LoopOptions, type MonitorLoop } from './loop.ts';
 import { toWire, type FromMain, type ToMain, type WorkerInput } from './probe-wire.ts';
 import type { MonitorTarget } from './targets.ts';
 
@@ -44,19 +43,10 @@ export function startProbeThread(options: ProbeThreadOptions): MonitorLoop {
   let stopping: Promise<void> | undefined;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 
-  const record = (result: ProbeResult) => {
-    options.metrics.record(result);
-    options.history?.add(result);
-    try {
-      options.onResult?.(result);
-    } catch {
-      // a logging hook must not take the monitor down
-    }
-  };
   worker.on('message', (message: ToMain) => {
     if (message.type === 'result') {
       inFlight = message.inFlight - 1;
-      record(message.result);
+      recordResult(options, message.result);
     } else if (message.type === 'stopped') void worker.terminate(); // whatever might still hold its event loop open
   });
   worker.on('error', (err) => {
