@@ -103,7 +103,10 @@ async function main(): Promise<void> {
   const server = createMonitorServer({ registry, history, targetCount: targets.length, log: () => {} });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
-  const clients = new Map<string, TrackersClient>(targets.map((t) => [t.name, clientFor(t.config, sandbox.baseUrl)]));
+  // Only the main-thread loop uses these; the probe thread makes its own.
+  const clients = new Map<string, TrackersClient>(
+    MAIN_THREAD ? targets.map((t) => [t.name, clientFor(t.config, sandbox.baseUrl)]) : [],
+  );
 
   let phase: 'warm-up' | 'quiet' | 'scraped' = 'warm-up';
   // Where a distortion comes from: the event loop's delay and GC pauses, per phase.

@@ -70,19 +70,17 @@ async function connect(targets: readonly MonitorTarget[], faults: FaultSpec | un
     const { startTarget } = await import('./target.ts');
     sandbox = await startTarget(first.config, { faults });
   }
+  const baseUrlOf = (t: MonitorTarget) => (t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl);
+  // Made on first use: the service's probe thread builds clients of its own, so its main thread needs none.
   const clients = new Map<string, TrackersClient>();
-  const where = new Map<string, string>();
-  const baseUrls = new Map<string, string>();
-  for (const t of targets) {
-    const baseUrl = t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl;
-    clients.set(t.name, clientFor(t.config, baseUrl));
-    baseUrls.set(t.name, baseUrl);
-    where.set(t.name, t.config.target.kind === 'remote' ? baseUrl : `embedded sandbox ${baseUrl}`);
-  }
   return {
-    clientFor: (t: MonitorTarget) => clients.get(t.name)!,
-    where: (t: MonitorTarget) => where.get(t.name)!,
-    baseUrlOf: (t: MonitorTarget) => baseUrls.get(t.name)!,
+    clientFor(t: MonitorTarget) {
+      let client = clients.get(t.name);
+      if (!client) clients.set(t.name, (client = clientFor(t.config, baseUrlOf(t))));
+      return client;
+    },
+    where: (t: MonitorTarget) => (t.config.target.kind === 'remote' ? baseUrlOf(t) : `embedded sandbox ${baseUrlOf(t)}`),
+    baseUrlOf,
     async close() {
       for (const c of clients.values()) c.close();
       await sandbox?.close();
