@@ -12,11 +12,11 @@ import { describe, test, type TestContext } from 'node:test';
 import { Registry } from 'prom-client';
 import { startLoop } from '../../../monitor/loop.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import { probe, type ProbeResult } from '../../../monitor/probe.ts';
+import { probe } from '../../../monitor/probe.ts';
 import { OAUTH_TOKEN_PATH } from '../../../src/auth.ts';
 import { clientFor, createClient } from '../../../src/client.ts';
 import { Secret } from '../../../src/secret.ts';
-import { startSandbox, testTarget } from './helpers.ts';
+import { fakeResult, startSandbox, testTarget } from './helpers.ts';
 
 type TokenMode = 'ok' | 'refuse' | 'garbage' | 'html' | 'no-token' | 'hang';
 
@@ -125,22 +125,6 @@ describe('the wall clock jumping backward and forward', () => {
   test('the loop keeps its interval (1 s) while the clock jumps', async (t) => {
     const target = testTarget('eu', {}, { intervalSeconds: 1, authIntervalSeconds: 0 });
     const at: number[] = [];
-    const fake = (check: string): ProbeResult =>
-      ({
-        target: 'eu',
-        check,
-        success: true,
-        verdict: 'pass',
-        answered: true,
-        message: 'fake',
-        startedAt: Date.now(),
-        durationMs: 1,
-        degraded: false,
-        bodySize: 0,
-        errors: [],
-        warnings: [],
-        authRefreshed: false,
-      }) as unknown as ProbeResult;
     jumpingClock(t);
     const loop = startLoop({
       targets: [target],
@@ -150,7 +134,7 @@ describe('the wall clock jumping backward and forward', () => {
       random: () => 0,
       probe: async (_client, _target, check) => {
         if (check === 'trackers') at.push(performance.now());
-        return fake(check);
+        return fakeResult(target, check);
       },
     });
     t.after(() => loop.stop());

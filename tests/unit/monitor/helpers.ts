@@ -12,7 +12,7 @@ import { clientFor } from '../../../src/client.ts';
 import type { TrackersClient } from '../../../src/client.ts';
 import { createMonitorServer } from '../../../monitor/http.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import type { ProbeResult } from '../../../monitor/probe.ts';
+import type { Check, ProbeResult } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
 import type { MonitorTarget } from '../../../monitor/targets.ts';
 
@@ -95,6 +95,26 @@ export async function serveMonitor(t: TestContext, targets: MonitorTarget[]) {
 }
 
 /** A probe result of target eu's trackers check, as the loop would record it. */
+/** What a ProbeFn stub returns: a pass, or an inconclusive timeout, for the loop's scheduling tests. */
+export function fakeResult(target: Pick<MonitorTarget, 'name'>, check: Check, success = true): ProbeResult {
+  return {
+    target: target.name,
+    check,
+    success,
+    verdict: success ? 'pass' : 'inconclusive',
+    answered: success,
+    reason: success ? undefined : 'timeout',
+    message: 'fake',
+    startedAt: Date.now(),
+    durationMs: 1,
+    degraded: false,
+    bodySize: 0,
+    errors: [],
+    warnings: [],
+    authRefreshed: false,
+  };
+}
+
 export function probeResult(message: string, success = false): ProbeResult {
   return {
     target: 'eu',

@@ -12,33 +12,14 @@ import {
   type ProbeFn,
 } from '../../../monitor/loop.ts';
 import { METRIC_NAMES, createMetrics } from '../../../monitor/metrics.ts';
-import type { Check, ProbeResult } from '../../../monitor/probe.ts';
+import type { Check } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
 import type { MonitorTarget } from '../../../monitor/targets.ts';
-import { metricValue, startSandbox, testTarget } from './helpers.ts';
+import { fakeResult, metricValue, startSandbox, testTarget } from './helpers.ts';
 import { clientFor } from '../../../src/client.ts';
 import { warmUpValidator } from '../../../src/validate.ts';
 
 const noClient = {} as TrackersClient;
-
-function fakeResult(target: MonitorTarget, check: Check, success = true): ProbeResult {
-  return {
-    target: target.name,
-    check,
-    success,
-    verdict: success ? 'pass' : 'inconclusive',
-    answered: success,
-    reason: success ? undefined : 'timeout',
-    message: 'fake',
-    startedAt: Date.now(),
-    durationMs: 1,
-    degraded: false,
-    bodySize: 0,
-    errors: [],
-    warnings: [],
-    authRefreshed: false,
-  };
-}
 
 /**
  * A fake probe that takes `wait(target, check)` (milliseconds, or a promise it waits for) and tracks how many run at
