@@ -47,3 +47,9 @@ export async function startBlackbox(binary: string, dir: string, headers: Record
     stop: () => service.stop(),
   };
 }
+
+/** The value of a metric's first sample in an exposition (blackbox_exporter's /probe answer), or undefined. */
+export function sampleValue(exposition: string, name: string): number | undefined {
+  const m = exposition.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'));
+  return m ? Number(m[1]) : undefined;
+}

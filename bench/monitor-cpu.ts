@@ -15,8 +15,9 @@ import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/ap
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { childEnv, getText, waitFor, type Service, startService } from '../tests/support/processes.ts';
 import { distStaleness } from '../tests/support/program.ts';
-import { startBlackbox } from './blackbox.ts';
+import { sampleValue, startBlackbox } from './blackbox.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
+import { median } from './stats.ts';
 
 const RATE = Number(process.env.RATE ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -26,7 +27,6 @@ const BIN = 'dist/cli/trackers-contract.js';
 const TICK_HZ = 100; // USER_HZ: /proc times are in 1/100 s on Linux
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** User + system CPU seconds of a process so far. */
 function cpuSeconds(pid: number): number {
@@ -39,11 +39,6 @@ function trackersProbes(exposition: string): number {
   let sum = 0;
   for (const m of exposition.matchAll(/^trackers_probes_total\{[^}]*check="trackers"[^}]*\} (\S+)$/gm)) sum += Number(m[1]);
   return sum;
-}
-
-function metricValue(exposition: string, name: string): number | undefined {
-  const m = exposition.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'));
-  return m ? Number(m[1]) : undefined;
 }
 
 async function main(): Promise<void> {
@@ -120,7 +115,7 @@ async function main(): Promise<void> {
         for (; sent < due; sent++) {
           const p: Promise<void> = getText(blackbox.probeUrl(url))
             .then((text) => {
-              if (metricValue(text, 'probe_success') !== 1) blackboxFailures++;
+              if (sampleValue(text, 'probe_success') !== 1) blackboxFailures++;
             })
             .catch(() => void blackboxFailures++)
             .finally(() => inFlight.delete(p));

@@ -28,6 +28,7 @@ import { createMetrics } from '../monitor/metrics.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
 import type { MonitorTarget } from '../monitor/targets.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
+import { quantile } from './stats.ts';
 
 const TARGETS = Number(process.env.TARGETS ?? 1000);
 const INTERVAL_S = Number(process.env.INTERVAL_S ?? 5);
@@ -37,11 +38,6 @@ const WARM_UP_S = 8;
 const PROM_CLIENT = process.env.BENCH_REGISTRY === 'prom-client';
 const MAIN_THREAD = process.env.BENCH_THREAD === 'main';
 
-const quantile = (xs: readonly number[], q: number) => {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (bytes: number) => bytes / 1024 / 1024;
 

@@ -20,7 +20,8 @@ import type { MonitorTarget } from '../monitor/targets.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { getText } from '../tests/support/processes.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
-import { startBlackbox, type Blackbox } from './blackbox.ts';
+import { sampleValue, startBlackbox, type Blackbox } from './blackbox.ts';
+import { mean, median, quantile } from './stats.ts';
 
 const CONCURRENCY = 16;
 const ROUND_MS = 3000;
@@ -30,9 +31,6 @@ const LATENCY_SAMPLES = 40;
 const FAULT_HEADER = 'X-Sandbox-Fault';
 
 const AUTH = basicAuthHeader(SANDBOX_USERNAME, SANDBOX_PASSWORD);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** A bare GET: connect, send, read the whole body, nothing else. Resolves with the elapsed ms. */
 function bareGet(url: string, headers: Record<string, string>): Promise<number> {
@@ -74,9 +72,9 @@ async function saturate(
 }
 
 function metricValue(exposition: string, name: string): number {
-  const m = exposition.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'));
-  if (!m) throw new Error(`no ${name} in the blackbox_exporter answer`);
-  return Number(m[1]);
+  const value = sampleValue(exposition, name);
+  if (value === undefined) throw new Error(`no ${name} in the blackbox_exporter answer`);
+  return value;
 }
 
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@
 // ratio is the figure). npm run bench:sandbox-data
 import { performance } from 'node:perf_hooks';
 import { GENERATED_CUSTOMER_RANGE, createCustomerStore, lookupCustomer } from '../sandbox/data.ts';
+import { median } from './stats.ts';
 
 const ROUNDS = 7;
 const LOOKUPS = 2000;
@@ -18,7 +19,6 @@ function timeIt(lookup: (id: number) => string | undefined): number {
   return (performance.now() - t0) / LOOKUPS;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const uncached: number[] = [];
 const cached: number[] = [];
 // Interleaved rounds, so drift in machine load hits both sides alike. One store for all rounds: after the

@@ -18,6 +18,7 @@ import { basicAuthHeader, DEFAULT_USERS } from '../sandbox/auth.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { exampleText } from '../src/schemas.ts';
 import { startSandboxProcess, type SandboxProcess } from '../tests/support/sandbox-process.ts';
+import { median } from './stats.ts';
 import { childEnv, startService, waitFor } from '../tests/support/processes.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 
@@ -120,8 +121,6 @@ async function wrk(url: string): Promise<WrkResult> {
   if (!Number.isFinite(rps) || !p99) throw new Error(`cannot read wrk's output:\n${stdout}`);
   return { rps, p99ms: ms(p99[1]!, p99[2]!), non2xx };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 // What nginx does here, in node:http: compare the header, send bytes read once.
 const BARE_SERVER = `

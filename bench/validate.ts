@@ -11,6 +11,7 @@ import { exampleText } from '../src/schemas.ts';
 import { validateResponse, warmUpValidator } from '../src/validate.ts';
 import { validateResponse as validateBefore } from '../tests/support/validate-oracle.ts';
 import { manyTrackers, successEnvelope, usDate } from '../tests/support/tracker-bodies.ts';
+import { median } from './stats.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 // Each timed batch runs for about this long, whatever the body's size.
@@ -47,7 +48,6 @@ function batchSize(fn: () => void): number {
   for (const t0 = performance.now(); performance.now() - t0 < WARM_MS;) fn();
   return Math.max(1, Math.round(BATCH_MS / Math.max(timeIt(3, fn), 0.001)));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const us = (ms: number) => `${(ms * 1000).toFixed(1)} µs`.padStart(11);
 const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 
