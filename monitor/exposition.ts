@@ -301,46 +301,46 @@ export class ExpositionRegistry extends Registry {
       size = 0;
       return full;
     };
-    let big: Buffer | undefined;
     // Lines are kept as strings between scrapes and copied into a reused slice here. A buffer per
     // line was as fast to copy, but 90,000 small buffers made each full collection ~150 ms.
-    const add = (text: string) => {
-      // Bytes ≤ 3 × UTF-16 units, so a line of up to (room / 3) units always fits.
-      if (size + text.length * 3 > slice.length) {
-        const bytes = Buffer.byteLength(text);
-        if (size + bytes > slice.length) {
-          // Only prom-client's own families, printed whole, can be this long: out on their own.
-          big = Buffer.concat([slice.subarray(0, size), Buffer.from(text)]);
-          size = 0;
-          return;
-        }
+    // Bytes ≤ 3 × UTF-16 units: the exact count is needed only near the end of a slice.
+    const room = (text: string, space: number) => text.length * 3 <= space || Buffer.byteLength(text) <= space;
+    /**
+     * Copy text into the slice. Text the slice has no room for comes back, joined to what the slice
+     * held, to go out on its own: only prom-client's own families, printed whole, are that long.
+     */
+    const add = (text: string): Buffer | undefined => {
+      if (!room(text, slice.length - size)) {
+        const whole = Buffer.concat([slice.subarray(0, size), Buffer.from(text)]);
+        size = 0;
+        return whole;
       }
       size += slice.write(text, size);
+      return undefined;
     };
     let first = true;
     for (const metric of this.getMetricsAsArray()) {
       // prom-client separates families by a blank line, and so do we.
-      if (!first) add('\n');
+      const gap = first ? undefined : add('\n');
+      if (gap) yield gap;
       first = false;
       if (!isRenderable(metric)) {
-        add(`${await this.getSingleMetricAsString(metric.name)}\n`);
-        if (big) yield big;
-        big = undefined;
+        const whole = add(`${await this.getSingleMetricAsString(metric.name)}\n`);
+        if (whole) yield whole;
         continue;
       }
-      add(metric.header());
+      const head = add(metric.header());
+      if (head) yield head;
       for (const series of metric.snapshot()) {
-        add(metric.renderSeries(series, suffix));
-        if (big) yield big;
-        big = undefined;
+        const whole = add(metric.renderSeries(series, suffix));
+        if (whole) yield whole;
         if (size >= SLICE_BYTES) {
           yield take();
           await yieldToEventLoop();
         }
       }
     }
-    yield take();
-    this.release(slice);
+    yield slice.subarray(0, size);
   }
 
   /** Give back a slice from slices() for reuse (anything else is ignored). */
