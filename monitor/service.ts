@@ -87,7 +87,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   const onResult = (r: ProbeResult) => stateLog.onResult(r);
   const summaryTimer = every > 0 ? setInterval(() => io.err(stateLog.summary(every)), every * 1000) : undefined;
   summaryTimer?.unref();
-  // Set once the stop logic exists (below); a crash before that cannot happen (the thread starts empty-handed).
+  // Until the stop logic below exists, a crash of the probe thread is only logged; then it stops the service.
   let onCrash = (why: string) => io.err(`monitor: the probe thread stopped: ${why}`);
   const crashed = (why: string) => onCrash(why);
   let loop = startProbeThread({ targets: s.targets, baseUrlOf: conn.baseUrlOf, metrics, history, onResult, onCrash: crashed });
