@@ -23,6 +23,7 @@ import type { Config } from '../config/api.ts';
 import { PROVIDER, STATES, type Contract, type ContractInteraction } from './contracts.ts';
 import { startRelay, type TransportProblem } from './provider-relay.ts';
 import { isRecord } from '../json-object.ts';
+import { stripVTControlCharacters } from 'node:util';
 
 export type MismatchKind = 'status' | 'header' | 'body' | 'request' | 'error';
 
@@ -161,14 +162,11 @@ function parseVerifierJson(raw: unknown): VerifierJson | undefined {
   }
 }
 
-// eslint-disable-next-line no-control-regex -- the escape character of ANSI colour codes
-const ANSI = /\u001b\[[0-9;]*m/g;
-
 /** The verifier's last few non-blank output lines, without colour codes. */
 function lastOutput(json: VerifierJson): string {
   const lines = (json.output ?? [])
     .flatMap((l) => l.split('\n'))
-    .map((l) => l.replace(ANSI, '').trim())
+    .map((l) => stripVTControlCharacters(l).trim())
     .filter(Boolean);
   return lines.slice(-5).join(' | ') || '(no output)';
 }

@@ -15,6 +15,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OPENAPI_FILE } from '../../scripts/generate-openapi.ts';
+import { stripVTControlCharacters } from 'node:util';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The installed CLI's entry script (node_modules/.bin/prism points at it). */
@@ -94,8 +95,6 @@ export function violationsOf(headers: Record<string, string | string[] | undefin
 export const responseViolations = (v: PrismViolation[]) => v.filter((x) => x.location[0] === 'response');
 export const requestViolations = (v: PrismViolation[]) => v.filter((x) => x.location[0] === 'request');
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 const CREDENTIAL_HEADER = /((?:authorization|x-cap-api-oauth-token)["']?\s*[:=]\s*["']?)(?:basic\s+|bearer\s+)?[^\s"',}]+/gi;
 const BASIC_VALUE = /\bBasic\s+[A-Za-z0-9+/=_-]{8,}/g;
 
@@ -138,7 +137,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
       lastOutputAt = Date.now();
       const lines = (partialLine + chunk.toString('utf8')).split('\n');
       partialLine = lines.pop()!.slice(-LOG_LIMIT);
-      if (lines.length > 0 && logText.length < LOG_LIMIT) logText += redactCredentials(lines.join('\n').replace(ANSI, '')) + '\n';
+      if (lines.length > 0 && logText.length < LOG_LIMIT)
+        logText += redactCredentials(stripVTControlCharacters(lines.join('\n'))) + '\n';
       const match = /Prism is listening on (http:\/\/[^\s]+)/.exec(logText);
       if (match) {
         clearTimeout(timer);

@@ -2,10 +2,9 @@
 // given configuration (a developer's own CAP_* variables are not passed on).
 import { ENV_VARS } from '../../../src/config/env.ts';
 import { runToCompletion } from '../../support/processes.ts';
+import { stripVTControlCharacters } from 'node:util';
 
 const RUN_TIMEOUT_MS = 60_000;
-// eslint-disable-next-line no-control-regex -- the escape character of ANSI colour codes
-const ANSI = /\u001b\[[0-9;]*m/g;
 
 export interface CliRun {
   code: number | null;
@@ -25,5 +24,5 @@ export async function runVerifyCli(env: Record<string, string> = {}, args: strin
     ['run', '--silent', 'verify', ...(args.length > 0 ? ['--', ...args] : [])],
     { env: { ...inherited, ...env }, timeoutMs: RUN_TIMEOUT_MS },
   );
-  return { code, stdout, stderr, output: `${stdout}\n${stderr}`.replace(ANSI, ''), wallMs: Date.now() - started };
+  return { code, stdout, stderr, output: stripVTControlCharacters(`${stdout}\n${stderr}`), wallMs: Date.now() - started };
 }
