@@ -1,11 +1,10 @@
 // The monitor behind an exporter-toolkit web config (--web.config.file): a real Prometheus scrapes it
 // over TLS with basic auth; the same scrape without credentials is refused, and so are the status page
-// and /api/status. The certificate is made here with openssl, in a temporary directory (no private key
-// is committed), and the password is planted so that no output may contain it.
+// and /api/status. The certificate comes from the suite's throwaway CA (tests/support/test-ca.ts: openssl,
+// a temporary directory, no private key committed), and the password is planted so that no output may contain it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import bcrypt from 'bcryptjs';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, freePort, getJson, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
 import { programArgs } from '../support/program.ts';
+import { createTestCa, type TestCa } from '../support/test-ca.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const gate = requireBinaries('prometheus', 'openssl');
@@ -44,36 +44,18 @@ describe('a protected monitor (--web.config.file: TLS + bcrypt basic auth)', { s
   let dir = '';
   let base = '';
   let ca: Buffer;
+  let testCa: TestCa | undefined;
   let promUrl = '';
   const basic = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString('base64')}`;
 
   before(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'fleet-webcfg-e2e-'));
-    // Self-signed, for 127.0.0.1: Prometheus trusts it through ca_file, our client through `ca`.
-    execFileSync(
-      gate.path('openssl'),
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=trackers-monitor',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        'monitor.key',
-        '-out',
-        'monitor.crt',
-      ],
-      { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000 },
-    );
-    ca = readFileSync(path.join(dir, 'monitor.crt'));
+    // From the suite's throwaway CA, for 127.0.0.1: Prometheus trusts it through ca_file, our client
+    // through `ca`. Copied next to the web config, which names them relative to itself.
+    testCa = createTestCa();
+    copyFileSync(testCa.goodFiles.cert, path.join(dir, 'monitor.crt'));
+    copyFileSync(testCa.goodFiles.key, path.join(dir, 'monitor.key'));
+    ca = Buffer.from(testCa.caPem);
     // Relative file names: exporter-toolkit resolves them against the web-config's directory.
     writeFileSync(
       path.join(dir, 'web.yml'),
@@ -96,7 +78,7 @@ describe('a protected monitor (--web.config.file: TLS + bcrypt basic auth)', { s
     const port = await freePort();
     promUrl = `http://127.0.0.1:${port}`;
     const hostPort = new URL(base).host;
-    const tlsConfig = { ca_file: path.join(dir, 'monitor.crt') };
+    const tlsConfig = { ca_file: testCa.caFile };
     const config = {
       global: { scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '1s' },
       scrape_configs: [
@@ -132,6 +114,7 @@ describe('a protected monitor (--web.config.file: TLS + bcrypt basic auth)', { s
   after(async () => {
     await stopAll(services);
     if (dir) rmSync(dir, { recursive: true, force: true });
+    testCa?.remove();
   });
 
   test('Prometheus scrapes over TLS with basic auth; without credentials, or over plain HTTP, it is refused', async () => {
