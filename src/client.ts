@@ -5,7 +5,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import { decodeJsonBytes } from './json-bytes.ts';
+import { checkJsonBytes } from './json-bytes.ts';
 import { describeJsonProblem, parseJson } from './json-position.ts';
 import { isJsonMediaType } from './media-type.ts';
 import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
@@ -269,8 +269,9 @@ function parseJsonBody(bytes: Buffer, text: string): { ok: true; value: unknown 
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { ok: false, why: 'it starts with a UTF-8 byte order mark, which JSON on the network must not have' };
   }
-  const decoded = decodeJsonBytes(bytes);
-  if (!decoded.ok) return { ok: false, why: decoded.problem.replace(/^(is|has) /, '').replace(/ \(.*\)$/, '') };
+  // Checked, not decoded again: `text` is these bytes decoded already (no BOM, so nothing to skip).
+  const checked = checkJsonBytes(bytes);
+  if (!checked.ok) return { ok: false, why: checked.problem.replace(/^(is|has) /, '').replace(/ \(.*\)$/, '') };
   const parsed = parseJson(text);
   return parsed.ok ? parsed : { ok: false, why: describeJsonProblem(parsed.problem) };
 }

@@ -8,6 +8,14 @@ export type DecodedJson = { ok: true; text: string; hadBom: boolean } | { ok: fa
 const BOM = [0xef, 0xbb, 0xbf];
 
 export function decodeJsonBytes(bytes: Uint8Array): DecodedJson {
+  const checked = checkJsonBytes(bytes);
+  if (!checked.ok) return checked;
+  const body = checked.hadBom ? bytes.subarray(3) : bytes;
+  return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), hadBom: checked.hadBom };
+}
+
+/** decodeJsonBytes without the decoding, for a caller that has the text already. */
+export function checkJsonBytes(bytes: Uint8Array): { ok: true; hadBom: boolean } | { ok: false; problem: string } {
   // A BOM is not part of JSON, but RFC 8259 lets a parser ignore one; we do, and say so.
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, problem: 'is UTF-16 (it starts with a UTF-16 byte order mark): JSON must be UTF-8' };
@@ -25,7 +33,7 @@ export function decodeJsonBytes(bytes: Uint8Array): DecodedJson {
     };
   }
   if (nul >= 0) return { ok: false, problem: `has a NUL byte at byte offset ${nul + skipped} (a binary file, or UTF-16?)` };
-  return { ok: true, text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), hadBom };
+  return { ok: true, hadBom };
 }
 
 /** Offset of the first byte that starts an ill-formed sequence (Unicode table 3-7), or -1. */
