@@ -122,15 +122,21 @@ function successErrors({ envelope, item, after }: SplitArray, body: unknown): { 
   // two strings: a lookup, where the data-quality pass would scan them again.
   const periods: Periods = { data, start: new Float64Array(data.length), end: new Float64Array(data.length) };
   const itemErrors: ErrorObject[] = [];
+  // A valid tracker (nearly every one) is checked with one shared context; only a failing one
+  // is checked again with its own, for error objects with its instancePath and parentData.
+  const quick = {
+    instancePath: '',
+    parentData: data,
+    parentDataProperty: 0,
+    rootData: body as Record<string, unknown>,
+    dynamicAnchors: NO_ANCHORS,
+  };
   for (let i = 0; i < data.length; i++) {
-    const cxt = {
-      instancePath: `/${ITEMS_PROPERTY}/${i}`,
-      parentData: data,
-      parentDataProperty: i,
-      rootData: body as Record<string, unknown>,
-      dynamicAnchors: NO_ANCHORS,
-    };
-    if (!item(data[i], cxt)) for (const e of item.errors ?? []) itemErrors.push(e);
+    if (!item(data[i], quick)) {
+      const cxt = { ...quick, instancePath: `/${ITEMS_PROPERTY}/${i}`, parentDataProperty: i };
+      item(data[i], cxt);
+      for (const e of item.errors ?? []) itemErrors.push(e);
+    }
     const t: unknown = data[i];
     periods.start[i] = isRecord(t) ? periodMs(t.periodStartDate) : NaN;
     periods.end[i] = isRecord(t) ? periodMs(t.periodEndDate) : NaN;
