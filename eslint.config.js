@@ -10,6 +10,7 @@ export default tseslint.config(
       'reports/',
       'test-results/',
       'playwright-report/',
+      '**/.tmp/',
       'src/types.generated.ts',
       'src/validators.generated.ts',
     ],
