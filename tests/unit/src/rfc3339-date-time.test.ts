@@ -75,6 +75,22 @@ describe('the contract date-time check (RFC 3339 §5.6 with the schema pattern, 
     assert.equal(isDateTime('2023-02-30T00:00:00Z'), false);
     assert.equal(dateTimeEpochMs('2023-12-07T00:00:00Z'), Date.UTC(2023, 11, 7));
   });
+
+  test('answers the same past the verdict table bounds (more strings than it keeps, longer ones than it stores)', () => {
+    const day = (i: number) => new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString();
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 10_000; i++) assert.equal(dateParseCompatible(day(i)), Date.UTC(2000, 0, 1) + i * 86_400_000);
+    }
+    const long = `2023-12-07T00:00:00.${'9'.repeat(60)}Z`;
+    const longBad = `2023-02-30T00:00:00.${'9'.repeat(60)}Z`;
+    for (let round = 0; round < 2; round++) {
+      assert.equal(hasDateTimeShape(long), true);
+      assert.equal(isDateTime(long), true);
+      assert.equal(isDateTime(longBad), false);
+      assert.equal(hasDateTimeShape(longBad), true);
+      assert.equal(dateParseCompatible(long), Date.parse(long));
+    }
+  });
 });
 
 /** Strings near the date-time shape: a valid one with a few characters replaced, dropped or added. */
