@@ -330,6 +330,26 @@ interface IdEntry {
 const allNumericKeys = (data: readonly unknown[]) =>
   data.every((t) => !isRecord(t) || (typeof t.id === 'number' && typeof t.conditionId === 'number'));
 
+// Most bodies have distinct numeric ids, and then no tracker repeats an id or a key (a key's
+// text starts with its id's), so the per-id bookkeeping is skipped: a typed-array check, not
+// a Map set per tracker. NaN, or 0 beside -0, fails the strict order: the full check runs.
+function idsDistinct(data: readonly unknown[]): boolean {
+  const ids = new Float64Array(data.length);
+  let n = 0;
+  for (const t of data) {
+    if (!isRecord(t)) continue;
+    if (typeof t.id !== 'number') return false;
+    ids[n++] = t.id;
+  }
+  const used = ids.subarray(0, n);
+  return ascending(used) || ascending(used.sort());
+}
+
+function ascending(xs: Float64Array): boolean {
+  for (let i = 1; i < xs.length; i++) if (!(xs[i - 1]! < xs[i]!)) return false;
+  return true;
+}
+
 /** Numeric bodies: the first index with this (id, conditionId), or undefined (and i is recorded). */
 function firstPairIndex(entry: IdEntry | undefined, conditionId: unknown, i: number): number | undefined {
   if (!entry) return undefined; // the entry made for this tracker records it
@@ -371,7 +391,8 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
   // Most ids appear once: for those, only the index (a number, no object); an entry for the others.
   const firstById = new Map<unknown, number>();
   const repeated = new Map<unknown, IdEntry>();
-  const seenKeys = allNumericKeys(data) ? undefined : new Map<string, number>();
+  const distinct = idsDistinct(data);
+  const seenKeys = distinct || allNumericKeys(data) ? undefined : new Map<string, number>();
   for (let i = 0; i < data.length; i++) {
     const t: unknown = data[i];
     if (!isRecord(t)) continue;
@@ -393,6 +414,7 @@ function dataQuality(body: Record<string, unknown>, knownTypes: ReadonlySet<stri
         value: t.periodEndDate,
       });
     }
+    if (distinct) continue;
     // An object or array as id is a type error already; String() of one would be noise, and of a deep one a stack overflow.
     const first = firstById.get(t.id);
     let entry: IdEntry | undefined;

@@ -129,6 +129,18 @@ describe('the validator reports exactly the findings it reported before issue 10
     );
   });
 
+  test('for distinct ids out of order, and for ids that only look distinct (0 and -0, NaN, a repeat among non-objects)', () => {
+    const data = manyTrackers(300).map((t, i) => ({ ...t, id: (i * 7919) % 300, conditionId: i % 3 === 0 ? `${i}/x` : i }));
+    assertSame(successEnvelope(data), SUCCESS, 'shuffled');
+    const variants: [string, unknown[]][] = [
+      ['0 and -0', [...data, { ...data[0]!, id: data[0]!.id === 0 ? -0 : 0 }]],
+      ['NaN twice', [...data, { ...data[0]!, id: NaN }, { ...data[1]!, id: NaN }]],
+      ['a repeat past non-objects', [...data, 'x', null, [], { ...data[5]!, conditionId: -1 }]],
+      ['a string id', [...data, { ...data[1]!, id: '42' }]],
+    ];
+    for (const [name, variant] of variants) assertSame(successEnvelope(variant), SUCCESS, name);
+  });
+
   test('for envelopes broken around the trackers (root, pagination, warnings, errors)', () => {
     const data = manyTrackers(5).map((t) => ({ ...t, id: String(t.id) }));
     const bodies: unknown[] = [
