@@ -16,7 +16,7 @@ import { clientFor } from '../../src/client.ts';
 import { loadConfig } from '../../src/config/api.ts';
 import { PROOF_TABLE, expectedExitCode, mutationOf, rowName, type Outcome, type ProofRow } from '../support/proof-table.ts';
 import { startProofSandbox, type ProofSandbox } from './proof-sandbox.ts';
-import { runGate, runGateAgainst, type GateRun } from './run-gate.ts';
+import { runGate, runGateAgainst, runGateEmbedded, type GateRun } from './run-gate.ts';
 
 interface RecordedVerdict {
   project: string;
@@ -117,8 +117,9 @@ describe('the gate on every row of the proof table', () => {
 
 // The gate as a user runs it (cli/gate.ts), one target: the exit-code contract and the report's wording.
 describe('the gate run as a user runs it', { concurrency: 2 }, () => {
+  // With no target configured, as on a fresh clone: the embedded sandbox, started by the gate itself.
   test('the documented sandbox passes (0) with the data-quality warnings, each once', async () => {
-    const run = await runGate();
+    const run = await runGateEmbedded();
     assert.equal(run.code, 0, run.output.slice(-3000));
     assert.match(run.output, /11 warning\(s\) \(tolerated; they do not fail the gate\)/);
     assert.equal(run.output.split('[duplicate_tracker_id]').length - 1, 7, 'each warning once');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
-import { childEnv, runToCompletion } from '../support/processes.ts';
+import { childEnv, freePort, runToCompletion } from '../support/processes.ts';
 import { programArgs } from '../support/program.ts';
 
 // Through the gate's entry point, as `npm run gate` does: its exit code is the contract's.
@@ -53,13 +53,29 @@ export async function runGateAgainst(baseUrl: string, options: GateOptions = {})
     env,
     timeoutMs: options.timeoutMs ?? RUN_TIMEOUT_MS,
   });
-  let junit = '';
+  return { code, output, junit: readJunit(reportDir), reportDir };
+}
+
+function readJunit(reportDir: string): string {
   try {
-    junit = readFileSync(join(reportDir, 'junit.xml'), 'utf8');
+    return readFileSync(join(reportDir, 'junit.xml'), 'utf8');
   } catch {
-    // no report: the caller's assertions on `code` and `output` say why
+    return ''; // no report: the caller's assertions on `code` and `output` say why
   }
-  return { code, output, junit, reportDir };
+}
+
+/**
+ * The gate with no CAP_BASE_URL, as `npm ci && trackers-contract gate` runs on a fresh clone:
+ * Playwright's webServer starts the embedded sandbox, here on a free port.
+ */
+export async function runGateEmbedded(options: Pick<GateOptions, 'args' | 'timeoutMs'> = {}): Promise<GateRun> {
+  const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
+  const env = childEnv({ GATE_REPORT_DIR: reportDir, SANDBOX_PORT: String(await freePort()) });
+  const { code, output } = await runToCompletion(process.execPath, [...GATE_CLI, ...(options.args ?? [])], {
+    env,
+    timeoutMs: options.timeoutMs ?? RUN_TIMEOUT_MS,
+  });
+  return { code, output, junit: readJunit(reportDir), reportDir };
 }
 
 /** The gate against a sandbox of its own, serving `faults` globally. */
