@@ -5,23 +5,6 @@
 import type { DataValidationCxt, ErrorObject } from 'ajv/dist/types/index.js';
 import { patternEngine } from './pattern-engine.ts';
 import { FORMATS } from './schema-formats.ts';
-// Copied from ajv/dist/runtime/ucs2length.js.
-function ucs2length(str) {
-  const len = str.length;
-  let length = 0;
-  let pos = 0;
-  let value;
-  while (pos < len) {
-    length++;
-    value = str.charCodeAt(pos++);
-    if (value >= 0xd800 && value <= 0xdbff && pos < len) {
-      // high surrogate, and there is a next character
-      value = str.charCodeAt(pos);
-      if ((value & 0xfc00) === 0xdc00) pos++; // low surrogate
-    }
-  }
-  return length;
-}
 export const apiError = validate20;
 const schema31 = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -1245,7 +1228,6 @@ const schema38 = {
   },
 };
 const func6 = Object.prototype.hasOwnProperty;
-const func8 = ucs2length;
 const pattern5 = func0('^[a-z0-9_-]{1,40}$', 'u');
 const pattern6 = func0('^[1-9][0-9]{0,18}$', 'u');
 const pattern8 = func0('^[A-Za-z_][A-Za-z0-9_]*$', 'u');
@@ -1443,7 +1425,7 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
             if (data2.baseUrl !== undefined) {
               let data4 = data2.baseUrl;
               if (typeof data4 === 'string') {
-                if (func8(data4) < 1) {
+                if (data4.length < 1) {
                   const err9 = {
                     instancePath: instancePath + '/targets/' + i0 + '/baseUrl',
                     schemaPath: '#/properties/targets/items/properties/baseUrl/minLength',
@@ -1594,7 +1576,7 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
                 if (data7.username !== undefined) {
                   let data8 = data7.username;
                   if (typeof data8 === 'string') {
-                    if (func8(data8) < 1) {
+                    if (data8.length < 1) {
                       const err16 = {
                         instancePath: instancePath + '/targets/' + i0 + '/auth/username',
                         schemaPath: '#/properties/targets/items/properties/auth/properties/username/minLength',
@@ -3314,7 +3296,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
                     if (data12.error_query !== undefined) {
                       let data13 = data12.error_query;
                       if (typeof data13 === 'string') {
-                        if (func8(data13) < 1) {
+                        if (data13.length < 1) {
                           const err28 = {
                             instancePath: instancePath + '/slos/' + i0 + '/sli/events/error_query',
                             schemaPath:
@@ -3355,7 +3337,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
                     if (data12.total_query !== undefined) {
                       let data14 = data12.total_query;
                       if (typeof data14 === 'string') {
-                        if (func8(data14) < 1) {
+                        if (data14.length < 1) {
                           const err30 = {
                             instancePath: instancePath + '/slos/' + i0 + '/sli/events/total_query',
                             schemaPath:
@@ -4073,7 +4055,7 @@ function validate27(data, { instancePath = '', parentData, parentDataProperty, r
   valid0 = valid0 || _valid0;
   const _errs4 = errors;
   if (typeof data === 'string') {
-    if (func8(data) < 1) {
+    if (data.length < 1) {
       const err2 = {
         instancePath,
         schemaPath: '#/anyOf/1/minLength',

@@ -57,6 +57,8 @@ const VARIANTS: ((t: Tracker, i: number) => void)[] = [
   (t) => (t.type = ''),
   (t) => (t.type = 42),
   (t) => (t.type = 'BRAND_NEW_TYPE'),
+  (t) => (t.type = '\u{1F600}'), // one code point in two UTF-16 units: the generated minLength reads .length
+  (t) => (t.type = '\uD83D'),
   (t) => (t.loyaltyTier = 'gold'),
   (t) => (t.periodEndDate = '2000-01-01T00:00:00Z'),
   (t, i) => (t.id = 10_000 + i - 1), // repeats the previous tracker's id with another conditionId

@@ -10,7 +10,7 @@ import { MUTATIONS } from '../../../sandbox/mutations.ts';
 import { exampleText } from '../../../src/schemas.ts';
 import { strictSchemas } from '../../../src/strict-schemas.ts';
 import { validators, SUCCESS_SPLIT } from '../../../src/validators.generated.ts';
-import { contractAjv } from '../../../scripts/generate-validators.ts';
+import { assertLengthsUnitFree, contractAjv } from '../../../scripts/generate-validators.ts';
 import { manyTrackers, successEnvelope, usDate } from '../../support/tracker-bodies.ts';
 
 const { twins, split } = strictSchemas();
@@ -78,6 +78,15 @@ describe('the generated validators', () => {
       assert.equal(item(data[i], cxt), compiled(data[i], cxt));
       assert.deepStrictEqual(item.errors, compiled.errors);
     }
+  });
+});
+
+describe('unicode: false (a minLength reads .length)', () => {
+  test('is refused for any length bound where UTF-16 units and code points could disagree', () => {
+    for (const schema of [...twins, split.envelope]) assertLengthsUnitFree(schema, schema.$id);
+    assert.doesNotThrow(() => assertLengthsUnitFree({ properties: { a: { minLength: 1 }, b: { minLength: 0 } } }, 'ok'));
+    assert.throws(() => assertLengthsUnitFree({ properties: { a: { minLength: 2 } } }, 'x'), /x\/properties\/a: minLength 2/);
+    assert.throws(() => assertLengthsUnitFree({ anyOf: [{ maxLength: 40 }] }, 'y'), /y\/anyOf\/0: maxLength 40/);
   });
 });
 
