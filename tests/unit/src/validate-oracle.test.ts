@@ -143,6 +143,21 @@ describe('the validator reports exactly the findings it reported before issue 10
     for (const [name, variant] of variants) assertSame(successEnvelope(variant), SUCCESS, name);
   });
 
+  test('for ids that all land in one slot of the id table (it gives up), and after a body larger than it keeps', () => {
+    // The table's slot for an id among 256 slots (src/validate.ts int32FirstIndexes, for 100 trackers).
+    const slot = (id: number) => {
+      const h = Math.imul(id, 0x9e3779b1);
+      return (h ^ (h >>> 16)) & 255;
+    };
+    const colliding: number[] = [];
+    for (let id = 1; colliding.length < 100; id++) if (slot(id) === 0) colliding.push(id);
+    const data = manyTrackers(100).map((t, i) => ({ ...t, id: colliding[i % 90]! }));
+    assertSame(successEnvelope(data), SUCCESS, 'colliding ids');
+    const large = manyTrackers(40_000);
+    assertSame(successEnvelope([...large, { ...large[7]!, conditionId: 1 }]), SUCCESS, '40,000 trackers');
+    assertSame(successEnvelope(data.slice(0, 20)), SUCCESS, 'then 20');
+  });
+
   test('for envelopes broken around the trackers (root, pagination, warnings, errors)', () => {
     const data = manyTrackers(5).map((t) => ({ ...t, id: String(t.id) }));
     const bodies: unknown[] = [
