@@ -66,15 +66,24 @@ const verdicts = new Uint8Array(CAPACITY + 1);
 /** Epoch ms when valid and not a leap second (what Date.parse gives); otherwise NaN: ask Date.parse. */
 const parsed = new Float64Array(CAPACITY + 1);
 
+// The string entryOf was last asked about, and its entry: Ajv checks a value's format right
+// after its pattern, so the format's lookup is a pointer comparison.
+let lastString: string | undefined;
+let lastEntry = SCRATCH;
+
 /** The entry for s: a stored one, or a new scan. */
 function entryOf(s: string): number {
+  lastString = s;
   let i = entries.get(s);
-  if (i !== undefined) return i;
-  if (s.length > MAX_KEY_LENGTH) return fill(SCRATCH, s);
-  if (entries.size === CAPACITY) entries.clear();
-  i = entries.size;
-  entries.set(s, i);
-  return fill(i, s);
+  if (i === undefined) {
+    if (s.length > MAX_KEY_LENGTH) i = fill(SCRATCH, s);
+    else {
+      if (entries.size === CAPACITY) entries.clear();
+      i = fill(entries.size, s);
+      entries.set(s, i);
+    }
+  }
+  return (lastEntry = i);
 }
 
 function fill(i: number, s: string): number {
@@ -154,7 +163,7 @@ export function hasDateTimeShape(s: string): boolean {
 
 /** The format check: true only for a valid contract date-time. */
 export function isDateTime(s: string): boolean {
-  return (verdicts[entryOf(s)]! & VALID) !== 0;
+  return (verdicts[s === lastString ? lastEntry : entryOf(s)]! & VALID) !== 0;
 }
 
 /** Days from 1970-01-01 to y-m-d (proleptic Gregorian; Howard Hinnant's days_from_civil). */

@@ -90,6 +90,13 @@ describe('the contract date-time check (RFC 3339 §5.6 with the schema pattern, 
       assert.equal(hasDateTimeShape(longBad), true);
       assert.equal(dateParseCompatible(long), Date.parse(long));
     }
+    // The format check after another string's pattern check (Ajv asks pattern, then format, of one value).
+    assert.equal(hasDateTimeShape(long), true);
+    assert.equal(isDateTime(longBad), false);
+    assert.equal(hasDateTimeShape(longBad), true);
+    assert.equal(isDateTime(long), true);
+    assert.equal(hasDateTimeShape('2023-02-30T00:00:00Z'), true);
+    assert.equal(isDateTime('2023-02-28T00:00:00Z'), true);
   });
 });
 
