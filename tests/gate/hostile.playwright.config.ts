@@ -7,6 +7,6 @@ import { configPerTarget } from './config-per-target.ts';
 
 export default configPerTarget({
   what: 'hostile-body',
-  select: { testMatch: 'existing-customer.spec.ts', grep: /satisfies the contract/ },
+  select: { testMatch: 'trackers.spec.ts', grep: /satisfies the contract/ },
   targets: HOSTILE_BODIES.map((_, i) => ({ name: `hostile-${i}`, path: `/hostile/${i}` })),
 });
