@@ -1,33 +1,21 @@
 // The monitor at 1,000 targets in one process: what a scrape costs, and whether
-// scrapes distort the latencies the probes record. The monitor's own parts run
-// here (loop, metrics, status history, HTTP server); the sandbox and the scraper
-// run in their own processes, so their CPU is not the monitor's. Rounds alternate
-// between no scrapes (the baseline) and a scrape every second, as Prometheus
-// would, and the figures compare the two from the same run:
+// scrapes distort the latencies the probes record. The monitor's own parts (probe thread,
+// metrics, status history, HTTP server) run in a process of their own, compiled and run by
+// plain node as the shipped monitor is (bench/fleet-monitor.ts); the sandbox and the scraper
+// run in theirs, so their CPU and memory are not the monitor's. Rounds alternate between no
+// scrapes (the baseline) and a scrape every second, as Prometheus would, and the figures
+// compare the two from the same run:
 //   - /metrics wall time seen by the scraper (goal ≤ 50 ms),
 //   - p99 of the trackers probes' recorded latency with scrapes minus without (goal ≤ 2 ms),
-//   - RSS of this process (goal ≤ 250 MB), and the series and bytes per scrape.
-// The probes run on their own thread, as in the service (monitor/probe-thread.ts). For the
-// before/after figures: BENCH_THREAD=main probes on the main thread (as the monitor did before),
-// and BENCH_REGISTRY=prom-client renders with prom-client's own Registry (ditto).
+//   - RSS of the monitor process (goal ≤ 250 MB), and the series and bytes per scrape.
+// For the before/after figures: BENCH_THREAD=main probes on the main thread (as the monitor
+// did before), and BENCH_REGISTRY=prom-client renders with prom-client's own Registry (ditto).
 //   npm run bench:monitor-fleet   (TARGETS, INTERVAL_S, ROUNDS, ROUND_S to change the load)
-import { spawn, type ChildProcess } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
+import { spawn, fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
-import { PerformanceObserver, monitorEventLoopDelay } from 'node:perf_hooks';
-import { Registry } from 'prom-client';
-import { loadConfig } from '../src/config/api.ts';
-import { clientFor, type TrackersClient } from '../src/client.ts';
-import { warmUpValidator } from '../src/validate.ts';
-import { ExpositionRegistry } from '../monitor/exposition.ts';
-import { createMonitorServer } from '../monitor/http.ts';
-import { startLoop } from '../monitor/loop.ts';
-import type { ProbeResult } from '../monitor/probe.ts';
-import { startProbeThread } from '../monitor/probe-thread.ts';
-import { createMetrics } from '../monitor/metrics.ts';
-import { createStatusHistory } from '../monitor/status-history.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
+import { compileForNode } from './compile-for-node.ts';
+import type { FleetReport, FleetSettings, FromChild, Phase, ToChild } from './fleet-monitor.ts';
 import { quantile } from './stats.ts';
 
 const TARGETS = Number(process.env.TARGETS ?? 1000);
@@ -39,7 +27,6 @@ const PROM_CLIENT = process.env.BENCH_REGISTRY === 'prom-client';
 const MAIN_THREAD = process.env.BENCH_THREAD === 'main';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** A scraper in its own process: GET /metrics every second, one JSON line per scrape on stdout. */
 function startScraper(url: string): {
@@ -81,103 +68,78 @@ function startScraper(url: string): {
   return { child, samples };
 }
 
-async function main(): Promise<void> {
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const sandbox = await startSandboxProcess();
-  const targets: MonitorTarget[] = Array.from({ length: TARGETS }, (_, i) => ({
-    name: `cluster-${String(i).padStart(4, '0')}`,
-    config: loaded.config,
-    intervalSeconds: INTERVAL_S,
-    notFoundIntervalSeconds: 30,
-    authIntervalSeconds: 60,
-  }));
-  const registry = PROM_CLIENT ? new Registry() : new ExpositionRegistry();
-  registry.setDefaultLabels({ location: 'bench' });
-  const metrics = createMetrics({ registry, targets, version: 'bench' });
-  const history = createStatusHistory(targets, { version: 'bench', location: 'bench' });
-  const server = createMonitorServer({ registry, history, targetCount: targets.length, log: () => {} });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const metricsUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
-  // Only the main-thread loop uses these; the probe thread makes its own.
-  const clients = new Map<string, TrackersClient>(
-    MAIN_THREAD ? targets.map((t) => [t.name, clientFor(t.config, sandbox.baseUrl)]) : [],
-  );
+/** The monitored process: bench/fleet-monitor.ts compiled, run by plain node, driven over IPC. */
+async function startMonitor(settings: FleetSettings) {
+  const entry = compileForNode('bench/fleet-monitor.ts');
+  const child = fork(entry, [JSON.stringify(settings)], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T extends FromChild['type']>(type: T) =>
+    new Promise<Extract<FromChild, { type: T }>>((resolve, reject) => {
+      const onMessage = (m: FromChild) => {
+        if (m.type !== type) return;
+        child.off('exit', onExit);
+        child.off('message', onMessage);
+        resolve(m as Extract<FromChild, { type: T }>);
+      };
+      const onExit = (code: number | null) => reject(new Error(`the monitor process exited (${code}) before sending ${type}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const tell = (m: ToChild) => child.send(m);
+  const { metricsUrl } = await next('ready');
+  return {
+    metricsUrl,
+    phase: (phase: Phase) => tell({ type: 'phase', phase }),
+    stopProbes: async () => {
+      tell({ type: 'stop-probes' });
+      await next('probes-stopped');
+    },
+    report: async (): Promise<FleetReport> => {
+      tell({ type: 'report' });
+      return (await next('report')).report;
+    },
+    kill: () => child.kill(),
+  };
+}
 
-  let phase: 'warm-up' | 'quiet' | 'scraped' = 'warm-up';
-  // Where a distortion comes from: the event loop's delay and GC pauses, per phase.
-  const loopDelay = { quiet: monitorEventLoopDelay({ resolution: 5 }), scraped: monitorEventLoopDelay({ resolution: 5 }) };
-  const gcMs = { 'warm-up': 0, quiet: 0, scraped: 0 };
-  const gcMax = { 'warm-up': 0, quiet: 0, scraped: 0 };
-  const gcObserver = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      gcMs[phase] += e.duration;
-      gcMax[phase] = Math.max(gcMax[phase], e.duration);
-    }
-  });
-  gcObserver.observe({ entryTypes: ['gc'] });
-  const setPhase = (next: typeof phase) => {
-    if (phase !== 'warm-up') loopDelay[phase].disable();
-    phase = next;
-    if (next !== 'warm-up') loopDelay[next].enable();
-  };
-  const latency = { quiet: [] as number[], scraped: [] as number[] };
-  let probes = 0;
-  let failures = 0;
-  let rssMax = 0;
-  let atMax = process.memoryUsage();
-  const rssTimer = setInterval(() => {
-    const now = process.memoryUsage();
-    if (now.rss > rssMax) [rssMax, atMax] = [now.rss, now];
-  }, 200);
-  warmUpValidator();
-  const onResult = (r: ProbeResult) => {
-    probes++;
-    if (!r.success) failures++;
-    if (r.check === 'trackers' && phase !== 'warm-up') latency[phase].push(r.durationMs);
-  };
-  const loop = MAIN_THREAD
-    ? startLoop({ targets, clientFor: (t) => clients.get(t.name)!, metrics, history, onResult })
-    : startProbeThread({ targets, baseUrlOf: () => sandbox.baseUrl, metrics, history, onResult });
+async function main(): Promise<void> {
+  const sandbox = await startSandboxProcess();
+  let monitor: Awaited<ReturnType<typeof startMonitor>> | undefined;
   const scrapes: { ms: number; bytes: number; status: number; via?: string }[] = [];
   const idleScrapes: number[] = [];
-  let probingS = NaN;
-  const cpu0 = process.cpuUsage();
-  const started = performance.now();
+  let report: FleetReport;
   try {
+    monitor = await startMonitor({
+      sandboxUrl: sandbox.baseUrl,
+      targets: TARGETS,
+      intervalS: INTERVAL_S,
+      promClient: PROM_CLIENT,
+      mainThread: MAIN_THREAD,
+    });
     await sleep(WARM_UP_S * 1000);
     for (let round = 0; round < ROUNDS; round++) {
-      setPhase('quiet');
+      monitor.phase('quiet');
       await sleep(ROUND_S * 1000);
-      setPhase('scraped');
-      const scraper = startScraper(metricsUrl);
+      monitor.phase('scraped');
+      const scraper = startScraper(monitor.metricsUrl);
       await sleep(ROUND_S * 1000);
       scraper.child.kill();
       await new Promise((resolve) => scraper.child.once('exit', resolve));
       scrapes.push(...scraper.samples);
     }
+    monitor.phase('warm-up');
     // The scrape's own cost, nothing else running: the probes stopped, the same exposition.
-    await loop.stop();
-    probingS = (performance.now() - started) / 1000;
-    const idle = startScraper(metricsUrl);
+    await monitor.stopProbes();
+    const idle = startScraper(monitor.metricsUrl);
     await sleep(5500);
     idle.child.kill();
     await new Promise((resolve) => idle.child.once('exit', resolve));
     idleScrapes.push(...idle.samples.filter((x) => x.status === 200).map((x) => x.ms));
+    report = await monitor.report();
   } finally {
-    setPhase('warm-up');
-    gcObserver.disconnect();
-    await loop.stop();
-    clearInterval(rssTimer);
-    for (const c of clients.values()) c.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    monitor?.kill();
     await sandbox.stop();
   }
-  const cpu = process.cpuUsage(cpu0);
-  const wallS = (performance.now() - started) / 1000;
-  const rateS = Number.isNaN(probingS) ? wallS : probingS;
-  const series = (await registry.metrics()).split('\n').filter((l) => l !== '' && !l.startsWith('#')).length;
-
+  const { latency, phases } = report;
   const ok = scrapes.filter((s) => s.status === 200);
   const scrapeMs = ok.map((s) => s.ms);
   const p99q = quantile(latency.quiet, 0.99);
@@ -190,8 +152,8 @@ async function main(): Promise<void> {
       .padStart(6)} ms`;
   const lines = [
     `bench/monitor-fleet: ${os.cpus().length} CPUs, ${TARGETS} targets (trackers every ${INTERVAL_S} s, not_found 30 s, auth 60 s), ${PROM_CLIENT ? "prom-client's Registry" : 'ExpositionRegistry'}, probes on ${MAIN_THREAD ? 'the main thread' : 'their own thread'}, ${ROUNDS} rounds × (${ROUND_S} s quiet + ${ROUND_S} s scraped every 1 s) after ${WARM_UP_S} s warm-up`,
-    `  probes: ${probes} in ${rateS.toFixed(0)} s = ${(probes / rateS).toFixed(0)}/s (expected ${(TARGETS * (1 / INTERVAL_S + 1 / 30 + 1 / 60)).toFixed(0)}/s), ${failures} failed; CPU ${(((cpu.user + cpu.system) / 1e6 / wallS) * 100).toFixed(0)}% of a core`,
-    `  /metrics (scraped by ${ok[0]?.via ?? '?'}): ${ok.length}/${scrapes.length} scrapes answered, ${series} series, ${mb(ok[0]?.bytes ?? 0).toFixed(1)} MB`,
+    `  probes: ${report.probes} in ${report.probingS.toFixed(0)} s = ${(report.probes / report.probingS).toFixed(0)}/s (expected ${(TARGETS * (1 / INTERVAL_S + 1 / 30 + 1 / 60)).toFixed(0)}/s), ${report.failures} failed; CPU ${report.cpuPercent.toFixed(0)}% of a core`,
+    `  /metrics (scraped by ${ok[0]?.via ?? '?'}): ${ok.length}/${scrapes.length} scrapes answered, ${report.series} series, ${((ok[0]?.bytes ?? 0) / 1024 / 1024).toFixed(1)} MB`,
     `    wall per scrape        p50 ${quantile(scrapeMs, 0.5).toFixed(1)}  p95 ${quantile(scrapeMs, 0.95).toFixed(1)}  max ${Math.max(...scrapeMs).toFixed(1)} ms   (goal ≤ 50 ms: ${quantile(scrapeMs, 0.5) <= 50 ? 'met at p50' : 'NOT met at p50'})`,
     idleScrapes.length > 0
       ? `    the same, probes stopped  p50 ${quantile(idleScrapes, 0.5).toFixed(1)}  max ${Math.max(...idleScrapes).toFixed(1)} ms (${idleScrapes.length} scrapes: the scrape's own cost)`
@@ -202,9 +164,9 @@ async function main(): Promise<void> {
     `    p99 difference ${(p99s - p99q).toFixed(2)} ms   (goal ≤ 2 ms: ${p99s - p99q <= 2 ? 'met' : 'NOT met'})`,
     ...(['quiet', 'scraped'] as const).map(
       (p) =>
-        `  ${p.padEnd(8)} main thread: event-loop delay p99 ${(loopDelay[p].percentile(99) / 1e6).toFixed(1)} max ${(loopDelay[p].max / 1e6).toFixed(1)} ms; GC ${gcMs[p].toFixed(0)} ms in total, longest pause ${gcMax[p].toFixed(1)} ms`,
+        `  ${p.padEnd(8)} main thread: event-loop delay p99 (worst round) ${phases[p].loopDelayP99Ms.toFixed(1)} max ${phases[p].loopDelayMaxMs.toFixed(1)} ms; GC ${phases[p].gcMs.toFixed(0)} ms in total, longest pause ${phases[p].gcMaxMs.toFixed(1)} ms`,
     ),
-    `  RSS max ${mb(rssMax).toFixed(0)} MB (then: heap used ${mb(atMax.heapUsed).toFixed(0)} of ${mb(atMax.heapTotal).toFixed(0)} MB, external ${mb(atMax.external).toFixed(0)} MB)   (goal ≤ 250 MB: ${mb(rssMax) <= 250 ? 'met' : 'NOT met'})`,
+    `  RSS of the monitor process, max ${report.rssMaxMb.toFixed(0)} MB (then: heap used ${report.heapUsedMb.toFixed(0)} of ${report.heapTotalMb.toFixed(0)} MB, external ${report.externalMb.toFixed(0)} MB)   (goal ≤ 250 MB: ${report.rssMaxMb <= 250 ? 'met' : 'NOT met'})`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
