@@ -66,13 +66,18 @@ const verdicts = new Uint8Array(CAPACITY + 1);
 /** Epoch ms when valid and not a leap second (what Date.parse gives); otherwise NaN: ask Date.parse. */
 const parsed = new Float64Array(CAPACITY + 1);
 
-// The string entryOf was last asked about, and its entry: Ajv checks a value's format right
-// after its pattern, so the format's lookup is a pointer comparison.
+// The last two strings entryOf was asked about, and their entries: Ajv checks a value's format
+// right after its pattern, and the validator reads a tracker's period dates (the last two Ajv
+// checked) right after Ajv, so those lookups are pointer comparisons.
 let lastString: string | undefined;
 let lastEntry = SCRATCH;
+let previousString: string | undefined;
+let previousEntry = SCRATCH;
 
 /** The entry for s: a stored one, or a new scan. */
 function entryOf(s: string): number {
+  previousString = lastString;
+  previousEntry = lastEntry;
   lastString = s;
   let i = entries.get(s);
   if (i === undefined) {
@@ -82,8 +87,15 @@ function entryOf(s: string): number {
       i = fill(entries.size, s);
       entries.set(s, i);
     }
+    // The scratch entry, or a table started over, may have just overwritten the previous string's.
+    if (i === previousEntry) previousString = undefined;
   }
   return (lastEntry = i);
+}
+
+/** The entry for s, found among the last two strings when it is one of them. */
+function recentEntryOf(s: string): number {
+  return s === lastString ? lastEntry : s === previousString ? previousEntry : entryOf(s);
 }
 
 function fill(i: number, s: string): number {
@@ -205,6 +217,6 @@ export function dateTimeEpochMs(s: string): number | undefined {
  * reject leap seconds (NaN), and must keep doing so for the findings not to change.
  */
 export function dateParseCompatible(s: string): number {
-  const ms = parsed[entryOf(s)]!;
+  const ms = parsed[recentEntryOf(s)]!;
   return Number.isNaN(ms) ? Date.parse(s) : ms;
 }

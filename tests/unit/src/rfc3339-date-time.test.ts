@@ -97,6 +97,12 @@ describe('the contract date-time check (RFC 3339 §5.6 with the schema pattern, 
     assert.equal(isDateTime(long), true);
     assert.equal(hasDateTimeShape('2023-02-30T00:00:00Z'), true);
     assert.equal(isDateTime('2023-02-28T00:00:00Z'), true);
+    // The period check reads the last two strings checked: here both long, so the second took the first's entry.
+    const longLater = `2024-01-01T00:00:00.${'1'.repeat(60)}Z`;
+    assert.equal(hasDateTimeShape(long), true);
+    assert.equal(hasDateTimeShape(longLater), true);
+    assert.equal(dateParseCompatible(long), Date.parse(long));
+    assert.equal(dateParseCompatible(longLater), Date.parse(longLater));
   });
 });
 
