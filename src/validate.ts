@@ -193,14 +193,12 @@ function childPointer(pointer: string, key: string): string {
   return `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-const DATE_TIME_SCHEMA = 'date-time.schema.json';
+// Joined once: asked of every error, a concatenation per call was a string to build and flatten.
+const DATE_TIME_SCHEMA_ID = `${STRICT_PREFIX}date-time.schema.json`;
 const DATE_TIME_HINT = "must be an ISO 8601 date-time with 'T' and a zone (Z or ±hh:mm), e.g. 2023-12-07T00:00:00Z";
 
 function isDateTimeError(e: ErrorObject): boolean {
-  return (
-    (e.keyword === 'pattern' || e.keyword === 'format') &&
-    (e.parentSchema as { $id?: string })?.$id === STRICT_PREFIX + DATE_TIME_SCHEMA
-  );
+  return (e.keyword === 'pattern' || e.keyword === 'format') && (e.parentSchema as { $id?: string })?.$id === DATE_TIME_SCHEMA_ID;
 }
 
 interface Converted {
