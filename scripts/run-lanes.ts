@@ -1,25 +1,34 @@
 // npm test: first the checks (types, lint and format, generated-file drift, the build the suites
-// run programs from) in two lanes, then, if they all passed, the suites in three lanes. Each check
+// run programs from) in two lanes, then, if they all passed, the suites in four lanes. Each check
 // is one single-threaded tool, so two at a time use both cores. Of the suites, the release gate's
 // proof is CPU-bound, the end-to-end and fleet suites mostly wait on Prometheus and Alertmanager
-// intervals, so running them side by side saves their overlap on two cores. Each lane runs its
-// scripts in order and stops at its first failure. The first lane streams; the
-// others are held and printed whole when they end, so no two suites' lines mix.
-// Exit 0 only when every script of every lane passed.
+// intervals, so running them side by side saves their overlap on two cores. The fleet suite
+// starts with the checks: it mostly waits (alert timings, about 60 s) and runs its monitors from
+// the sources, not from dist/, so the build cannot change under it; its lane goes on with the
+// suites after it once the checks have passed, and a failed check still fails the run (after the
+// fleet has ended, so that it cleans its network namespaces up). Each lane runs its scripts in
+// order and stops at its first failure. The first lane streams; the others are held and printed
+// whole when they end, so no two suites' lines mix. Exit 0 only when every script of every lane
+// passed.
 import { spawn } from 'node:child_process';
 import { countTests, formatTotals } from './test-totals.ts';
 
 // The build (tsc, into dist/) after the type check: a type error is reported once, by the check.
 const CHECK_LANES: readonly (readonly string[])[] = [['typecheck', 'build', 'check:generated'], ['lint']];
 
+const EARLY_LANE: readonly string[] = ['test:fleet'];
+
 const LANES: readonly (readonly string[])[] = [
-  // Balanced by the times this runner prints: gate 131 s + status-page 13 s, 147 s, 64 + 57 + 21 s.
+  // Balanced by the times this runner prints (a full run, all lanes busy): gate 112 s + status-page 16 s;
+  // unit 51 + pact 33 s; after the fleet's 63 s, openapi 44 + prometheus 44 s; e2e 33 + package 31 s.
+  // The e2e suite mostly waits, so a fourth lane fills the cores' gaps rather than lengthening a lane.
   ['test:gate', 'test:status-page'],
-  ['test:package', 'test:unit', 'test:pact', 'test:e2e'],
-  // The fleet waits on alert timings (about 60 s) and needs root for its network namespaces; the
-  // suites after it fill the lane.
-  ['test:fleet', 'test:openapi', 'test:prometheus'],
+  ['test:unit', 'test:pact'],
+  ['test:openapi', 'test:prometheus'],
+  ['test:e2e', 'test:package'],
 ];
+/** The lane of LANES that continues the early lane. */
+const AFTER_EARLY = 2;
 
 /** Every lane's output, streamed or held, for the closing test count. */
 const transcript: Buffer[] = [];
@@ -58,23 +67,32 @@ async function runLane(scripts: readonly string[], stream: boolean): Promise<Lan
   return { output };
 }
 
-/** The lanes at once; the scripts that failed. */
-async function runLanes(lanes: readonly (readonly string[])[]): Promise<string[]> {
-  const results = await Promise.all(
-    lanes.map(async (lane, i) => {
-      const result = await runLane(lane, i === 0);
-      if (i > 0) process.stdout.write(result.output);
-      return result;
-    }),
-  );
-  return results.flatMap((r) => (r.failed ? [r.failed] : []));
+/** A held lane's output is printed when it ends; the first lane's streams. */
+async function startLane(scripts: readonly string[], stream: boolean): Promise<LaneResult> {
+  const result = await runLane(scripts, stream);
+  if (!stream) process.stdout.write(result.output);
+  return result;
 }
+
+const failures = (results: readonly LaneResult[]) => results.flatMap((r) => (r.failed ? [r.failed] : []));
 
 const started = Date.now();
 /** How long each script took, for the closing line: where npm test's time goes. */
 const timings: string[] = [];
-const failedChecks = await runLanes(CHECK_LANES);
-const failed = failedChecks.length > 0 ? failedChecks : await runLanes(LANES);
+const early = startLane(EARLY_LANE, false);
+const checks = failures(await Promise.all(CHECK_LANES.map((lane, i) => startLane(lane, i === 0))));
+let failed: string[];
+if (checks.length > 0) failed = [...checks, ...failures([await early])];
+else {
+  const results = await Promise.all(
+    LANES.map(async (lane, i) => {
+      if (i !== AFTER_EARLY) return startLane(lane, i === 0);
+      const first = await early;
+      return first.failed ? first : startLane(lane, false);
+    }),
+  );
+  failed = failures(results);
+}
 process.stdout.write(`\nrun-lanes: ${timings.join(', ')}`);
 process.stdout.write(
   `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
