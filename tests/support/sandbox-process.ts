@@ -11,14 +11,9 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-export async function startSandboxProcess(): Promise<SandboxProcess> {
-  const service = startService(
-    'sandbox',
-    process.execPath,
-    ['--import', 'tsx', 'sandbox/server.ts'],
-    childEnv({ SANDBOX_PORT: '0' }),
-    ROOT,
-  );
+/** node's arguments for the sandbox: its source through tsx unless given (a bench passes a compiled server.js). */
+export async function startSandboxProcess(nodeArgs = ['--import', 'tsx', 'sandbox/server.ts']): Promise<SandboxProcess> {
+  const service = startService('sandbox', process.execPath, nodeArgs, childEnv({ SANDBOX_PORT: '0' }), ROOT);
   try {
     const baseUrl = await waitFor(
       'the sandbox to listen',
