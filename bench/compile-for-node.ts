@@ -1,15 +1,18 @@
 // A bench's measured process, compiled by tsc (the build's settings) into .tmp/, so that it runs
 // with plain node as the shipped program does: no TypeScript loader in its memory or its CPU.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.tmp', 'bench-build');
+const BUILD_INCLUDE = (JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
 
 /** Compile entry (a path from the repository root), what it imports and what the build compiles; the path of entry's .js. */
 export function compileForNode(entry: string): string {
+  // Afresh each time, so no compiled file of a deleted source is left to import.
+  rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const tsconfig = join(OUT, 'tsconfig.json');
   writeFileSync(
@@ -18,7 +21,7 @@ export function compileForNode(entry: string): string {
       extends: join(ROOT, 'tsconfig.build.json'),
       compilerOptions: { outDir: OUT, rootDir: ROOT, declaration: false },
       // The build's own files as well: some are loaded by URL, not imported (the probe thread's worker).
-      include: ['src', 'cli', 'sandbox', 'monitor', 'gate'].map((dir) => join(ROOT, dir)),
+      include: BUILD_INCLUDE.map((dir) => join(ROOT, dir)),
       files: [join(ROOT, entry)],
     }),
   );

@@ -56,6 +56,8 @@ export type FromChild =
   { type: 'ready'; metricsUrl: string } | { type: 'probes-stopped' } | { type: 'report'; report: FleetReport };
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
+/** The largest, NaN for none (no round of that phase). */
+const worst = (xs: number[]) => (xs.length === 0 ? NaN : Math.max(...xs));
 const send = (message: FromChild) => process.send!(message);
 
 async function main(settings: FleetSettings): Promise<void> {
@@ -145,8 +147,8 @@ async function main(settings: FleetSettings): Promise<void> {
       void (async () => {
         const series = (await registry.metrics()).split('\n').filter((l) => l !== '' && !l.startsWith('#')).length;
         const stats = (p: 'quiet' | 'scraped'): PhaseStats => ({
-          loopDelayP99Ms: Math.max(...loopDelay[p].map((h) => h.percentile(99))) / 1e6,
-          loopDelayMaxMs: Math.max(...loopDelay[p].map((h) => h.max)) / 1e6,
+          loopDelayP99Ms: worst(loopDelay[p].map((h) => h.percentile(99))) / 1e6,
+          loopDelayMaxMs: worst(loopDelay[p].map((h) => h.max)) / 1e6,
           gcMs: gcMs[p],
           gcMaxMs: gcMax[p],
         });

@@ -52,7 +52,7 @@ let offsetMinutes = 0;
 // only the first one hashes it. And a body repeats its dates (the documented one has 45
 // distinct in 291, 5,000 generated trackers 2,264 in 15,000; a monitor sees the same body
 // every probe): a repeat costs a lookup instead of a scan. A Map, not a table hashed by
-// hand: 4,096 direct-mapped slots missed one lookup in five at 2,264 dates, and hashing 12
+// hand: a direct-mapped table (4,096 slots were tried) missed one lookup in five at 2,264 dates, and hashing 12
 // characters with charCodeAt cost about what the scan does. Exact: a Map key is the string.
 // Bounded: at most CAPACITY strings (then it starts over), none longer than MAX_KEY_LENGTH
 // (a longer one is scanned into the scratch entry each time it is asked about).
@@ -78,7 +78,8 @@ let previousEntry = SCRATCH;
 function entryOf(s: string): number {
   previousString = lastString;
   previousEntry = lastEntry;
-  lastString = s;
+  // Unset until s has its entry: were the scan to throw, s must not be left paired with another's.
+  lastString = undefined;
   let i = entries.get(s);
   if (i === undefined) {
     if (s.length > MAX_KEY_LENGTH) i = fill(SCRATCH, s);
@@ -90,6 +91,7 @@ function entryOf(s: string): number {
     // The scratch entry, or a table started over, may have just overwritten the previous string's.
     if (i === previousEntry) previousString = undefined;
   }
+  lastString = s;
   return (lastEntry = i);
 }
 
@@ -206,7 +208,7 @@ function fieldsToEpochMs(s: string): number {
  * plus its fraction: epoch time has no leap seconds, and this keeps the order of instants.
  */
 export function dateTimeEpochMs(s: string): number | undefined {
-  // A fresh scan: the fields must be this string's, whatever the recent slots hold.
+  // A fresh scan: the fields must be this string's, whatever the table holds.
   if (!scan(s) || !calendarOk()) return undefined;
   return fieldsToEpochMs(s);
 }

@@ -65,8 +65,9 @@ function readJunit(reportDir: string): string {
 }
 
 /**
- * The gate with no CAP_BASE_URL, as `npm ci && trackers-contract gate` runs on a fresh clone:
- * Playwright's webServer starts the embedded sandbox, here on a free port.
+ * The gate's entry point with no CAP_BASE_URL, as on a fresh clone: Playwright's webServer starts
+ * the embedded sandbox, here on a free port. (The installed `trackers-contract gate` is run by
+ * tests/package/pack-install.test.ts.)
  */
 export async function runGateEmbedded(options: Pick<GateOptions, 'args' | 'timeoutMs'> = {}): Promise<GateRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
