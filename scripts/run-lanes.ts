@@ -11,7 +11,7 @@
 // whole when they end, so no two suites' lines mix. Exit 0 only when every script of every lane
 // passed.
 import { spawn } from 'node:child_process';
-import { countTests, formatTotals } from './test-totals.ts';
+import { countTests, formatTotals, type TestTotals } from './test-totals.ts';
 
 // The build (tsc, into dist/) after the type check: a type error is reported once, by the check.
 const CHECK_LANES: readonly (readonly string[])[] = [['typecheck', 'build', 'check:generated'], ['lint']];
@@ -29,8 +29,8 @@ const LANES: readonly (readonly string[])[] = [
   ['test:e2e', 'test:package'],
 ];
 
-/** Every lane's output, streamed or held, for the closing test count. */
-const transcript: Buffer[] = [];
+/** Each script's runner summaries, counted from its own output: lanes' chunks interleave. */
+const counted: TestTotals[] = [];
 
 interface LaneResult {
   failed?: string;
@@ -40,8 +40,9 @@ interface LaneResult {
 function runScript(script: string, stream: boolean, sink: (text: string) => void): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const own: Buffer[] = [];
     const write = (chunk: Buffer) => {
-      transcript.push(chunk);
+      own.push(chunk);
       if (stream) process.stdout.write(chunk);
       else sink(chunk.toString());
     };
@@ -51,7 +52,10 @@ function runScript(script: string, stream: boolean, sink: (text: string) => void
       sink(`run-lanes: cannot start npm run ${script}: ${err.message}\n`);
       resolve(1);
     });
-    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on('close', (code, signal) => {
+      counted.push(countTests(Buffer.concat(own).toString()));
+      resolve(code ?? (signal ? 1 : 0));
+    });
   });
 }
 
@@ -90,5 +94,6 @@ process.stdout.write(`\nrun-lanes: ${timings.join(', ')}`);
 process.stdout.write(
   `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
 );
-process.stdout.write(`${formatTotals(countTests(Buffer.concat(transcript).toString()))}\n`);
+const total = counted.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }), { passed: 0, failed: 0 });
+process.stdout.write(`${formatTotals(total)}\n`);
 process.exitCode = failed.length === 0 ? 0 : 1;
