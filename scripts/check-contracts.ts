@@ -7,6 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CONTRACTS_DIR, GENERATED_PACTS_DIR } from '../src/pact/contracts.ts';
+import { isEntryPoint } from '../cli/entry-point.ts';
 
 const listJson = (dir: string): string[] =>
   existsSync(dir)
@@ -82,4 +83,4 @@ function main(): void {
   );
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) main();
+if (isEntryPoint(import.meta.url)) main();

@@ -14,6 +14,7 @@ import { ERROR_SCHEMA_ID, SCHEMAS_DIR, SUCCESS_SCHEMA_ID, exampleText, loadSchem
 import { MESSAGES, errorEnvelope, successBody } from '../sandbox/envelopes.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { validateOpenApi } from './validate-openapi.ts';
+import { isEntryPoint } from '../cli/entry-point.ts';
 
 const ROOT = join(SCHEMAS_DIR, '..');
 export const OPENAPI_FILE = join(ROOT, 'openapi', 'trackers.openapi.json');
@@ -331,4 +332,4 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${relative(ROOT, OPENAPI_FILE)}\n`);
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) await main();
+if (isEntryPoint(import.meta.url)) await main();

@@ -1,12 +1,13 @@
 // Writes monitor/prometheus/trackers-slo.rules.yml from monitor/slo/trackers.slo.yml
 // (npm run slo), or with --check fails when the committed rules differ from what the
 // spec generates. A bad spec is one line per problem, naming the JSON path; exit 2.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { parse } from 'yaml';
 import { generateSloRules } from '../monitor/slo/generate-rules.ts';
 import { isEntryPoint } from '../cli/entry-point.ts';
+import { writeOrCheck } from './write-or-check.ts';
 
 export const SLO_SPEC_FILE = fileURLToPath(new URL('../monitor/slo/trackers.slo.yml', import.meta.url));
 export const SLO_RULES_FILE = fileURLToPath(new URL('../monitor/prometheus/trackers-slo.rules.yml', import.meta.url));
@@ -27,24 +28,17 @@ async function main(): Promise<void> {
   if (!generated.ok) fail(`monitor/slo/trackers.slo.yml:\n${generated.errors.map((e) => `  - ${e}`).join('\n')}`);
   // Formatted as the repository's YAML is, so `prettier --check .` and the drift check agree.
   const text = await format(generated.yaml, { ...(await resolveConfig(SLO_RULES_FILE)), parser: 'yaml' });
-  if (process.argv.includes('--check')) {
-    let committed = '';
-    try {
-      committed = readFileSync(SLO_RULES_FILE, 'utf8');
-    } catch {
-      // a missing file is drift too
-    }
-    if (committed !== text) {
-      process.stderr.write(
-        'monitor/prometheus/trackers-slo.rules.yml is out of date with monitor/slo/: run `npm run slo` and commit it.\n',
-      );
-      process.exit(1);
-    }
-    process.stdout.write('slo: monitor/prometheus/trackers-slo.rules.yml matches monitor/slo/trackers.slo.yml\n');
-    return;
-  }
-  writeFileSync(SLO_RULES_FILE, text);
-  process.stdout.write(`wrote ${SLO_RULES_FILE}\n`);
+  writeOrCheck(
+    {
+      path: SLO_RULES_FILE,
+      shown: 'monitor/prometheus/trackers-slo.rules.yml',
+      tool: 'slo',
+      from: 'monitor/slo/',
+      matches: 'monitor/slo/trackers.slo.yml',
+      fix: 'npm run slo',
+    },
+    text,
+  );
 }
 
 // Only when run: the tests import the file names above, and an import that rewrote the committed

@@ -1,10 +1,11 @@
 // Writes src/types.generated.ts from schemas/ (npm run generate), or with --check
 // fails when the committed file differs from what the schemas generate.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { format, resolveConfig } from 'prettier';
 import { loadSchemas, SCHEMAS_DIR, type JsonSchema } from '../src/schemas.ts';
+import { isEntryPoint } from '../cli/entry-point.ts';
+import { writeOrCheck } from './write-or-check.ts';
 
 export const TYPES_FILE = join(SCHEMAS_DIR, '..', 'src', 'types.generated.ts');
 
@@ -46,25 +47,17 @@ export async function generateTypes(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const generated = await generateTypes();
-  if (process.argv.includes('--check')) {
-    let committed = '';
-    try {
-      committed = readFileSync(TYPES_FILE, 'utf8');
-    } catch {
-      // a missing file is drift too
-    }
-    if (committed !== generated) {
-      process.stderr.write(
-        'src/types.generated.ts is out of date with schemas/: run `npm run generate` and commit the result.\n',
-      );
-      process.exit(1);
-    }
-    process.stdout.write('types: src/types.generated.ts matches schemas/\n');
-    return;
-  }
-  writeFileSync(TYPES_FILE, generated);
-  process.stdout.write(`wrote ${TYPES_FILE}\n`);
+  writeOrCheck(
+    {
+      path: TYPES_FILE,
+      shown: 'src/types.generated.ts',
+      tool: 'types',
+      from: 'schemas/',
+      matches: 'schemas/',
+      fix: 'npm run generate',
+    },
+    await generateTypes(),
+  );
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) await main();
+if (isEntryPoint(import.meta.url)) await main();

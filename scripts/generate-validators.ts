@@ -4,7 +4,6 @@
 // schemas was ~120 ms of every start, and `monitor --once` under cron starts every time.
 // With --check, fails when the committed file differs from what the schemas (and this
 // Ajv version) generate.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format as formatMessage } from 'node:util';
@@ -15,6 +14,8 @@ import { patternEngine } from '../src/pattern-engine.ts';
 import { FORMATS } from '../src/schema-formats.ts';
 import { SCHEMAS_DIR } from '../src/schemas.ts';
 import { STRICT_PREFIX, strictSchemas } from '../src/strict-schemas.ts';
+import { isEntryPoint } from '../cli/entry-point.ts';
+import { writeOrCheck } from './write-or-check.ts';
 
 // CommonJS: under NodeNext its default import is the module object, which is the function itself.
 const standaloneCode = standalone as unknown as typeof standalone.default;
@@ -149,25 +150,17 @@ export async function generateValidators(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const generated = await generateValidators();
-  if (process.argv.includes('--check')) {
-    let committed = '';
-    try {
-      committed = readFileSync(VALIDATORS_FILE, 'utf8');
-    } catch {
-      // a missing file is drift too
-    }
-    if (committed !== generated) {
-      process.stderr.write(
-        'src/validators.generated.ts is out of date with schemas/: run `npm run generate` and commit the result.\n',
-      );
-      process.exit(1);
-    }
-    process.stdout.write('validators: src/validators.generated.ts matches schemas/\n');
-    return;
-  }
-  writeFileSync(VALIDATORS_FILE, generated);
-  process.stdout.write(`wrote ${VALIDATORS_FILE}\n`);
+  writeOrCheck(
+    {
+      path: VALIDATORS_FILE,
+      shown: 'src/validators.generated.ts',
+      tool: 'validators',
+      from: 'schemas/',
+      matches: 'schemas/',
+      fix: 'npm run generate',
+    },
+    await generateValidators(),
+  );
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) await main();
+if (isEntryPoint(import.meta.url)) await main();
