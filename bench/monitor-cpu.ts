@@ -1,21 +1,21 @@
-// CPU per probe: the monitor as it ships (node dist/cli/trackers-contract.js
-// monitor, every probe validated) against Prometheus's blackbox_exporter (one
-// HTTP GET, no body check), same URL, same Authorization and Accept headers,
-// same rate. Each process's CPU comes from /proc/<pid>/stat, so the driver's
+// CPU per probe: the monitor as it ships (trackers-contract monitor, compiled by tsc and
+// run by plain node: bench/compile-for-node.ts; every probe validated) against
+// Prometheus's blackbox_exporter (one HTTP GET, no body check), same URL, same
+// Authorization and Accept headers, same rate. Each process's CPU comes from /proc/<pid>/stat, so the driver's
 // work is nobody's. Rounds interleave: while one runs, the other is stopped
 // (SIGSTOP) or idle. The monitor's CPU includes everything it does meanwhile
 // (timers, metrics, status history, runtime metrics), and blackbox_exporter's
 // includes answering the /probe requests that drive it, as a scrape would.
-//   npm run bench:monitor-cpu   (RATE per second, ROUNDS, ROUND_S; builds nothing: a stale dist/ is refused)
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   npm run bench:monitor-cpu   (RATE per second, ROUNDS, ROUND_S)
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { basicAuthHeader } from '../src/auth.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/api.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { childEnv, getText, waitFor, type Service, startService } from '../tests/support/processes.ts';
-import { distStaleness } from '../tests/support/program.ts';
 import { sampleValue, startBlackbox } from './blackbox.ts';
+import { compileForNode } from './compile-for-node.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 import { median } from './stats.ts';
 
@@ -23,7 +23,6 @@ const RATE = Number(process.env.RATE ?? 50);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 const ROUND_S = Number(process.env.ROUND_S ?? 8);
 const SETTLE_MS = 1500;
-const BIN = 'dist/cli/trackers-contract.js';
 const TICK_HZ = 100; // USER_HZ: /proc times are in 1/100 s on Linux
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,9 +41,8 @@ function trackersProbes(exposition: string): number {
 }
 
 async function main(): Promise<void> {
-  // The compiled monitor is what ships; a stale one would measure yesterday's code.
-  const stale = distStaleness(process.cwd());
-  if (!existsSync(BIN) || stale) throw new Error(`${stale ?? `${BIN} is missing`}; run npm run build first`);
+  // Compiled from today's sources: what ships, and never a stale dist/.
+  const cli = compileForNode('cli/trackers-contract.ts');
   const bin = lookupOnPath('prometheus-blackbox-exporter');
   if (!bin) throw new Error('prometheus-blackbox-exporter is not installed (apt-get install -y prometheus-blackbox-exporter)');
   const loaded = loadConfig({});
@@ -75,7 +73,7 @@ async function main(): Promise<void> {
     monitor = startService(
       'monitor',
       process.execPath,
-      [BIN, 'monitor', '--config', targetsFile, '--port', '0', '--summary-interval', '0'],
+      [cli, 'monitor', '--config', targetsFile, '--port', '0', '--summary-interval', '0'],
       childEnv({ BENCH_USERNAME: SANDBOX_USERNAME, BENCH_PASSWORD: SANDBOX_PASSWORD }),
     );
     const m = monitor;
