@@ -19,10 +19,10 @@ import { promisify } from 'node:util';
 import { basicAuthHeader, DEFAULT_USERS } from '../sandbox/auth.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { exampleText } from '../src/schemas.ts';
-import { startSandboxProcess, type SandboxProcess } from '../tests/support/sandbox-process.ts';
+import { listening, startSandboxProcess, type SandboxProcess } from '../tests/support/sandbox-process.ts';
 import { compileForNode } from './compile-for-node.ts';
 import { median } from './stats.ts';
-import { childEnv, startService, waitFor } from '../tests/support/processes.ts';
+import { childEnv, startService } from '../tests/support/processes.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 
 const run = promisify(execFile);
@@ -138,18 +138,6 @@ const server = http.createServer((req, res) => {
 });
 server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port));
 `;
-
-/** A started service that prints `listening on URL`: its URL, or it is stopped and the wait's error thrown. */
-async function listening(service: ReturnType<typeof startService>, what: string): Promise<SandboxProcess> {
-  const baseUrl = await waitFor(what, () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1], {
-    services: [service],
-    timeoutMs: 20_000,
-  }).catch(async (err: unknown) => {
-    await service.stop();
-    throw err;
-  });
-  return { baseUrl, service, stop: () => service.stop() };
-}
 
 function startBareNode(file: string): Promise<SandboxProcess> {
   const args = ['--input-type=module', '-e', BARE_SERVER, file, AUTH, PATH];

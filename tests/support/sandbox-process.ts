@@ -12,17 +12,18 @@ export interface SandboxProcess {
 }
 
 /** node's arguments for the sandbox: its source through tsx unless given (a bench passes a compiled server.js). */
-export async function startSandboxProcess(nodeArgs = ['--import', 'tsx', 'sandbox/server.ts']): Promise<SandboxProcess> {
+export function startSandboxProcess(nodeArgs = ['--import', 'tsx', 'sandbox/server.ts']): Promise<SandboxProcess> {
   const service = startService('sandbox', process.execPath, nodeArgs, childEnv({ SANDBOX_PORT: '0' }), ROOT);
+  return listening(service, 'the sandbox to listen');
+}
+
+/** A started service that prints `listening on URL` (the sandbox, or a server like it): its URL, or it is stopped and the wait's error thrown. */
+export async function listening(service: Service, what: string): Promise<SandboxProcess> {
   try {
-    const baseUrl = await waitFor(
-      'the sandbox to listen',
-      () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1],
-      {
-        services: [service],
-        timeoutMs: 20_000,
-      },
-    );
+    const baseUrl = await waitFor(what, () => service.output().match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1], {
+      services: [service],
+      timeoutMs: 20_000,
+    });
     return { baseUrl, service, stop: () => service.stop() };
   } catch (err) {
     await service.stop();
