@@ -37,24 +37,39 @@ interface LaneResult {
   output: string;
 }
 
-function runScript(script: string, stream: boolean, sink: (text: string) => void): Promise<number> {
+/**
+ * The CPU time of a script and everything it started, in seconds: bash's `times` after the script
+ * reports its reaped children, which include their own reaped children (lanes run at once, so this
+ * process's own child total would mix them). Written to fd 3, apart from the script's output.
+ */
+function cpuSecondsOf(times: string): number | undefined {
+  const children = times.trim().split('\n')[1];
+  const parts = children ? [...children.matchAll(/(\d+)m([\d.]+)s/g)] : [];
+  return parts.length === 2 ? parts.reduce((s, m) => s + Number(m[1]) * 60 + Number(m[2]), 0) : undefined;
+}
+
+function runScript(script: string, stream: boolean, sink: (text: string) => void): Promise<{ code: number; cpuS?: number }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', 'npm run "$0"; s=$?; times >&3; exit $s', script], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    });
+    let times = '';
+    child.stdio[3]!.on('data', (chunk: Buffer) => (times += chunk.toString()));
     const own: Buffer[] = [];
     const write = (chunk: Buffer) => {
       own.push(chunk);
       if (stream) process.stdout.write(chunk);
       else sink(chunk.toString());
     };
-    child.stdout.on('data', write);
-    child.stderr.on('data', write);
+    child.stdout!.on('data', write);
+    child.stderr!.on('data', write);
     child.on('error', (err) => {
       sink(`run-lanes: cannot start npm run ${script}: ${err.message}\n`);
-      resolve(1);
+      resolve({ code: 1 });
     });
     child.on('close', (code, signal) => {
       counted.push(countTests(Buffer.concat(own).toString()));
-      resolve(code ?? (signal ? 1 : 0));
+      resolve({ code: code ?? (signal ? 1 : 0), cpuS: cpuSecondsOf(times) });
     });
   });
 }
@@ -63,8 +78,10 @@ async function runLane(scripts: readonly string[], stream: boolean): Promise<Lan
   let output = '';
   for (const script of scripts) {
     const t0 = Date.now();
-    const code = await runScript(script, stream, (text) => (output += text));
-    timings.push(`${script} ${Math.round((Date.now() - t0) / 1000)} s`);
+    const { code, cpuS } = await runScript(script, stream, (text) => (output += text));
+    cpuTotal += cpuS ?? 0;
+    const cpu = cpuS === undefined ? '' : ` (${Math.round(cpuS)} CPU-s)`;
+    timings.push(`${script} ${Math.round((Date.now() - t0) / 1000)} s${cpu}`);
     if (code !== 0) return { failed: `${script} (exit ${code})`, output };
   }
   return { output };
@@ -82,6 +99,7 @@ const failures = (results: readonly LaneResult[]) => results.flatMap((r) => (r.f
 const started = Date.now();
 /** How long each script took, for the closing line: where npm test's time goes. */
 const timings: string[] = [];
+let cpuTotal = 0;
 const early = runAndPrintLane(EARLY_LANE.first, false);
 const checks = failures(await Promise.all(CHECK_LANES.map((lane, i) => runAndPrintLane(lane, i === 0))));
 let failed: string[];
@@ -92,7 +110,7 @@ else {
 }
 process.stdout.write(`\nrun-lanes: ${timings.join(', ')}`);
 process.stdout.write(
-  `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s)\n`,
+  `\nrun-lanes: ${failed.length === 0 ? 'every suite passed' : `FAILED: ${failed.join(', ')}`} (${Math.round((Date.now() - started) / 1000)} s, ${Math.round(cpuTotal)} CPU-s)\n`,
 );
 const total = counted.reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }), { passed: 0, failed: 0 });
 process.stdout.write(`${formatTotals(total)}\n`);
