@@ -8,10 +8,12 @@ const node = (script: string, options: { input?: string; timeoutMs?: number; env
 
 describe('runToCompletion', () => {
   test('exit code, stdout and stderr apart and interleaved in arrival order', async () => {
+    // Two pipes read by one event loop: writes 50 ms apart arrived swapped under load. A second
+    // apart, only a stall twenty times longer than that could swap them.
     const r = await node(`
       process.stdout.write('one ');
-      setTimeout(() => process.stderr.write('two '), 50);
-      setTimeout(() => { process.stdout.write('three'); process.exitCode = 3; }, 100);`);
+      setTimeout(() => process.stderr.write('two '), 1000);
+      setTimeout(() => { process.stdout.write('three'); process.exitCode = 3; }, 2000);`);
     assert.deepEqual(r, { code: 3, signal: null, output: 'one two three', stdout: 'one three', stderr: 'two ', timedOut: false });
   });
 
@@ -23,7 +25,8 @@ describe('runToCompletion', () => {
     assert.equal(r.code, null);
     assert.equal(r.signal, 'SIGKILL');
     assert.equal(r.stdout, 'started', 'output before the kill is kept');
-    assert.ok(Date.now() - started < 8000, 'bounded by the timeout');
+    // Without the kill the child would run until the runner's own timeout ends the test.
+    assert.ok(Date.now() - started < 30_000, 'bounded by the timeout');
   });
 
   test('a child killed by a signal of its own is not a timeout', async () => {
