@@ -1,4 +1,4 @@
-# The monitor as a container (README "Deploying"). Not built in this repository's CI (no Docker
+# The monitor as a container (docs/deploy.md "Container image"). Not built in this repository's CI (no Docker
 # engine there): tests/unit/deploy/dockerfile.test.ts parses this file and checks its properties.
 #
 #   docker build -t trackers-contract .
