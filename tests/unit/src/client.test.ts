@@ -7,6 +7,7 @@ import { classify, createClient, type ClientResult, type FailureReason } from '.
 import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { exampleText } from '../../../src/schemas.ts';
 import { Secret } from '../../../src/secret.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 
 const BASIC: AuthConfig = {
   kind: 'basic',
@@ -93,21 +94,21 @@ describe('authentication', () => {
   });
 
   test('OAuth: a token is renewed before it expires', async () => {
-    let now = 1_000_000;
-    const local = createSandbox({ tokenTtlSeconds: 100, now: () => now });
+    const clock = new ManualClock();
+    const local = createSandbox({ tokenTtlSeconds: 100, clock });
     const url = await local.listen(0);
     try {
       const c = createClient({
         baseUrl: url,
         auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
         timeoutMs: 5000,
-        now: () => now,
+        now: () => clock.now(),
       });
       assert.equal((await c.getTrackers('98662653')).status, 200);
-      now += 50_000; // half the ttl: cached
+      clock.advance(50_000); // half the ttl: cached
       assert.equal((await c.getTrackers('98662653')).status, 200);
       assert.equal(local.stats.byRoute.oauth?.['200'], 1);
-      now += 45_000; // within the renewal margin (a tenth of the ttl): renewed before the sandbox would refuse it
+      clock.advance(45_000); // within the renewal margin (a tenth of the ttl): renewed before the sandbox would refuse it
       const r = await c.getTrackers('98662653');
       assert.equal(r.status, 200);
       assert.equal(r.authRefreshed, undefined, 'renewed ahead of expiry, not after a 401');
@@ -118,9 +119,9 @@ describe('authentication', () => {
   });
 
   test('OAuth: a token refused with 401 (expired early, revoked) is replaced once, and the result says so', async () => {
-    let now = 1_000_000;
+    const serverClock = new ManualClock();
     const clientClock = 1_000_000;
-    const local = createSandbox({ tokenTtlSeconds: 100, now: () => now });
+    const local = createSandbox({ tokenTtlSeconds: 100, clock: serverClock });
     const url = await local.listen(0);
     try {
       // The client's clock stands still; the server's moves past the token's expiry.
@@ -131,7 +132,7 @@ describe('authentication', () => {
         now: () => clientClock,
       });
       assert.equal((await c.getTrackers('98662653')).status, 200);
-      now += 200_000;
+      serverClock.advance(200_000);
       const r = await c.getTrackers('98662653');
       assert.equal(r.status, 200);
       assert.equal(r.authRefreshed, true);
