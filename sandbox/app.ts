@@ -14,6 +14,7 @@ import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
+import { systemClock, type Clock } from '../src/clock.ts';
 import { exampleText } from '../src/schemas.ts';
 import {
   DEFAULT_OAUTH_CLIENTS,
@@ -44,8 +45,11 @@ export interface SandboxOptions {
   tokenTtlSeconds?: number;
   /** Global faults from the start. */
   faults?: FaultSpec | string;
-  /** Clock (ms since epoch) for token expiry; default Date.now. */
-  now?: () => number;
+  /**
+   * Ages tokens and times the delay faults (latency, jitter, trickle); default systemClock. A test's
+   * manual clock decides when a delayed answer goes out, so the wait is a step, not a sleep.
+   */
+  clock?: Clock;
   /** Serve HTTPS with this certificate and key (PEM), as the real API is served; listen() then gives https:// URLs. */
   tls?: { cert: string | Buffer; key: string | Buffer };
 }
@@ -91,6 +95,7 @@ function checkOptions(options: SandboxOptions): void {
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   checkOptions(options);
+  const clock = options.clock ?? systemClock;
   let globalFaults = options.faults === undefined ? {} : checkedFaults(options.faults);
   // Every waiting request listens on this; a load test may hold hundreds at once.
   const newClosing = () => {
@@ -109,7 +114,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     users: options.users ?? DEFAULT_USERS,
     oauthClients: options.oauthClients ?? DEFAULT_OAUTH_CLIENTS,
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
-    now: options.now ?? Date.now,
+    now: () => clock.now(),
   });
   const trackers: TrackersContext = {
     auth,
@@ -118,6 +123,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     notFoundText: exampleText('error-8015'),
     globalFaults: () => globalFaults,
     closing: () => closing.signal,
+    clock,
     record: (status) => record('trackers', status),
   };
 

@@ -1,5 +1,6 @@
 // Small node:http helpers shared by the sandbox's routes: nothing here knows the API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { systemClock, type Clock } from '../src/clock.ts';
 
 export const JSON_TYPE = 'application/json';
 
@@ -40,14 +41,14 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, ex
 }
 
 /** Wait ms; resolves false early if the signal aborts (client gone, sandbox closing), so no timer outlives close(). */
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+export function sleep(ms: number, signal: AbortSignal, clock: Clock = systemClock): Promise<boolean> {
   if (signal.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onAbort = () => {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       resolve(false);
     };
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve(true);
     }, ms);
@@ -105,13 +106,20 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
 }
 
 /** Write body in about `pieces` chunks with delays that add up to ms; false if the connection went away first. */
-export async function trickle(res: ServerResponse, body: Buffer, ms: number, signal: AbortSignal, pieces = 10): Promise<boolean> {
+export async function trickle(
+  res: ServerResponse,
+  body: Buffer,
+  ms: number,
+  signal: AbortSignal,
+  clock: Clock = systemClock,
+  pieces = 10,
+): Promise<boolean> {
   res.flushHeaders();
   const size = Math.max(1, Math.ceil(body.length / pieces));
   const count = Math.max(1, Math.ceil(body.length / size));
   // A delay before every chunk, so the whole body takes at least ms.
   for (let i = 0; i < count; i++) {
-    if (!(await sleep(ms / count, signal))) return false;
+    if (!(await sleep(ms / count, signal, clock))) return false;
     const chunk = body.subarray(i * size, (i + 1) * size);
     if (chunk.length > 0) res.write(chunk);
   }

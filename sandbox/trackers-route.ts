@@ -7,6 +7,7 @@
 // not even whether an id is well-formed.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { STATUS_CODES } from 'node:http';
+import type { Clock } from '../src/clock.ts';
 import type { Authenticator } from './auth.ts';
 import { OAUTH_TOKEN_HEADER, WWW_AUTHENTICATE } from './auth.ts';
 import { parseCustomerId } from './customer-id.ts';
@@ -31,6 +32,8 @@ export interface TrackersContext {
   globalFaults(): FaultSpec;
   /** Aborts when the sandbox closes: pending delays and hangs end then. */
   closing(): AbortSignal;
+  /** Times the latency, jitter and trickle faults. */
+  clock: Clock;
   record(status: number | string): void;
 }
 
@@ -140,7 +143,7 @@ export async function handleTrackers(
   const gone = () => (signal ??= requestSignal(res, ctx.closing()));
 
   const delay = (faults.latency ?? 0) + Math.random() * (faults.jitter ?? 0);
-  if (delay > 0 && !(await sleep(delay, gone()))) return ctx.record('aborted');
+  if (delay > 0 && !(await sleep(delay, gone(), ctx.clock))) return ctx.record('aborted');
   if (faults.hang) {
     await untilAborted(gone());
     return ctx.record('hang');
@@ -188,7 +191,7 @@ export async function handleTrackers(
 
   if (faults.trickle !== undefined && req.method === 'GET' && mayHaveBody(draft.status)) {
     res.writeHead(draft.status, { 'Content-Type': draft.contentType, 'Content-Length': String(body.length), ...extra });
-    if (!(await trickle(res, body, faults.trickle, gone()))) return ctx.record('aborted');
+    if (!(await trickle(res, body, faults.trickle, gone(), ctx.clock))) return ctx.record('aborted');
   } else {
     sendText(res, draft.status, draft.contentType, body, extra);
   }

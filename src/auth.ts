@@ -1,6 +1,7 @@
 // Capillary's credentials, turned into request headers. No HTTP here: the token
 // endpoint is called through the client, which hands this module a fetcher.
 import { createHash } from 'node:crypto';
+import { systemClock, type Clock } from './clock.ts';
 import type { AuthConfig } from './config/credentials.ts';
 
 export const OAUTH_TOKEN_HEADER = 'X-CAP-API-OAUTH-TOKEN';
@@ -28,6 +29,8 @@ export type AuthHeaders = { ok: true; headers: Record<string, string>; generated
 /**
  * Gives the headers for the configured credentials. A generated OAuth token is
  * cached until shortly before it expires; concurrent callers share one fetch.
+ * Its age is the clock's monotonic time: a ttl is a duration, and a wall clock
+ * set back must not keep an expired token alive.
  */
 export class AuthProvider {
   #cached: { token: string; refreshAt: number } | undefined;
@@ -36,7 +39,7 @@ export class AuthProvider {
   constructor(
     private readonly auth: AuthConfig,
     private readonly fetchToken: TokenFetch,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Pick<Clock, 'now'> = systemClock,
   ) {}
 
   /** Forget a generated token (after a 401), so the next call fetches a fresh one. */
@@ -58,7 +61,7 @@ export class AuthProvider {
       case 'oauth-token':
         return { ok: true, headers: { [OAUTH_TOKEN_HEADER]: auth.token.reveal() }, generated: false };
       case 'oauth-client': {
-        if (this.#cached && this.now() < this.#cached.refreshAt) {
+        if (this.#cached && this.clock.now() < this.#cached.refreshAt) {
           return { ok: true, headers: { [OAUTH_TOKEN_HEADER]: this.#cached.token }, generated: true };
         }
         this.#inFlight ??= this.#generate().finally(() => (this.#inFlight = undefined));
@@ -73,7 +76,7 @@ export class AuthProvider {
     const ttlMs = got.token.ttlSeconds * 1000;
     // Renew before expiry: a tenth of the lifetime early, at most a minute early.
     const margin = Math.min(60_000, ttlMs / 10);
-    this.#cached = { token: got.token.accessToken, refreshAt: this.now() + ttlMs - margin };
+    this.#cached = { token: got.token.accessToken, refreshAt: this.clock.now() + ttlMs - margin };
     return { ok: true, headers: { [OAUTH_TOKEN_HEADER]: got.token.accessToken }, generated: true };
   }
 }

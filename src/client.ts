@@ -4,13 +4,13 @@
 // result, message or log line holds them.
 import http from 'node:http';
 import https from 'node:https';
-import { performance } from 'node:perf_hooks';
 import { checkJsonBytes } from './json-bytes.ts';
 import { describeJsonProblem, parseJson } from './json-position.ts';
 import { isJsonMediaType } from './media-type.ts';
 import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
 import type { Config } from './config/api.ts';
 import type { AuthConfig } from './config/credentials.ts';
+import { systemClock, type Clock } from './clock.ts';
 
 export const FAILURE_REASONS = [
   'timeout',
@@ -66,7 +66,12 @@ export interface ClientOptions {
   maxBodyBytes?: number;
   /** Reuse connections (default false: each probe pays for its own connection, as blackbox_exporter does). */
   keepAlive?: boolean;
-  now?: () => number;
+  /**
+   * Times every exchange, arms its timeout and ages a generated token (default systemClock): with a
+   * manual clock a test decides what is late, so the latency budget and the timeout are rules it can
+   * step through instead of races it sleeps through.
+   */
+  clock?: Clock;
   /**
    * Trust only these CA certificates (PEM) instead of Node's roots plus NODE_EXTRA_CA_CERTS: for
    * tests with a private CA in-process (NODE_EXTRA_CA_CERTS is read once, when Node starts).
@@ -153,13 +158,15 @@ interface Exchange {
   maxBodyBytes: number;
   agent: http.Agent | false;
   ca?: string | Buffer;
+  clock: Clock;
 }
 
-/** One HTTP exchange, timed with a monotonic clock. Parses JSON bodies. Never throws. */
+/** One HTTP exchange, timed with the clock's monotonic time. Parses JSON bodies. Never throws. */
 function exchange(x: Exchange): Promise<ClientResult> {
-  const startedAt = Date.now();
-  const t0 = performance.now();
-  const since = () => Math.round((performance.now() - t0) * 1000) / 1000;
+  const clock = x.clock;
+  const startedAt = clock.epochMs();
+  const t0 = clock.now();
+  const since = () => Math.round((clock.now() - t0) * 1000) / 1000;
   const result: ClientResult = {
     ok: false,
     method: x.method,
@@ -176,7 +183,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
     const finish = (failure?: { reason: FailureReason; message: string }, at = since()) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       result.timings.totalMs = at;
       if (failure) {
         result.failure = failure;
@@ -199,7 +206,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
       };
       return resolve(result);
     }
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       finish({ reason: 'timeout', message: `no complete response within ${x.timeoutMs} ms` });
       req.destroy();
     }, x.timeoutMs);
@@ -294,6 +301,7 @@ export function trackersPath(customerId: string): string {
 export function createClient(options: ClientOptions): TrackersClient {
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const clock = options.clock ?? systemClock;
   const agent: http.Agent | false = options.keepAlive
     ? base.startsWith('https:')
       ? new https.Agent({ keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) })
@@ -317,6 +325,7 @@ export function createClient(options: ClientOptions): TrackersClient {
       maxBodyBytes,
       agent,
       ca: options.ca,
+      clock,
     });
     if (r.failure) return { ok: false, message: `token request failed: ${r.failure.reason} (${r.failure.message})` };
     const data = (r.body as { data?: Partial<IssuedToken> } | undefined)?.data;
@@ -325,7 +334,7 @@ export function createClient(options: ClientOptions): TrackersClient {
     }
     return { ok: true, token: { accessToken: data.accessToken, ttlSeconds: data.ttlSeconds } };
   };
-  const auth = new AuthProvider(options.auth, fetchToken, options.now);
+  const auth = new AuthProvider(options.auth, fetchToken, clock);
 
   const request = async (method: string, path: string, ro: RequestOptions = {}): Promise<ClientResult> => {
     let url: URL;
@@ -338,7 +347,7 @@ export function createClient(options: ClientOptions): TrackersClient {
         path,
         headers: {},
         bodySize: 0,
-        timings: { startedAt: Date.now(), totalMs: 0 },
+        timings: { startedAt: clock.epochMs(), totalMs: 0 },
         failure: { reason: 'invalid_request', message: 'invalid request URL' },
       };
     }
@@ -357,7 +366,7 @@ export function createClient(options: ClientOptions): TrackersClient {
               path: url.pathname + url.search,
               headers: {},
               bodySize: 0,
-              timings: { startedAt: Date.now(), totalMs: 0 },
+              timings: { startedAt: clock.epochMs(), totalMs: 0 },
               failure: { reason: 'auth_token', message: h.message },
             },
           };
@@ -373,6 +382,7 @@ export function createClient(options: ClientOptions): TrackersClient {
         maxBodyBytes,
         agent,
         ca: options.ca,
+        clock,
       });
       return { result, generated };
     };
@@ -401,6 +411,10 @@ export function createClient(options: ClientOptions): TrackersClient {
 }
 
 /** The project's client for a config and a base URL. */
-export function clientFor(config: Config, baseUrl: string, extra: { keepAlive?: boolean } = {}): TrackersClient {
-  return createClient({ baseUrl, auth: config.auth, timeoutMs: config.timeoutMs, keepAlive: extra.keepAlive });
+export function clientFor(
+  config: Config,
+  baseUrl: string,
+  extra: Pick<ClientOptions, 'keepAlive' | 'clock'> = {},
+): TrackersClient {
+  return createClient({ baseUrl, auth: config.auth, timeoutMs: config.timeoutMs, ...extra });
 }

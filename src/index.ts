@@ -21,6 +21,7 @@ export {
   type ClientResult,
   type FailureReason,
 } from './client.ts';
+export { type Clock } from './clock.ts';
 export { loadConfig, describeTarget, type Config, type ConfigResult, type Target } from './config/api.ts';
 export * as checks from './checks/index.ts';
 export { EXIT, exitCodeFor, runCheck } from './checks/run.ts';

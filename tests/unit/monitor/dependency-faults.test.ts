@@ -7,7 +7,6 @@
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { describe, test, type TestContext } from 'node:test';
 import { Registry } from 'prom-client';
 import { startLoop } from '../../../monitor/loop.ts';
@@ -16,6 +15,7 @@ import { probe } from '../../../monitor/probe.ts';
 import { OAUTH_TOKEN_PATH } from '../../../src/auth.ts';
 import { clientFor, createClient } from '../../../src/client.ts';
 import { Secret } from '../../../src/secret.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { fakeResult, startSandbox, testTarget } from './helpers.ts';
 
 type TokenMode = 'ok' | 'refuse' | 'garbage' | 'html' | 'no-token' | 'hang';
@@ -24,13 +24,21 @@ type TokenMode = 'ok' | 'refuse' | 'garbage' | 'html' | 'no-token' | 'hang';
  * The sandbox behind a front that misbehaves on the token endpoint while `mode` says so.
  * 'refuse' closes the connection without an answer (the endpoint is down behind a proxy).
  */
-async function tokenFront(t: TestContext): Promise<{ baseUrl: string; setMode(mode: TokenMode): void; tokenCalls(): number }> {
+async function tokenFront(t: TestContext): Promise<{
+  baseUrl: string;
+  setMode(mode: TokenMode): void;
+  tokenCalls(): number;
+  /** Resolves when the next token request has been met in the current mode (a hang: is being held). */
+  tokenAsked(): Promise<void>;
+}> {
   const { sandbox } = await startSandbox(t);
   let mode: TokenMode = 'ok';
   let calls = 0;
+  const asked: (() => void)[] = [];
   const front = http.createServer((req, res) => {
     if (req.url?.startsWith(OAUTH_TOKEN_PATH)) {
       calls++;
+      for (const resolve of asked.splice(0)) resolve();
       if (mode === 'refuse') return void req.socket.destroy();
       if (mode === 'hang') return void req.resume();
       if (mode === 'garbage') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"data":{"accessTok');
@@ -45,11 +53,17 @@ async function tokenFront(t: TestContext): Promise<{ baseUrl: string; setMode(mo
     baseUrl: `http://127.0.0.1:${(front.address() as AddressInfo).port}`,
     setMode: (m) => (mode = m),
     tokenCalls: () => calls,
+    tokenAsked: () => new Promise((resolve) => asked.push(resolve)),
   };
 }
 
+// A token request, a GET and a validation take what they take on a loaded machine: far below
+// 30 s. A hang is ended by the test: the client runs on a manual clock it moves to the timeout.
 const oauthTarget = () =>
-  testTarget('eu', { auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') }, timeoutMs: 500 });
+  testTarget('eu', {
+    auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
+    timeoutMs: 30_000,
+  });
 
 describe('the OAuth token endpoint down or answering garbage for a while', { concurrency: true }, () => {
   const BROKEN: TokenMode[] = ['refuse', 'garbage', 'html', 'no-token', 'hang'];
@@ -57,14 +71,22 @@ describe('the OAuth token endpoint down or answering garbage for a while', { con
     test(`${mode}: auth_error (auth_token) on every probe while it lasts, then recovery with no restart`, async (t) => {
       const front = await tokenFront(t);
       const target = oauthTarget();
-      const client = clientFor(target.config, front.baseUrl);
+      const clock = new ManualClock();
+      const client = clientFor(target.config, front.baseUrl, mode === 'hang' ? { clock } : {});
       t.after(() => client.close());
       front.setMode(mode);
       for (let i = 0; i < 2; i++) {
-        const r = await probe(client, target, 'trackers');
+        const asked = front.tokenAsked();
+        const pending = probe(client, target, 'trackers');
+        if (mode === 'hang') {
+          await asked;
+          clock.advance(target.config.timeoutMs);
+        }
+        const r = await pending;
         assert.equal(r.success, false);
         assert.equal(r.reason, 'auth_error', r.message);
         assert.match(r.message, /token/);
+        if (mode === 'hang') assert.match(r.message, /token request failed: timeout \(no complete response within 30000 ms\)/);
         assert.doesNotMatch(r.message, /sandbox_secret/);
       }
       assert.equal(front.tokenCalls(), 2, 'a failed token fetch is not cached: each probe asks again');
@@ -83,7 +105,7 @@ describe('the OAuth token endpoint down or answering garbage for a while', { con
     const client = createClient({
       baseUrl: front.baseUrl,
       auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
-      timeoutMs: 500,
+      timeoutMs: 30_000,
     });
     const r = await client.getTrackers('98662653');
     assert.equal(r.failure?.reason, 'auth_token');
@@ -92,7 +114,8 @@ describe('the OAuth token endpoint down or answering garbage for a while', { con
 });
 
 test('a host name that does not resolve → dns_error, inconclusive, naming the host', async () => {
-  const target = testTarget('eu', { timeoutMs: 3000 });
+  // A resolver that answers slowly under load must still be a DNS failure, not a timeout.
+  const target = testTarget('eu', { timeoutMs: 60_000 });
   const client = clientFor(target.config, 'https://trackers-api.invalid');
   const r = await probe(client, target, 'trackers');
   assert.equal(r.reason, 'dns_error', r.message);
@@ -110,21 +133,36 @@ describe('the wall clock jumping backward and forward', () => {
     t.mock.method(Date, 'now', () => real() + (sign = -sign) * 3_600_000);
   }
 
+  // The real system clock: the point is what its wall half does to durations (nothing).
   test('a probe duration is the real one, within the request and not ±1 h', async (t) => {
     const { baseUrl } = await startSandbox(t);
-    const target = testTarget('eu');
+    const target = testTarget('eu', { latencyBudgetMs: 60_000, latencyDegradedMs: 60_000, timeoutMs: 60_000 });
     const client = clientFor(target.config, baseUrl);
     t.after(() => client.close());
     jumpingClock(t);
     const r = await probe(client, target, 'trackers', { headers: { 'X-Sandbox-Fault': 'latency=60' } });
     assert.equal(r.success, true, r.message);
-    assert.ok(r.durationMs >= 55 && r.durationMs < 5000, `duration ${r.durationMs} ms`);
+    // The sandbox waits 60 ms on the monotonic clock; an hour either way is what a wall-clock duration would show.
+    assert.ok(r.durationMs >= 55 && r.durationMs < 600_000, `duration ${r.durationMs} ms`);
     assert.ok(r.ttfbMs !== undefined && r.ttfbMs >= 55 && r.ttfbMs <= r.durationMs, `ttfb ${r.ttfbMs} ms`);
   });
 
+  /**
+   * The loop's timers and monotonic time on a manual clock, for this test only: startLoop takes no
+   * clock (yet), so the globals it reads are pointed at one. Top-level tests of a unit shard run one
+   * at a time, so nothing else reads them meanwhile.
+   */
+  function loopOn(clock: ManualClock, t: TestContext): void {
+    t.mock.method(globalThis, 'setTimeout', ((fn: () => void, ms: number) => clock.setTimeout(fn, ms)) as never);
+    t.mock.method(globalThis, 'clearTimeout', ((timer: never) => clock.clearTimeout(timer)) as never);
+    t.mock.method(performance, 'now', () => clock.now());
+  }
+
   test('the loop keeps its interval (1 s) while the clock jumps', async (t) => {
     const target = testTarget('eu', {}, { intervalSeconds: 1, authIntervalSeconds: 0 });
+    const clock = new ManualClock();
     const at: number[] = [];
+    loopOn(clock, t);
     jumpingClock(t);
     const loop = startLoop({
       targets: [target],
@@ -133,16 +171,19 @@ describe('the wall clock jumping backward and forward', () => {
       jitter: 0,
       random: () => 0,
       probe: async (_client, _target, check) => {
-        if (check === 'trackers') at.push(performance.now());
+        if (check === 'trackers') at.push(clock.now());
         return fakeResult(target, check);
       },
     });
     t.after(() => loop.stop());
-    const deadline = performance.now() + 5000;
-    while (at.length < 2 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const rearmed = clock.nextTimer();
+    clock.advance(0); // the first probes: no spread with random() = 0
+    assert.deepEqual(at, [0]);
+    assert.equal(await rearmed, 1000, 'the next trackers probe is armed one interval after the first started');
+    clock.advance(999);
+    assert.deepEqual(at, [0], 'not a millisecond early');
+    clock.advance(1);
+    assert.deepEqual(at, [0, 1000]);
     await loop.stop();
-    assert.equal(at.length, 2, 'a second probe came');
-    const gap = at[1]! - at[0]!;
-    assert.ok(gap >= 950 && gap < 1600, `gap ${Math.round(gap)} ms, want ~1000`);
   });
 });

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { describe, test, type TestContext } from 'node:test';
 import { MUTATIONS } from '../../../sandbox/mutations.ts';
-import { FAILURE_REASONS, type ClientResult, type TrackersClient } from '../../../src/client.ts';
+import { clientFor, FAILURE_REASONS, type ClientResult, type TrackersClient } from '../../../src/client.ts';
+import type { Clock } from '../../../src/clock.ts';
 import type { Config } from '../../../src/config/api.ts';
 import { Secret } from '../../../src/secret.ts';
 import { PROBE_REASONS, probe, type Check, type ProbeReason } from '../../../monitor/probe.ts';
+import { headersReach, requestArrives } from '../../support/exchange-events.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { closedPort, startSandbox, testClient, testTarget } from './helpers.ts';
 
 const FAULT = 'X-Sandbox-Fault';
@@ -16,12 +19,26 @@ interface Case {
   config?: Partial<Config>;
   /** undefined: the probe succeeds. */
   reason?: ProbeReason;
-  /** The injected delay (latency, trickle) or the timeout that ends it: the probe cannot take less. */
+  /** A success slower than the degraded threshold. */
+  degraded?: boolean;
+  /** The injected delay (latency, trickle): the probe cannot take less. */
   minMs?: number;
+  /**
+   * The sandbox holds the answer for good (a hang, a body trickled over minutes): once it has the
+   * request, or the client has the headers, the test moves the client's manual clock to the timeout.
+   */
+  heldAfter?: 'request' | 'headers';
 }
 
-// Small budgets and timeouts keep the slow cases fast; every case is bounded by its timeout.
-const fast: Partial<Config> = { latencyBudgetMs: 80, latencyDegradedMs: 40, timeoutMs: 2000 };
+// About fifty cases run at once, each with its own sandbox, on a machine that may be loaded: a
+// budget or timeout that load could reach would decide a case by the machine's speed. So the
+// cases that are not about time have budgets no loaded loopback exchange comes near, and the
+// real delay faults clear their rule tenfold: 3 s against a 250 ms budget, under a 30 s timeout.
+// The boundaries themselves (a millisecond either side) are stepped on a manual clock further down.
+const CALM: Partial<Config> = { latencyBudgetMs: 30_000, latencyDegradedMs: 30_000, timeoutMs: 60_000 };
+const SLOW = 3000;
+const overBudget: Partial<Config> = { latencyBudgetMs: 250, latencyDegradedMs: 250, timeoutMs: 30_000 };
+const overDegraded: Partial<Config> = { latencyBudgetMs: 30_000, latencyDegradedMs: 250, timeoutMs: 60_000 };
 
 const CASES: Case[] = [
   { name: 'the documented customer passes', check: 'trackers' },
@@ -29,10 +46,18 @@ const CASES: Case[] = [
   {
     name: 'latency beyond the budget',
     check: 'trackers',
-    fault: 'latency=150',
-    config: fast,
+    fault: `latency=${SLOW}`,
+    config: overBudget,
     reason: 'latency_budget_exceeded',
-    minMs: 150,
+    minMs: SLOW,
+  },
+  {
+    name: 'latency beyond the degraded threshold, within the budget',
+    check: 'trackers',
+    fault: `latency=${SLOW}`,
+    config: overDegraded,
+    degraded: true,
+    minMs: SLOW,
   },
   { name: 'every request a 503', check: 'trackers', fault: 'error-rate=1', reason: 'http_5xx' },
   { name: 'a 503 on the 8015 check too', check: 'not_found', fault: 'error-rate=1', reason: 'http_5xx' },
@@ -54,28 +79,21 @@ const CASES: Case[] = [
   {
     name: 'a body trickled beyond the budget',
     check: 'trackers',
-    fault: 'trickle=200',
-    config: fast,
+    fault: `trickle=${SLOW}`,
+    config: overBudget,
     reason: 'latency_budget_exceeded',
-    minMs: 200,
+    minMs: SLOW,
   },
+  // The maximum trickle, ten minutes: the sandbox is closed long before.
   {
     name: 'a body trickled beyond the timeout',
     check: 'trackers',
-    fault: 'trickle=1000',
-    config: { ...fast, timeoutMs: 150 },
+    fault: 'trickle=600000',
+    heldAfter: 'headers',
     reason: 'timeout',
-    minMs: 150,
   },
-  { name: 'a hang', check: 'trackers', fault: 'hang', config: { ...fast, timeoutMs: 100 }, reason: 'timeout', minMs: 100 },
-  {
-    name: 'a hang on the 8015 check',
-    check: 'not_found',
-    fault: 'hang',
-    config: { ...fast, timeoutMs: 100 },
-    reason: 'timeout',
-    minMs: 100,
-  },
+  { name: 'a hang', check: 'trackers', fault: 'hang', heldAfter: 'request', reason: 'timeout' },
+  { name: 'a hang on the 8015 check', check: 'not_found', fault: 'hang', heldAfter: 'request', reason: 'timeout' },
   {
     name: 'lose-8015: 200 with empty data and no error',
     check: 'not_found',
@@ -125,19 +143,35 @@ for (const m of MUTATIONS) {
   }
 }
 
+/** The project's client on `clock`, closed after the test. */
+function clockedClient(t: TestContext, target: { config: Config }, baseUrl: string, clock: Clock): TrackersClient {
+  const client = clientFor(target.config, baseUrl, { clock });
+  t.after(() => client.close());
+  return client;
+}
+
 describe('probe against the sandbox: one reason per fault', { concurrency: true }, () => {
   for (const c of CASES) {
-    test(`${c.check}: ${c.name} → ${c.reason ?? 'success'}`, async (t) => {
-      const { baseUrl } = await startSandbox(t);
-      const target = testTarget('t1', c.config);
-      const result = await probe(
-        testClient(t, target, baseUrl),
-        target,
-        c.check,
-        c.fault ? { headers: { [FAULT]: c.fault } } : {},
-      );
+    test(`${c.check}: ${c.name} → ${c.reason ?? (c.degraded ? 'success, degraded' : 'success')}`, async (t) => {
+      const { sandbox, baseUrl } = await startSandbox(t);
+      const target = testTarget('t1', { ...CALM, ...c.config });
+      const options = c.fault ? { headers: { [FAULT]: c.fault } } : {};
+      let result;
+      if (c.heldAfter) {
+        const clock = new ManualClock();
+        const holding = c.heldAfter === 'headers' ? headersReach(baseUrl) : requestArrives(sandbox.server);
+        const pending = probe(clockedClient(t, target, baseUrl, clock), target, c.check, options);
+        await holding;
+        clock.advance(target.config.timeoutMs);
+        result = await pending;
+        assert.equal(result.durationMs, target.config.timeoutMs, 'ended by the timeout, at the timeout');
+        if (c.heldAfter === 'headers') assert.equal(result.httpStatus, 200, 'the headers had come');
+      } else {
+        result = await probe(testClient(t, target, baseUrl), target, c.check, options);
+      }
       assert.equal(result.reason, c.reason, result.message);
       assert.equal(result.success, c.reason === undefined, result.message);
+      assert.equal(result.degraded, c.degraded ?? false, result.message);
       assert.equal(result.target, 't1');
       assert.equal(result.check, c.check);
       assert.ok(result.message.length > 0);
@@ -165,7 +199,7 @@ describe('probe against the sandbox: one reason per fault', { concurrency: true 
 describe('probe result details', () => {
   test('a success carries status, durations, tracker count, body size and the documented example’s warnings', async (t) => {
     const { baseUrl } = await startSandbox(t);
-    const target = testTarget('t1');
+    const target = testTarget('t1', CALM);
     const r = await probe(testClient(t, target, baseUrl), target, 'trackers');
     assert.equal(r.httpStatus, 200);
     assert.ok(r.trackerCount! > 0);
@@ -177,18 +211,9 @@ describe('probe result details', () => {
     assert.match(r.message, /^HTTP 200, \d+ tracker\(s\)/);
   });
 
-  test('slower than the degraded threshold but within the budget: success, degraded', async (t) => {
-    const { baseUrl } = await startSandbox(t);
-    const target = testTarget('t1', { latencyDegradedMs: 30, latencyBudgetMs: 2000 });
-    const r = await probe(testClient(t, target, baseUrl), target, 'trackers', { headers: { [FAULT]: 'latency=60' } });
-    assert.equal(r.success, true, r.message);
-    assert.equal(r.degraded, true);
-    assert.match(r.message, /degraded/);
-  });
-
   test('a refused connection (closed port) is connect_error', async (t) => {
     const port = await closedPort();
-    const target = testTarget('t1');
+    const target = testTarget('t1', CALM);
     const r = await probe(testClient(t, target, `http://127.0.0.1:${port}`), target, 'trackers');
     assert.equal(r.reason, 'connect_error');
     assert.equal(r.httpStatus, undefined);
@@ -198,13 +223,118 @@ describe('probe result details', () => {
   test('a hostile server message is kept as text, clipped to one line', async (t) => {
     const { sandbox, baseUrl } = await startSandbox(t);
     sandbox.setFaults('error-rate=1');
-    const target = testTarget('t1');
+    const target = testTarget('t1', CALM);
     const r = await probe(testClient(t, target, baseUrl), target, 'trackers');
     assert.equal(r.reason, 'http_5xx');
     assert.match(r.message, /^HTTP 503 \(error 503: .*\), expected 200/);
     assert.doesNotMatch(r.message, /\n/);
   });
 });
+
+// The rule, to the millisecond. The sandbox and the client share one manual clock, as one world;
+// the sandbox's latency and trickle hold the answer until the test moves the clock, and the test
+// moves it only once the side that reads it next has done all it does before reading it, so the
+// probe's duration is exactly the time the test let pass, whatever the machine's load.
+const RULE: Partial<Config> = { latencyDegradedMs: 100, latencyBudgetMs: 250, timeoutMs: 1000 };
+
+async function onManualClock(t: TestContext) {
+  const clock = new ManualClock();
+  const { sandbox, baseUrl } = await startSandbox(t, { clock });
+  const target = testTarget('t1', RULE);
+  return { clock, sandbox, baseUrl, target, client: clockedClient(t, target, baseUrl, clock) };
+}
+
+/** Let a trickle's pauses pass one by one: it arms each only after writing the piece before. */
+async function trickleThrough(clock: ManualClock, pauseMs: number, pauses: number): Promise<void> {
+  for (let i = 1; i <= pauses; i++) {
+    const next = clock.nextTimer();
+    clock.advance(pauseMs);
+    if (i < pauses) assert.equal(await next, pauseMs);
+  }
+}
+
+describe(
+  'latency budget versus timeout, stepped on a manual clock (degraded 100, budget 250, timeout 1000 ms)',
+  {
+    concurrency: true,
+  },
+  () => {
+    const ROWS: { fault: string; passes: number; reason?: ProbeReason; degraded?: boolean; why: string }[] = [
+      { fault: 'latency=100', passes: 100, why: 'at the degraded threshold is not over it' },
+      { fault: 'latency=101', passes: 101, degraded: true, why: 'over the degraded threshold, within the budget' },
+      { fault: 'latency=250', passes: 250, degraded: true, why: 'at the budget is within it' },
+      { fault: 'latency=251', passes: 251, reason: 'latency_budget_exceeded', why: 'over the budget' },
+      {
+        fault: 'latency=999',
+        passes: 999,
+        reason: 'latency_budget_exceeded',
+        why: 'an answer inside the timeout is judged on its time',
+      },
+      { fault: 'latency=1000', passes: 1000, reason: 'timeout', why: 'an answer due at the timeout is too late' },
+      { fault: 'hang', passes: 1000, reason: 'timeout', why: 'no answer: the timeout ends it' },
+    ];
+    for (const row of ROWS) {
+      test(`${row.fault}, ${row.passes} ms pass → ${row.reason ?? (row.degraded ? 'success, degraded' : 'success')}: ${row.why}`, async (t) => {
+        const { clock, sandbox, target, client } = await onManualClock(t);
+        const arrived = requestArrives(sandbox.server);
+        const pending = probe(client, target, 'trackers', { headers: { [FAULT]: row.fault } });
+        await arrived;
+        clock.advance(row.passes);
+        const r = await pending;
+        assert.equal(r.reason, row.reason, r.message);
+        assert.equal(r.degraded, row.degraded ?? false, r.message);
+        assert.equal(r.durationMs, row.passes);
+        if (row.degraded) assert.match(r.message, /degraded: over 100 ms/);
+        if (row.reason === 'latency_budget_exceeded')
+          assert.match(r.message, new RegExp(`took ${row.passes} ms \\(budget 250 ms\\)`));
+        if (row.reason === 'timeout') assert.match(r.message, /no complete response within 1000 ms after 1000 ms/);
+      });
+    }
+
+    test('a body trickled past the budget fails it, though its headers came in time: the duration counts the body', async (t) => {
+      const { clock, sandbox, baseUrl, target, client } = await onManualClock(t);
+      const arrived = requestArrives(sandbox.server);
+      const headers = headersReach(baseUrl);
+      const pending = probe(client, target, 'trackers', { headers: { [FAULT]: 'latency=50,trickle=250' } });
+      await arrived;
+      clock.advance(50);
+      await headers;
+      await trickleThrough(clock, 25, 10);
+      const r = await pending;
+      assert.equal(r.reason, 'latency_budget_exceeded', r.message);
+      assert.equal(r.ttfbMs, 50);
+      assert.equal(r.durationMs, 300);
+    });
+
+    test('a body trickled within the budget passes (degraded)', async (t) => {
+      const { clock, sandbox, target, client } = await onManualClock(t);
+      const arrived = requestArrives(sandbox.server);
+      const pending = probe(client, target, 'trackers', { headers: { [FAULT]: 'trickle=200' } });
+      await arrived;
+      await trickleThrough(clock, 20, 10);
+      const r = await pending;
+      assert.equal(r.success, true, r.message);
+      assert.equal(r.degraded, true);
+      assert.equal(r.durationMs, 200);
+    });
+
+    test('a body still trickling at the timeout → timeout, with its headers timed', async (t) => {
+      const { clock, sandbox, baseUrl, target, client } = await onManualClock(t);
+      const arrived = requestArrives(sandbox.server);
+      const headers = headersReach(baseUrl);
+      const pending = probe(client, target, 'trackers', { headers: { [FAULT]: 'latency=50,trickle=2000' } });
+      await arrived;
+      clock.advance(50);
+      await headers;
+      clock.advance(950);
+      const r = await pending;
+      assert.equal(r.reason, 'timeout', r.message);
+      assert.equal(r.httpStatus, 200);
+      assert.equal(r.ttfbMs, 50);
+      assert.equal(r.durationMs, 1000);
+    });
+  },
+);
 
 /** A client that answers with a canned result: for transport failures a loopback sandbox cannot produce. */
 function cannedClient(result: Partial<ClientResult>): TrackersClient {

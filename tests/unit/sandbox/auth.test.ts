@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_CUSTOMER_ID } from '../../../sandbox/data.ts';
 import { exampleText } from '../../../src/schemas.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { AUTH, answered, capillaryBasic, startSandbox, trackersPath } from './helpers.ts';
 
 const UNAUTHORIZED = {
@@ -77,13 +78,13 @@ describe('OAuth', () => {
   });
 
   test('refuses an expired token', async (t) => {
-    let now = 1_700_000_000_000;
-    const { base } = await startSandbox(t, { tokenTtlSeconds: 60, now: () => now });
+    const clock = new ManualClock();
+    const { base } = await startSandbox(t, { tokenTtlSeconds: 60, clock });
     const { data } = JSON.parse((await issueToken(base, { key: 'sandbox_key', secret: 'sandbox_secret' })).text);
     const headers = { 'X-CAP-API-OAUTH-TOKEN': data.accessToken };
-    now += 59_999;
+    clock.advance(59_999);
     assert.equal((await answered(base, trackersPath(DEFAULT_CUSTOMER_ID), { headers })).status, 200);
-    now += 1;
+    clock.advance(1);
     const res = await answered(base, trackersPath(DEFAULT_CUSTOMER_ID), { headers });
     assert.equal(res.status, 401);
     assert.deepEqual(JSON.parse(res.text), UNAUTHORIZED);

@@ -1,15 +1,47 @@
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import http from 'node:http';
 import { describe, test } from 'node:test';
 import { DEFAULT_CUSTOMER_ID, MISSING_CUSTOMER_ID } from '../../../sandbox/data.ts';
 import { formatFaultSpec, malformJson, normaliseFaultSpec, parseFaultSpec } from '../../../sandbox/faults.ts';
 import { exampleText } from '../../../src/schemas.ts';
+import { requestArrives } from '../../support/exchange-events.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { AUTH, answered, request, startSandbox, trackersPath } from './helpers.ts';
 
 const EXAMPLE = exampleText('trackers-98662653');
 const PATH = trackersPath(DEFAULT_CUSTOMER_ID);
 const withFault = (spec: string) => ({ headers: { ...AUTH, 'X-Sandbox-Fault': spec } });
-/** close() must release pending requests, not wait for them: generous for a loaded machine, far below what they would take. */
-const CLOSE_BOUND_MS = 5000;
+
+/** GET `path` and resolve at the response headers, with the body's bytes counted as they come. */
+function streamed(base: string, path: string, headers: Record<string, string>) {
+  return new Promise<{
+    status: number;
+    received(bytes: number): Promise<void>;
+    size(): number;
+    body(): Buffer;
+    ended: Promise<unknown>;
+  }>((resolve, reject) => {
+    const req = http.get(`${base}${path}`, { headers, agent: false }, (res) => {
+      const parts: Buffer[] = [];
+      let size = 0;
+      let waiting: { bytes: number; resolve(): void } | undefined;
+      res.on('data', (chunk: Buffer) => {
+        parts.push(chunk);
+        size += chunk.length;
+        if (waiting && size >= waiting.bytes) waiting.resolve();
+      });
+      resolve({
+        status: res.statusCode ?? 0,
+        received: (bytes) => (size >= bytes ? Promise.resolve() : new Promise((r) => (waiting = { bytes, resolve: r }))),
+        size: () => size,
+        body: () => Buffer.concat(parts),
+        ended: once(res, 'end'),
+      });
+    });
+    req.on('error', reject);
+  });
+}
 
 describe('fault spec parsing', () => {
   const VALID: [string, object][] = [
@@ -78,18 +110,37 @@ describe('fault spec parsing', () => {
 });
 
 describe('faults over HTTP', () => {
-  test('latency delays the answer by at least its value', async (t) => {
-    const { base } = await startSandbox(t);
-    const res = await answered(base, PATH, withFault('latency=200'));
-    assert.equal(res.status, 200);
-    assert.ok(res.ms >= 195, `${res.ms} ms`);
+  // The delay faults run on the sandbox's clock: here a manual one, so each test states exactly when
+  // the answer goes out, and a loaded machine cannot move it.
+  test('latency holds the answer for exactly its value', async (t) => {
+    const clock = new ManualClock();
+    const { base } = await startSandbox(t, { clock });
+    const armed = clock.nextTimer();
+    const pending = answered(base, PATH, withFault('latency=200'));
+    assert.equal(await Promise.race([armed, pending.then(() => 'answered at once')]), 200);
+    clock.advance(199);
+    assert.equal(clock.pending(), 1, 'still held at 199 ms');
+    clock.advance(1);
+    assert.equal((await pending).status, 200);
   });
 
-  test('jitter adds a bounded random delay', async (t) => {
-    const { base } = await startSandbox(t);
-    const res = await answered(base, PATH, withFault('latency=50,jitter=100'));
-    assert.equal(res.status, 200);
-    assert.ok(res.ms >= 45 && res.ms < 1000, `${res.ms} ms`);
+  test('jitter adds a random delay of 0..jitter to the latency', async (t) => {
+    const clock = new ManualClock();
+    const { base } = await startSandbox(t, { clock });
+    const delays: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const armed = clock.nextTimer();
+      const pending = answered(base, PATH, withFault('latency=50,jitter=100'));
+      const delay = await armed;
+      delays.push(delay);
+      clock.advance(delay);
+      assert.equal((await pending).status, 200);
+    }
+    assert.ok(
+      delays.every((d) => d >= 50 && d <= 150),
+      delays.join(', '),
+    );
+    assert.ok(new Set(delays).size > 1, 'random, not a fixed extra');
   });
 
   test('error-rate=1 answers every request with a JSON 503', async (t) => {
@@ -155,46 +206,70 @@ describe('faults over HTTP', () => {
     assert.match(String((result as { error: NodeJS.ErrnoException }).error.code), /ECONNRESET/);
   });
 
-  test('trickle sends the body in several chunks over at least its time', async (t) => {
-    const { base } = await startSandbox(t);
-    const res = await answered(base, PATH, withFault('trickle=300'));
-    assert.equal(res.text, EXAMPLE);
-    assert.ok(res.chunks >= 5, `${res.chunks} chunks`);
-    assert.ok(res.ms >= 295, `${res.ms} ms`);
+  test('trickle sends the headers at once, then the body in ten pieces, one per pause, ending at its time', async (t) => {
+    const clock = new ManualClock();
+    const { base } = await startSandbox(t, { clock });
+    const full = Buffer.from(EXAMPLE);
+    const piece = Math.ceil(full.length / 10);
+    const firstPause = clock.nextTimer();
+    const res = await streamed(base, PATH, withFault('trickle=300').headers);
+    assert.equal(res.status, 200, 'the headers come before any time passes');
+    assert.equal(await firstPause, 30);
+    let ended = false;
+    void res.ended.then(() => (ended = true));
+    for (let i = 1; i <= 10; i++) {
+      const nextPause = clock.nextTimer();
+      clock.advance(30);
+      await res.received(Math.min(i * piece, full.length));
+      assert.equal(res.size(), Math.min(i * piece, full.length), `after pause ${i}: that many pieces, no more`);
+      assert.equal(ended, false);
+      if (i < 10) assert.equal(await nextPause, 30);
+    }
+    await res.ended;
+    assert.ok(res.body().equals(full), 'the whole body, in order');
+    assert.equal(clock.now(), 300);
   });
 
-  test('hang never answers; close() releases it promptly', async (t) => {
-    const { base, sandbox } = await startSandbox(t);
+  test('hang never answers and arms no timer; close() releases it', async (t) => {
+    const clock = new ManualClock();
+    const { base, sandbox } = await startSandbox(t, { clock });
+    const arrived = requestArrives(sandbox.server);
     const pending = request(base, PATH, withFault('hang'));
-    const early = await Promise.race([pending.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 150))]);
-    assert.equal(early, 'waiting');
-    const started = performance.now();
+    await arrived;
+    assert.equal(clock.pending(), 0, 'no timer: nothing but the client leaving or close() ends it');
+    assert.equal(sandbox.stats.total, 0, 'nothing answered');
+    // The clock never moves: close() resolving at all is close() not waiting.
     await sandbox.close();
-    // Generous for a loaded machine, and still far below anything that would end a hang on its own.
-    const took = performance.now() - started;
-    assert.ok(took < CLOSE_BOUND_MS, `close() took ${took.toFixed(0)} ms`);
     const result = await pending;
     assert.equal(result.ok, false);
     assert.equal(sandbox.stats.byRoute.trackers?.hang, 1);
   });
 
-  test('hang lets a client timeout fire', async (t) => {
-    const { base } = await startSandbox(t);
-    const result = await request(base, PATH, { ...withFault('hang'), timeoutMs: 100 });
+  test('hang holds the connection until the client gives up: its timeout fires, and the sandbox counts a hang', async (t) => {
+    const { base, sandbox } = await startSandbox(t);
+    const clientClock = new ManualClock();
+    const arrived = requestArrives(sandbox.server);
+    const pending = request(base, PATH, { ...withFault('hang'), timeoutMs: 100, clock: clientClock });
+    const held = await arrived;
+    const left = once(held.socket, 'close');
+    clientClock.advance(100);
+    const result = await pending;
     assert.equal(result.ok, false);
     assert.equal((result as { error: NodeJS.ErrnoException }).error.code, 'ETIMEDOUT');
+    await left;
+    assert.deepEqual(sandbox.stats.byRoute.trackers, { hang: 1 });
   });
 
-  test('close() ends pending latency without waiting for it', async (t) => {
-    const { base, sandbox } = await startSandbox(t);
+  test('close() ends pending latency without waiting for it, and leaves no timer behind', async (t) => {
+    const clock = new ManualClock();
+    const { base, sandbox } = await startSandbox(t, { clock });
+    const armed = clock.nextTimer();
     const pending = request(base, PATH, withFault('latency=60000'));
-    await new Promise((r) => setTimeout(r, 50));
-    const started = performance.now();
+    assert.equal(await armed, 60_000);
     await sandbox.close();
-    // Far below the 60 s latency it would otherwise wait out.
-    const took = performance.now() - started;
-    assert.ok(took < CLOSE_BOUND_MS, `close() took ${took.toFixed(0)} ms`);
+    assert.equal(clock.pending(), 0, 'the latency timer is cleared, not left to fire after close()');
     assert.equal((await pending).ok, false);
+    assert.equal(sandbox.stats.byRoute.trackers?.aborted, 1);
   });
 
   test('crash answers the fixed JSON 500 and the server keeps serving', async (t) => {

@@ -1,9 +1,10 @@
 // Shared by the sandbox tests: a sandbox per test on port 0, and a raw node:http
 // request that sends the path exactly as given (fetch would normalise ../ and
-// re-encode), counts body chunks and reports socket errors as values.
+// re-encode) and reports socket errors as values.
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { TestContext } from 'node:test';
+import { systemClock, type Clock, type TimerHandle } from '../../../src/clock.ts';
 import { createSandbox } from '../../../sandbox/app.ts';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/app.ts';
 
@@ -27,51 +28,59 @@ export interface RawResponse {
   headers: http.IncomingHttpHeaders;
   body: Buffer;
   text: string;
-  /** How many 'data' events the body arrived in. */
-  chunks: number;
-  ms: number;
 }
 
-export type RawResult = { ok: true; res: RawResponse } | { ok: false; error: NodeJS.ErrnoException; ms: number };
+export type RawResult = { ok: true; res: RawResponse } | { ok: false; error: NodeJS.ErrnoException };
 
-export function request(
-  base: string,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
-): Promise<RawResult> {
-  const started = performance.now();
+export interface RawOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Give up (error code ETIMEDOUT) when no complete answer came within this time on `clock`. */
+  timeoutMs?: number;
+  clock?: Clock;
+}
+
+export function request(base: string, path: string, options: RawOptions = {}): Promise<RawResult> {
+  const clock = options.clock ?? systemClock;
   return new Promise((resolve) => {
+    let timer: TimerHandle | undefined;
+    const settle = (result: RawResult) => {
+      if (timer !== undefined) clock.clearTimeout(timer);
+      resolve(result);
+    };
     const { hostname, port } = new URL(base);
     // host/port/path options, not a URL string: a URL would resolve ../ and %2e%2e before sending.
     const target = { hostname, port, path, method: options.method ?? 'GET', headers: options.headers, agent: false };
     const req = http.request(target, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (chunk: Buffer) => parts.push(chunk));
-      res.on('error', (error) => resolve({ ok: false, error, ms: performance.now() - started }));
+      res.on('error', (error) => settle({ ok: false, error }));
       res.on('end', () => {
         const body = Buffer.concat(parts);
-        resolve({
+        settle({
           ok: true,
           res: {
             status: res.statusCode ?? 0,
             headers: res.headers,
             body,
             text: body.toString('utf8'),
-            chunks: parts.length,
-            ms: performance.now() - started,
           },
         });
       });
     });
-    req.on('error', (error) => resolve({ ok: false, error, ms: performance.now() - started }));
+    req.on('error', (error) => settle({ ok: false, error }));
     if (options.timeoutMs !== undefined)
-      req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('client timeout'), { code: 'ETIMEDOUT' })));
+      timer = clock.setTimeout(
+        () => req.destroy(Object.assign(new Error('client timeout'), { code: 'ETIMEDOUT' })),
+        options.timeoutMs,
+      );
     req.end(options.body);
   });
 }
 
 /** A request that must have been answered. */
-export async function answered(base: string, path: string, options?: Parameters<typeof request>[2]): Promise<RawResponse> {
+export async function answered(base: string, path: string, options?: RawOptions): Promise<RawResponse> {
   const result = await request(base, path, options);
   if (!result.ok) throw new Error(`${path}: no answer (${result.error.code ?? result.error.message})`);
   return result.res;

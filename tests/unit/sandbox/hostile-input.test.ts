@@ -117,7 +117,7 @@ describe('the sandbox on hostile requests', () => {
   }
 
   test('after them all, the sandbox answers as documented and no prototype was polluted', async () => {
-    const after = await answered(base, trackersPath(98662653), { headers: AUTH, timeoutMs: 5000 });
+    const after = await answered(base, trackersPath(98662653), { headers: AUTH, timeoutMs: 30_000 });
     assert.equal(after.status, 200, 'still serving');
     assert.equal(({} as { hang?: unknown }).hang, undefined);
   });

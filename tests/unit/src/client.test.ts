@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe, test, type TestContext } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { classify, createClient, type ClientResult, type FailureReason } from '../../../src/client.ts';
 import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { exampleText } from '../../../src/schemas.ts';
 import { Secret } from '../../../src/secret.ts';
+import { headersReach, requestArrives } from '../../support/exchange-events.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 
 const BASIC: AuthConfig = {
   kind: 'basic',
@@ -23,7 +25,11 @@ before(async () => {
 });
 after(() => sandbox.close());
 
-const client = (auth: AuthConfig = BASIC, timeoutMs = 5000) => createClient({ baseUrl, auth, timeoutMs });
+const OAUTH: AuthConfig = { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') };
+// Real-time exchanges on loopback take milliseconds; a timeout that load could reach would turn a
+// slow machine into a failing test. What a timeout decides is stepped on a manual clock below.
+const TIMEOUT_MS = 30_000;
+const client = (auth: AuthConfig = BASIC, timeoutMs = TIMEOUT_MS) => createClient({ baseUrl, auth, timeoutMs });
 const withFault = (fault: string) => ({ headers: { 'X-Sandbox-Fault': fault } });
 const why = (r: ClientResult) => `${r.status} ${r.failure?.reason ?? ''} ${r.failure?.message ?? ''}`;
 
@@ -76,11 +82,7 @@ describe('authentication', () => {
     const local = createSandbox();
     const url = await local.listen(0);
     try {
-      const c = createClient({
-        baseUrl: url,
-        auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
-        timeoutMs: 5000,
-      });
+      const c = createClient({ baseUrl: url, auth: OAUTH, timeoutMs: TIMEOUT_MS });
       const results = await Promise.all([c.getTrackers('98662653'), c.getTrackers('98662653'), c.getTrackers('98662653')]);
       assert.deepEqual(
         results.map((r) => r.status),
@@ -92,22 +94,18 @@ describe('authentication', () => {
     }
   });
 
-  test('OAuth: a token is renewed before it expires', async () => {
-    let now = 1_000_000;
-    const local = createSandbox({ tokenTtlSeconds: 100, now: () => now });
+  test('OAuth: a token is renewed a tenth of its ttl before it expires, to the millisecond', async () => {
+    // One clock for both sides, as one world: the sandbox would refuse the token at 100 s.
+    const clock = new ManualClock();
+    const local = createSandbox({ tokenTtlSeconds: 100, clock });
     const url = await local.listen(0);
     try {
-      const c = createClient({
-        baseUrl: url,
-        auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
-        timeoutMs: 5000,
-        now: () => now,
-      });
+      const c = createClient({ baseUrl: url, auth: OAUTH, timeoutMs: TIMEOUT_MS, clock });
       assert.equal((await c.getTrackers('98662653')).status, 200);
-      now += 50_000; // half the ttl: cached
+      clock.advance(89_999); // the last millisecond before the renewal margin (10 s of 100): cached
       assert.equal((await c.getTrackers('98662653')).status, 200);
       assert.equal(local.stats.byRoute.oauth?.['200'], 1);
-      now += 45_000; // within the renewal margin (a tenth of the ttl): renewed before the sandbox would refuse it
+      clock.advance(1); // 90 s: renewed before the sandbox would refuse it
       const r = await c.getTrackers('98662653');
       assert.equal(r.status, 200);
       assert.equal(r.authRefreshed, undefined, 'renewed ahead of expiry, not after a 401');
@@ -118,20 +116,14 @@ describe('authentication', () => {
   });
 
   test('OAuth: a token refused with 401 (expired early, revoked) is replaced once, and the result says so', async () => {
-    let now = 1_000_000;
-    const clientClock = 1_000_000;
-    const local = createSandbox({ tokenTtlSeconds: 100, now: () => now });
+    const serverClock = new ManualClock();
+    const local = createSandbox({ tokenTtlSeconds: 100, clock: serverClock });
     const url = await local.listen(0);
     try {
       // The client's clock stands still; the server's moves past the token's expiry.
-      const c = createClient({
-        baseUrl: url,
-        auth: { kind: 'oauth-client', key: 'sandbox_key', secret: new Secret('sandbox_secret') },
-        timeoutMs: 5000,
-        now: () => clientClock,
-      });
+      const c = createClient({ baseUrl: url, auth: OAUTH, timeoutMs: TIMEOUT_MS, clock: new ManualClock() });
       assert.equal((await c.getTrackers('98662653')).status, 200);
-      now += 200_000;
+      serverClock.advance(200_000);
       const r = await c.getTrackers('98662653');
       assert.equal(r.status, 200);
       assert.equal(r.authRefreshed, true);
@@ -185,24 +177,6 @@ describe('failures are classified, never thrown', () => {
     assert.equal(r.failure, undefined);
   });
 
-  test('a hanging server → timeout, within the configured time', async () => {
-    const r = await client(BASIC, 300).getTrackers('98662653', withFault('hang'));
-    assert.equal(r.failure?.reason, 'timeout');
-    assert.ok(r.timings.totalMs >= 290 && r.timings.totalMs < 2000, `${r.timings.totalMs} ms`);
-  });
-
-  test('a trickled body slower than the timeout → timeout, with the first byte timed', async () => {
-    const r = await client(BASIC, 400).getTrackers('98662653', withFault('trickle=2000'));
-    assert.equal(r.failure?.reason, 'timeout');
-    assert.ok(r.timings.ttfbMs !== undefined && r.timings.ttfbMs < 400);
-  });
-
-  test('added latency shows in the time to first byte', async () => {
-    const r = await client().getTrackers('98662653', withFault('latency=150'));
-    assert.equal(r.ok, true);
-    assert.ok(r.timings.ttfbMs! >= 150, `ttfb ${r.timings.ttfbMs}`);
-  });
-
   test('a refused connection → connection_refused', async () => {
     const port = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
@@ -210,7 +184,7 @@ describe('failures are classified, never thrown', () => {
         s.close(() => resolve(p));
       });
     });
-    const r = await createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: BASIC, timeoutMs: 2000 }).getTrackers('1');
+    const r = await createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: BASIC, timeoutMs: TIMEOUT_MS }).getTrackers('1');
     assert.equal(r.failure?.reason, 'connection_refused');
   });
 
@@ -230,7 +204,7 @@ describe('failures are classified, never thrown', () => {
   });
 
   test('a TLS handshake against a plain-HTTP port → tls', async () => {
-    const r = await createClient({ baseUrl: baseUrl.replace('http:', 'https:'), auth: BASIC, timeoutMs: 3000 }).getTrackers(
+    const r = await createClient({ baseUrl: baseUrl.replace('http:', 'https:'), auth: BASIC, timeoutMs: TIMEOUT_MS }).getTrackers(
       '98662653',
     );
     assert.equal(r.failure?.reason, 'tls', why(r));
@@ -246,7 +220,86 @@ describe('failures are classified, never thrown', () => {
   });
 
   test('a body over the cap → body_too_large', async () => {
-    const r = await createClient({ baseUrl, auth: BASIC, timeoutMs: 3000, maxBodyBytes: 1000 }).getTrackers('98662653');
+    const r = await createClient({ baseUrl, auth: BASIC, timeoutMs: TIMEOUT_MS, maxBodyBytes: 1000 }).getTrackers('98662653');
     assert.equal(r.failure?.reason, 'body_too_large');
+  });
+});
+
+// The client's clock is the sandbox's (its latency, trickle and token ttl run on it): the test
+// moves it, once the side that reads it next has done everything it does before reading it, so
+// every duration below is exact and no load can change which rule fires.
+describe('timing, on a manual clock shared with the sandbox', () => {
+  async function onManualClock(t: TestContext, timeoutMs: number) {
+    const clock = new ManualClock();
+    const sandbox = createSandbox({ clock });
+    const url = await sandbox.listen(0);
+    t.after(() => sandbox.close());
+    const c = createClient({ baseUrl: url, auth: BASIC, timeoutMs, clock });
+    t.after(() => c.close());
+    return { clock, sandbox, url, c };
+  }
+
+  test('startedAt is the clock’s wall time; the first byte and the end are its monotonic time (latency=150)', async (t) => {
+    const { clock, sandbox, c } = await onManualClock(t, 1000);
+    const arrived = requestArrives(sandbox.server);
+    const pending = c.getTrackers('98662653', withFault('latency=150'));
+    await arrived;
+    clock.advance(150);
+    const r = await pending;
+    assert.equal(r.ok, true, why(r));
+    assert.equal(r.timings.startedAt, Date.UTC(2026, 0, 1), 'the clock’s epoch at the start, not Date.now()');
+    assert.equal(r.timings.ttfbMs, 150);
+    assert.equal(r.timings.totalMs, 150);
+  });
+
+  test('an answer 1 ms inside the timeout is an answer; one due at the timeout is a timeout', async (t) => {
+    const { clock, sandbox, c } = await onManualClock(t, 400);
+    let arrived = requestArrives(sandbox.server);
+    let pending = c.getTrackers('98662653', withFault('latency=399'));
+    await arrived;
+    clock.advance(399);
+    const inside = await pending;
+    assert.equal(inside.ok, true, why(inside));
+    assert.equal(inside.timings.totalMs, 399);
+
+    arrived = requestArrives(sandbox.server);
+    pending = c.getTrackers('98662653', withFault('latency=400'));
+    await arrived;
+    clock.advance(400);
+    const at = await pending;
+    assert.equal(at.failure?.reason, 'timeout', why(at));
+    assert.equal(at.status, undefined);
+    assert.equal(at.timings.totalMs, 400);
+  });
+
+  test('a hanging server → timeout at the configured time, not a millisecond before', async (t) => {
+    const { clock, sandbox, c } = await onManualClock(t, 300);
+    const arrived = requestArrives(sandbox.server);
+    const pending = c.getTrackers('98662653', withFault('hang'));
+    await arrived;
+    clock.advance(299);
+    assert.equal(clock.pending(), 1, 'at 299 ms the client’s timeout is still armed (a hang arms nothing)');
+    clock.advance(1);
+    const r = await pending;
+    assert.equal(r.failure?.reason, 'timeout', why(r));
+    assert.equal(r.failure?.message, 'no complete response within 300 ms');
+    assert.equal(r.timings.totalMs, 300);
+    assert.equal(r.timings.ttfbMs, undefined);
+  });
+
+  test('a trickled body slower than the timeout → timeout, with the first byte timed', async (t) => {
+    const { clock, sandbox, url, c } = await onManualClock(t, 400);
+    const arrived = requestArrives(sandbox.server);
+    const headers = headersReach(url);
+    const pending = c.getTrackers('98662653', withFault('latency=100,trickle=2000'));
+    await arrived;
+    clock.advance(100); // the headers go out; the body's first piece is due 200 ms later
+    await headers;
+    clock.advance(300);
+    const r = await pending;
+    assert.equal(r.failure?.reason, 'timeout', why(r));
+    assert.equal(r.status, 200, 'the headers had come');
+    assert.equal(r.timings.ttfbMs, 100);
+    assert.equal(r.timings.totalMs, 400);
   });
 });
