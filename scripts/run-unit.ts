@@ -15,6 +15,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const SHARDS = 4;
+// A test that holds a manual clock never lets a timeout fire by itself: if the code under test
+// regressed, it would wait forever. Each test ends here instead, failing with its name; the
+// slowest unit test takes seconds, even beside stress-ng.
+const TEST_TIMEOUT_MS = 120_000;
 const UNIT_DIR = 'tests/unit';
 
 function isDirectory(path: string): boolean {
@@ -52,7 +56,15 @@ const cleanUp = () => rmSync(dir, { recursive: true, force: true });
 process.on('exit', cleanUp);
 const child = spawn(
   process.execPath,
-  ['--import', 'tsx', '--test', `--test-concurrency=${SHARDS}`, '--test-reporter=spec', ...shards],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${SHARDS}`,
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    '--test-reporter=spec',
+    ...shards,
+  ],
   { stdio: 'inherit' },
 );
 // npm forwards Ctrl-C to the whole group; the runner stops its shards itself.
