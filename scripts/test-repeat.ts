@@ -5,7 +5,7 @@
 // never by a retry. --script runs those npm scripts in order instead of the whole `npm test`.
 // Transcripts are kept in .tmp/test-repeat/run-K.log. Exit 0 when every run passed, 1 when any
 // failed, 2 for a usage error.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -39,8 +39,11 @@ function options() {
   return { runs, load: parsed.values.load, scripts: parsed.values.script ?? ['test'] };
 }
 
-/** A CPU hog on both cores, in its own process group so that it and its workers end together. */
-function startLoad(): ChildProcess {
+/**
+ * A CPU hog on both cores, in its own process group so that it and its workers end together.
+ * Returns its stop: the hog's handle keeps this process alive until then, so it must be called.
+ */
+function startLoad(): () => void {
   if (spawnSync('stress-ng', ['--version'], { stdio: 'ignore' }).error) {
     usage('--load needs stress-ng (the Debian package stress-ng; .ci/run installs it)');
   }
@@ -58,7 +61,7 @@ function startLoad(): ChildProcess {
       stop();
       process.exit(128 + constants.signals[signal]);
     });
-  return hog;
+  return stop;
 }
 
 interface Run {
@@ -107,7 +110,7 @@ export function flakeList(runs: readonly Pick<Run, 'failures'>[]): { test: strin
 async function main(): Promise<void> {
   const { runs, load, scripts } = options();
   mkdirSync(LOG_DIR, { recursive: true });
-  if (load) startLoad();
+  const stopLoad = load ? startLoad() : () => {};
   const what = `${scripts.map((s) => `npm run ${s}`).join(' && ')}${load ? ', with stress-ng --cpu 2 beside it' : ''}`;
   process.stdout.write(`test:repeat: ${runs} run(s) of ${what}\n`);
   const results: Run[] = [];
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
       `run ${k}/${runs}: ${verdict} in ${r.seconds} s: ${r.passed} passed, ${r.failed} failed (${LOG_DIR}/run-${k}.log)\n`,
     );
   }
+  stopLoad();
   const flakes = flakeList(results);
   const failedRuns = results.filter((r) => r.code !== 0).length;
   process.stdout.write(`\ntest:repeat: ${runs - failedRuns} of ${runs} run(s) passed\n`);
