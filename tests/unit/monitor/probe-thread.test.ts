@@ -21,6 +21,8 @@ import { metricValue, testTarget } from './helpers.ts';
 const DELAY_MS = 200;
 /** How long the main thread is blocked: 25 times the delay, so a probe fits in it many times over. */
 const BLOCK_MS = 5000;
+/** Verdicts here are about the answers: a budget and timeout that neither load nor the block can reach. */
+const PATIENT = { timeoutMs: 60_000, latencyBudgetMs: 60_000 };
 
 let sandbox: SandboxProcess;
 before(async () => {
@@ -66,8 +68,8 @@ describe('the probe thread', () => {
     async () => {
       // An hour between trackers probes, 5 minutes for the others: one result per check before stop().
       const targets = [
-        testTarget('eu', {}, { intervalSeconds: 3600 }),
-        testTarget('us', {}, { intervalSeconds: 3600, authIntervalSeconds: 0 }),
+        testTarget('eu', PATIENT, { intervalSeconds: 3600 }),
+        testTarget('us', PATIENT, { intervalSeconds: 3600, authIntervalSeconds: 0 }),
       ];
       const registry = new Registry();
       const metrics = createMetrics({ registry, targets, version: 't', defaultMetrics: false });
@@ -103,12 +105,10 @@ describe('the probe thread', () => {
     { timeout: 120_000 },
     async (t) => {
       const probeOptions = { headers: { 'X-Sandbox-Fault': `latency=${DELAY_MS}` } };
-      // The verdict is about the answer: a budget and timeout no block here can reach.
-      const patient = { timeoutMs: 60_000, latencyBudgetMs: 60_000 };
       const trackers = (r: ProbeResult) => r.check === 'trackers';
 
       // The thread probes every 250 ms; once its first result is in, it is up and probing.
-      const often = [testTarget('eu', patient, { intervalSeconds: 0.25, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
+      const often = [testTarget('eu', PATIENT, { intervalSeconds: 0.25, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
       const onThread = results(trackers);
       const thread = startProbeThread({
         targets: often,
@@ -122,7 +122,7 @@ describe('the probe thread', () => {
       await onThread.next();
 
       // The control: the same probe on this thread, started just before the block.
-      const once = [testTarget('eu', patient, { intervalSeconds: 3600, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
+      const once = [testTarget('eu', PATIENT, { intervalSeconds: 3600, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
       const client = clientFor(once[0]!.config, sandbox.baseUrl);
       t.after(() => client.close());
       const onMain = results(trackers);
