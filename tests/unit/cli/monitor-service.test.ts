@@ -51,49 +51,11 @@ async function startService(t: TestContext, clock: ManualClock, argv: string[] =
 }
 
 describe('the monitor service (in process)', { timeout: 60_000 }, () => {
-  test('stopping on SIGTERM removes its SIGINT and SIGTERM handlers', async (t) => {
-    const service = await startService(t, new ManualClock());
-    for (const signal of SIGNALS) assert.equal(service.added(signal).length, 1, `one ${signal} handler while running`);
-    // Called directly rather than process.emit: the test runner has signal handlers of its own.
-    (service.added('SIGTERM')[0] as Listener)('SIGTERM');
-    assert.equal(await service.exited, 0, service.stderr());
-    for (const signal of SIGNALS) assert.deepEqual(service.added(signal), [], `no ${signal} handler left behind`);
-    assert.equal(service.server.listening, false);
-    assert.match(service.stderr(), /monitor: SIGTERM: finishing probes in flight/);
-  });
-
-  test('SIGINT twice at once (Ctrl-C under npm: the terminal and npm each send one) is one graceful stop', async (t) => {
-    const service = await startService(t, new ManualClock());
-    const [onInt] = service.added('SIGINT') as Listener[];
-    onInt!('SIGINT');
-    // Were this taken as a second request, the service would call process.exit(1) and end this test file.
-    onInt!('SIGINT');
-    assert.equal(await service.exited, 0, service.stderr());
-    assert.doesNotMatch(service.stderr(), /again/);
-    assert.match(service.stderr(), /monitor: stopped/);
-  });
-
-  test('a second signal under a second after the first is the same one; at a second, it exits at once', async (t) => {
-    const clock = new ManualClock();
-    const exits: unknown[] = [];
-    // Recorded, not done: the graceful stop the first signal began then goes on and ends the service.
-    t.mock.method(process, 'exit', ((code?: number) => void exits.push(code)) as typeof process.exit);
-    const service = await startService(t, clock);
-    const [onInt] = service.added('SIGINT') as Listener[];
-    onInt!('SIGINT');
-    clock.advance(999);
-    onInt!('SIGINT');
-    assert.deepEqual(exits, [], '999 ms later: the same Ctrl-C, delivered twice');
-    clock.advance(1);
-    onInt!('SIGINT');
-    assert.deepEqual(exits, [1], '1000 ms later: a second press, exit 1 without waiting');
-    assert.match(service.stderr(), /^monitor: SIGINT again, exiting without waiting$/m);
-    assert.equal(await service.exited, 0, service.stderr());
-  });
-
-  test('a summary line every --summary-interval seconds, and none after the stop', async (t) => {
+  // Each test starts a service, and so a probe thread (tsx loaded again, half a CPU-second): a few rules per service.
+  test('a summary every --summary-interval seconds; stopping on SIGTERM ends them and removes the signal handlers', async (t) => {
     const clock = new ManualClock();
     const service = await startService(t, clock, ['--summary-interval', '5']);
+    for (const signal of SIGNALS) assert.equal(service.added(signal).length, 1, `one ${signal} handler while running`);
     const summaries = () => service.stderr().match(/^level=info msg=summary window_s=5 /gm)?.length ?? 0;
     clock.advance(4999);
     assert.equal(summaries(), 0);
@@ -103,11 +65,36 @@ describe('the monitor service (in process)', { timeout: 60_000 }, () => {
     assert.equal(summaries(), 2, 'the next 5 s after it');
     clock.advance(12_000);
     assert.equal(summaries(), 4, 'at 15 and 20 s');
+    // Called directly rather than process.emit: the test runner has signal handlers of its own.
     (service.added('SIGTERM')[0] as Listener)('SIGTERM');
     assert.equal(await service.exited, 0, service.stderr());
+    for (const signal of SIGNALS) assert.deepEqual(service.added(signal), [], `no ${signal} handler left behind`);
+    assert.equal(service.server.listening, false);
+    assert.match(service.stderr(), /monitor: SIGTERM: finishing probes in flight/);
     assert.equal(clock.pending(), 0, 'the summary timer is cleared');
     clock.advance(60_000);
     assert.equal(summaries(), 4);
+  });
+
+  test('SIGINT twice at once (Ctrl-C under npm: terminal and npm) is one graceful stop; a press a second later exits at once', async (t) => {
+    const clock = new ManualClock();
+    const exits: unknown[] = [];
+    // Recorded, not done: the graceful stop the first signal began goes on and ends the service.
+    t.mock.method(process, 'exit', ((code?: number) => void exits.push(code)) as typeof process.exit);
+    const service = await startService(t, clock);
+    const [onInt] = service.added('SIGINT') as Listener[];
+    onInt!('SIGINT');
+    onInt!('SIGINT');
+    clock.advance(999);
+    onInt!('SIGINT');
+    assert.deepEqual(exits, [], 'at once and 999 ms later: the same Ctrl-C, delivered again');
+    assert.doesNotMatch(service.stderr(), /again/);
+    clock.advance(1);
+    onInt!('SIGINT');
+    assert.deepEqual(exits, [1], '1000 ms later: a second press, exit 1 without waiting');
+    assert.match(service.stderr(), /^monitor: SIGINT again, exiting without waiting$/m);
+    assert.equal(await service.exited, 0, service.stderr());
+    assert.match(service.stderr(), /monitor: stopped/);
   });
 
   test('a server error after listening: one line, a clean stop, exit 1', async (t) => {
