@@ -4,8 +4,10 @@
 // flight per pair, and a slow or hanging target delays nobody else. The loop
 // alone turns results into metrics and status history. stop() clears the
 // timers and resolves once the probes in flight have finished (each is bounded
-// by the client's timeout).
+// by the client's timeout). Time comes from a Clock, so the schedule's rules are
+// tested on a manual one.
 import type { TrackersClient } from '../src/client.ts';
+import { systemClock, type Clock, type TimerHandle } from '../src/clock.ts';
 import type { MonitorMetrics } from './metrics.ts';
 import { enabledChecks, probe as defaultProbe, type Check, type ProbeOptions, type ProbeResult } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
@@ -44,6 +46,8 @@ export interface LoopOptions {
   probeOptions?: ProbeOptions;
   /** Aborting it stops the loop, as stop() does. */
   signal?: AbortSignal;
+  /** The schedule's timers and its start-to-start measure (default systemClock). */
+  clock?: Clock;
 }
 
 export interface MonitorLoop {
@@ -94,13 +98,14 @@ export function startLoop(options: LoopOptions): MonitorLoop {
   const probeFn = options.probe ?? defaultProbe;
   const jitter = Math.min(Math.max(options.jitter ?? DEFAULT_JITTER, 0), 1);
   const random = options.random ?? Math.random;
-  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const clock = options.clock ?? systemClock;
+  const timers = new Set<TimerHandle>();
   const running = new Set<Promise<void>>();
   let stopped = false;
   let stopping: Promise<void> | undefined;
 
   const schedule = (delayMs: number, fn: () => void) => {
-    const timer = setTimeout(() => {
+    const timer = clock.setTimeout(() => {
       timers.delete(timer);
       fn();
     }, delayMs);
@@ -114,7 +119,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
       const intervalMs = intervalMsOf(target, check);
       const runOnce = () => {
         if (stopped) return;
-        const started = performance.now();
+        const started = clock.now();
         const inFlight = probeFn(client, target, check, options.probeOptions ?? {})
           .then((result) => recordResult(options, result))
           .catch(() => {
@@ -123,7 +128,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
           .finally(() => {
             running.delete(inFlight);
             if (stopped) return;
-            const elapsed = performance.now() - started;
+            const elapsed = clock.now() - started;
             schedule(Math.max(0, nextDelayMs(intervalMs, jitter, random) - elapsed), runOnce);
           });
         running.add(inFlight);
@@ -135,7 +140,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
       stopped = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const timer of timers) clock.clearTimeout(timer);
       timers.clear();
       await Promise.all([...running]);
     })();

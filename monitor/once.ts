@@ -42,7 +42,12 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
     const instance = s.flags.instance ?? hostname();
     // The push is one more request of the run: bounded by the same whole-request timeout (CAP_TIMEOUT_MS).
     const timeoutMs = Math.max(...s.targets.map((t) => t.config.timeoutMs));
-    const pushed = await pushMetrics(registry, { url: gateway.url.reveal(), groupings: { instance }, timeoutMs });
+    const pushed = await pushMetrics(registry, {
+      url: gateway.url.reveal(),
+      groupings: { instance },
+      timeoutMs,
+      clock: io.clock,
+    });
     if (pushed.ok) io.err(`pushed to ${gateway.display} (job ${PUSH_JOB}, instance ${instance})`);
     else {
       io.err(pushed.message);

@@ -4,6 +4,7 @@
 // Answers are cached and refreshed in the background, each query bounded by a
 // timeout, so a slow or absent Prometheus never slows or breaks /api/status:
 // it shows as "unavailable" with a reason that never holds the URL.
+import { systemClock, type Clock } from '../src/clock.ts';
 import type { Secret } from '../src/secret.ts';
 
 /**
@@ -39,7 +40,8 @@ export interface PrometheusSloOptions {
   display: string;
   timeoutMs?: number;
   maxAgeMs?: number;
-  now?: () => number;
+  /** The queries' time-out and the answers' age (default systemClock). */
+  clock?: Clock;
   fetch?: typeof fetch;
 }
 
@@ -68,9 +70,8 @@ interface Sample {
 
 type QueryResult = { ok: true; samples: Sample[] } | { ok: false; reason: string };
 
-function reasonOf(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; cause?: { code?: string; errors?: { code?: string }[] } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `timeout after ${timeoutMs} ms`;
+function reasonOf(err: unknown): string {
+  const e = err as { cause?: { code?: string; errors?: { code?: string }[] } };
   // Only a code: a fetch error's message can quote the URL. Several addresses tried: the first one's.
   return e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? 'connection failed';
 }
@@ -78,7 +79,7 @@ function reasonOf(err: unknown, timeoutMs: number): string {
 export function createPrometheusSloSource(options: PrometheusSloOptions): PrometheusSloSource {
   const timeoutMs = options.timeoutMs ?? 2000;
   const maxAgeMs = options.maxAgeMs ?? 10_000;
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const doFetch = options.fetch ?? fetch;
   // fetch() refuses a URL with user info: it travels as a Basic Authorization header instead.
   const parsed = new URL(options.url.reveal());
@@ -96,10 +97,13 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
   let inFlight: Promise<void> | undefined;
 
   async function query(expr: string): Promise<QueryResult> {
+    // The whole query, answer read and parsed included.
+    const controller = new AbortController();
+    const deadline = clock.setTimeout(() => controller.abort(), timeoutMs);
     try {
       const res = await doFetch(`${base}/api/v1/query?query=${encodeURIComponent(expr)}`, {
         headers,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: controller.signal,
       });
       if (!res.ok) {
         await res.body?.cancel();
@@ -111,17 +115,20 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
         return { ok: false, reason: 'not a Prometheus query answer' };
       return { ok: true, samples: body.data.result };
     } catch (err) {
-      return { ok: false, reason: reasonOf(err, timeoutMs) };
+      return { ok: false, reason: controller.signal.aborted ? `timeout after ${timeoutMs} ms` : reasonOf(err) };
+    } finally {
+      clock.clearTimeout(deadline);
     }
   }
 
   async function refresh(): Promise<void> {
-    checkedAt = now();
+    checkedAt = clock.now();
+    const fetchedAt = clock.epochMs();
     const keys = Object.keys(LONG_QUERIES) as Array<keyof LongRatios>;
     const answers = await Promise.all(keys.map((k) => query(LONG_QUERIES[k])));
     const failed = answers.find((a): a is { ok: false; reason: string } => !a.ok);
     if (failed) {
-      current = { url: options.display, status: 'unavailable', reason: failed.reason, fetchedAt: checkedAt };
+      current = { url: options.display, status: 'unavailable', reason: failed.reason, fetchedAt };
       return;
     }
     const ratios: Record<string, LongRatios> = {};
@@ -145,17 +152,17 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
         url: options.display,
         status: 'unavailable',
         reason: 'no SLO recording rules there (monitor/prometheus/trackers-slo.rules.yml)',
-        fetchedAt: checkedAt,
+        fetchedAt,
       };
       return;
     }
-    current = { url: options.display, status: 'ok', fetchedAt: checkedAt, ratios };
+    current = { url: options.display, status: 'ok', fetchedAt, ratios };
   }
 
   const guarded = () =>
     (inFlight ??= refresh()
       .catch(() => {
-        current = { url: options.display, status: 'unavailable', reason: 'internal error', fetchedAt: now() };
+        current = { url: options.display, status: 'unavailable', reason: 'internal error', fetchedAt: clock.epochMs() };
       })
       .finally(() => {
         inFlight = undefined;
@@ -163,7 +170,7 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
 
   return {
     view() {
-      if (now() - checkedAt >= maxAgeMs) void guarded();
+      if (clock.now() - checkedAt >= maxAgeMs) void guarded();
       return current;
     },
     refresh: guarded,

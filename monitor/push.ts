@@ -5,6 +5,7 @@
 // the gateway does (refuses, hangs, trickles, answers 5xx); the message holds no
 // URL user info, in any form, even when the gateway echoes it back.
 import { Pushgateway, type Registry, type RegistryContentType } from 'prom-client';
+import { systemClock, type Clock } from '../src/clock.ts';
 
 export const PUSH_JOB = 'trackers_contract';
 /** Grouping label values go into the URL path: keep them to safe characters. */
@@ -18,6 +19,8 @@ export interface PushOptions {
   groupings: Record<string, string>;
   /** The whole push, connect to last byte (default 10 s): prom-client's own timeout is per socket idle, and a trickle resets it. */
   timeoutMs?: number;
+  /** Where the deadline's time comes from (default systemClock). */
+  clock?: Clock;
 }
 
 export const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
@@ -63,19 +66,24 @@ export async function pushMetrics(registry: Registry<RegistryContentType>, optio
       return { ok: false, message: `grouping label ${name}: ${JSON.stringify(value)} must match ${GROUPING_VALUE}` };
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
-  // The signal ends the request, socket included, at the deadline: nothing is left to hold the process open.
-  const signal = AbortSignal.timeout(timeoutMs);
-  const gateway = new Pushgateway(options.url, { timeout: timeoutMs, signal }, registry);
+  const clock = options.clock ?? systemClock;
+  // The abort ends the request, socket included, at the deadline: nothing is left to hold the process open. It is
+  // the only timeout: prom-client's idle one would be a second, real-time rule, never sooner than this one.
+  const controller = new AbortController();
+  const deadline = clock.setTimeout(() => controller.abort(), timeoutMs);
+  const gateway = new Pushgateway(options.url, { signal: controller.signal }, registry);
   try {
     await gateway.push({ jobName: options.jobName ?? PUSH_JOB, groupings: options.groupings });
     return { ok: true };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = signal.aborted ? `no answer within ${timeoutMs} ms` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+    const why = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
     // Control characters and newlines from the gateway's body: one printable line.
     // eslint-disable-next-line no-control-regex -- stripping them is the point
     const line = redactCredentials(why, options.url).replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ');
     const text = line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}… (${line.length} chars)` : line;
     return { ok: false, message: `push to the Pushgateway failed: ${text}` };
+  } finally {
+    clock.clearTimeout(deadline);
   }
 }

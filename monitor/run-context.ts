@@ -1,6 +1,7 @@
 // What --once and the service are given by the entry point (cli/monitor.ts):
 // the checked flags and targets, where to write, and the running clients.
 import type { TrackersClient } from '../src/client.ts';
+import type { Clock } from '../src/clock.ts';
 import type { Env } from '../src/config/env.ts';
 import type { MonitorSettings } from '../src/config/monitor.ts';
 import type { Flags } from './flags.ts';
@@ -15,6 +16,8 @@ export interface MainIo {
   err(line: string): void;
   /** The service's HTTP server, once it listens (for tests: nothing else reaches it). */
   listening?(server: MonitorServer): void;
+  /** The clock of the run's own rules about time: the push's deadline, the summary lines, a repeated signal (default systemClock). */
+  clock?: Clock;
 }
 
 export const PROCESS_IO: MainIo = {

@@ -1,5 +1,7 @@
 // The long-running monitor: probes on timers, /metrics, /healthz and the status
-// page, and a graceful stop on SIGINT/SIGTERM.
+// page, and a graceful stop on SIGINT/SIGTERM. Its own rules about time (the
+// summary lines, a repeated signal) run on io.clock.
+import { systemClock, type TimerHandle } from '../src/clock.ts';
 import { ExpositionRegistry } from './exposition.ts';
 import { createMonitorServer } from './http.ts';
 import { DEFAULT_SUMMARY_INTERVAL_SECONDS } from './flags.ts';
@@ -81,12 +83,20 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   io.out(`metrics: ${base}/metrics\nstatus page: ${base}/\n`);
   io.listening?.(server);
 
+  const clock = io.clock ?? systemClock;
   // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).
   const every = s.flags.summaryInterval ?? DEFAULT_SUMMARY_INTERVAL_SECONDS;
   let stateLog = createStateLog({ history, log: io.err, location: s.location, summaries: every > 0 });
   const onResult = (r: ProbeResult) => stateLog.onResult(r);
-  const summaryTimer = every > 0 ? setInterval(() => io.err(stateLog.summary(every)), every * 1000) : undefined;
-  summaryTimer?.unref();
+  let summaryTimer: TimerHandle | undefined;
+  // Each one due a whole interval after the previous one was due, not after it ran: no drift, as with setInterval.
+  const summariseAt = (due: number) => {
+    summaryTimer = clock.setTimeout(() => {
+      io.err(stateLog.summary(every));
+      summariseAt(due + every * 1000);
+    }, due - clock.now());
+  };
+  if (every > 0) summariseAt(clock.now() + every * 1000);
   // Until the stop logic below exists, a crash of the probe thread is only logged; then it stops the service.
   let onCrash = (why: string) => io.err(`monitor: the probe thread stopped: ${why}`);
   const crashed = (why: string) => onCrash(why);
@@ -137,7 +147,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       stopping = true;
       io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
-        clearInterval(summaryTimer);
+        if (summaryTimer) clock.clearTimeout(summaryTimer);
         process.off('SIGHUP', onReload);
         await reloading;
         await loop.stop();
@@ -159,11 +169,11 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       if (stopping) {
         // One Ctrl-C under `npm start` arrives twice at once: the terminal signals the whole process
         // group and npm forwards its copy. Only a second press asks to skip the wait.
-        if (performance.now() - firstSignalAt < REPEATED_SIGNAL_MS) return;
+        if (clock.now() - firstSignalAt < REPEATED_SIGNAL_MS) return;
         io.err(`monitor: ${signal} again, exiting without waiting`);
         process.exit(1);
       }
-      firstSignalAt = performance.now();
+      firstSignalAt = clock.now();
       shutdown(signal, 0);
     };
     // After listening, a server error (e.g. EMFILE on accept) would otherwise crash with a stack: one line, then a

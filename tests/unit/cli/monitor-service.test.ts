@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { after, describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -18,22 +18,28 @@ const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 type Listener = (...args: unknown[]) => void;
 
-/** The service in this process on the embedded sandbox, port 0; resolves once it listens. */
-async function startService(t: TestContext) {
+/**
+ * The service in this process on the embedded sandbox, port 0, its rules about time on `clock` (a manual one: the test
+ * moves it); resolves once it listens, or fails with its output if it ends first.
+ */
+async function startService(t: TestContext, clock: ManualClock, argv: string[] = []) {
   const before = Object.fromEntries(SIGNALS.map((s) => [s, process.listeners(s)]));
   let stderr = '';
-  let server: http.Server | undefined;
-  const exited = main(['--port', '0', '--host', '127.0.0.1'], {
+  let listening!: (server: http.Server) => void;
+  const listens = new Promise<http.Server>((resolve) => (listening = resolve));
+  const exited = main(['--port', '0', '--host', '127.0.0.1', ...argv], {
     env: {},
     out: () => {},
     err: (line) => (stderr += `${line}\n`),
-    listening: (s) => (server = s),
+    listening,
+    clock,
   });
   let code: number | undefined;
   void exited.then((c) => (code = c));
-  // Bounded: the service listens within a second or two; a failure to start resolves `exited` early.
-  for (let i = 0; i < 200 && !server && code === undefined; i++) await sleep(50);
-  assert.ok(server, `the service did not start: ${stderr}`);
+  const server = await Promise.race([
+    listens,
+    exited.then((c) => assert.fail(`the service ended (${c}) before listening: ${stderr}`)),
+  ]);
   /** The handlers main() added, by signal. */
   const added = (signal: (typeof SIGNALS)[number]) => process.listeners(signal).filter((l) => !before[signal]!.includes(l));
   // If an assertion fails before the test stops the service, stop it here, so this process can exit.
@@ -44,31 +50,55 @@ async function startService(t: TestContext) {
   return { server, exited, added, stderr: () => stderr };
 }
 
-describe('the monitor service (in process)', () => {
-  test('stopping on SIGTERM removes its SIGINT and SIGTERM handlers', async (t) => {
-    const service = await startService(t);
+describe('the monitor service (in process)', { timeout: 60_000 }, () => {
+  // Each test starts a service, and so a probe thread (tsx loaded again, half a CPU-second): a few rules per service.
+  test('a summary every --summary-interval seconds; stopping on SIGTERM ends them and removes the signal handlers', async (t) => {
+    const clock = new ManualClock();
+    const service = await startService(t, clock, ['--summary-interval', '5']);
     for (const signal of SIGNALS) assert.equal(service.added(signal).length, 1, `one ${signal} handler while running`);
+    const summaries = () => service.stderr().match(/^level=info msg=summary window_s=5 /gm)?.length ?? 0;
+    clock.advance(4999);
+    assert.equal(summaries(), 0);
+    clock.advance(1);
+    assert.equal(summaries(), 1, 'the first at 5 s');
+    clock.advance(5000);
+    assert.equal(summaries(), 2, 'the next 5 s after it');
+    clock.advance(12_000);
+    assert.equal(summaries(), 4, 'at 15 and 20 s');
     // Called directly rather than process.emit: the test runner has signal handlers of its own.
     (service.added('SIGTERM')[0] as Listener)('SIGTERM');
     assert.equal(await service.exited, 0, service.stderr());
     for (const signal of SIGNALS) assert.deepEqual(service.added(signal), [], `no ${signal} handler left behind`);
     assert.equal(service.server.listening, false);
     assert.match(service.stderr(), /monitor: SIGTERM: finishing probes in flight/);
+    assert.equal(clock.pending(), 0, 'the summary timer is cleared');
+    clock.advance(60_000);
+    assert.equal(summaries(), 4);
   });
 
-  test('SIGINT twice at once (Ctrl-C under npm: the terminal and npm each send one) is one graceful stop', async (t) => {
-    const service = await startService(t);
+  test('SIGINT twice at once (Ctrl-C under npm: terminal and npm) is one graceful stop; a press a second later exits at once', async (t) => {
+    const clock = new ManualClock();
+    const exits: unknown[] = [];
+    // Recorded, not done: the graceful stop the first signal began goes on and ends the service.
+    t.mock.method(process, 'exit', ((code?: number) => void exits.push(code)) as typeof process.exit);
+    const service = await startService(t, clock);
     const [onInt] = service.added('SIGINT') as Listener[];
     onInt!('SIGINT');
-    // Were this taken as a second request, the service would call process.exit(1) and end this test file.
     onInt!('SIGINT');
-    assert.equal(await service.exited, 0, service.stderr());
+    clock.advance(999);
+    onInt!('SIGINT');
+    assert.deepEqual(exits, [], 'at once and 999 ms later: the same Ctrl-C, delivered again');
     assert.doesNotMatch(service.stderr(), /again/);
+    clock.advance(1);
+    onInt!('SIGINT');
+    assert.deepEqual(exits, [1], '1000 ms later: a second press, exit 1 without waiting');
+    assert.match(service.stderr(), /^monitor: SIGINT again, exiting without waiting$/m);
+    assert.equal(await service.exited, 0, service.stderr());
     assert.match(service.stderr(), /monitor: stopped/);
   });
 
   test('a server error after listening: one line, a clean stop, exit 1', async (t) => {
-    const service = await startService(t);
+    const service = await startService(t, new ManualClock());
     service.server.emit('error', Object.assign(new Error('accept EMFILE'), { code: 'EMFILE', syscall: 'accept' }));
     assert.equal(await service.exited, 1, service.stderr());
     const lines = service.stderr().split('\n');
@@ -93,7 +123,7 @@ describe('cli/monitor.ts runs only as the program itself', { concurrency: true }
   writeFileSync(join(dir, 'other', 'monitor.ts'), `import ${JSON.stringify(MAIN)};\n`);
 
   const run = (file: string) =>
-    runToCompletion(process.execPath, ['--import', 'tsx', file, '--help'], { cwd: ROOT, env: childEnv(), timeoutMs: 20_000 });
+    runToCompletion(process.execPath, ['--import', 'tsx', file, '--help'], { cwd: ROOT, env: childEnv(), timeoutMs: 60_000 });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 

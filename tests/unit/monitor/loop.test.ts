@@ -1,5 +1,9 @@
+// The scheduler's rules (start-to-start intervals ± jitter, the first probes' spread, one probe in
+// flight per pair, stopping) on a manual clock with a stub probe: the test moves time, so a loaded
+// machine cannot change which probe starts when. The loop against real sandboxes runs on the system
+// clock, and waits for the results it needs, never for a time.
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate } from 'node:timers';
 import { describe, test, type TestContext } from 'node:test';
 import { Registry } from 'prom-client';
 import type { TrackersClient } from '../../../src/client.ts';
@@ -9,12 +13,14 @@ import {
   probeAllOnce,
   startLoop,
   FIRST_PROBE_SPREAD_MS,
+  type LoopOptions,
   type ProbeFn,
 } from '../../../monitor/loop.ts';
 import { METRIC_NAMES, createMetrics } from '../../../monitor/metrics.ts';
-import type { Check } from '../../../monitor/probe.ts';
+import type { ProbeResult } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
 import type { MonitorTarget } from '../../../monitor/targets.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { fakeResult, metricValue, startSandbox, testTarget } from './helpers.ts';
 import { clientFor } from '../../../src/client.ts';
 import { warmUpValidator } from '../../../src/validate.ts';
@@ -22,45 +28,57 @@ import { warmUpValidator } from '../../../src/validate.ts';
 const noClient = {} as TrackersClient;
 
 /**
- * A fake probe that takes `wait(target, check)` (milliseconds, or a promise it waits for) and tracks how many run at
- * once per pair.
+ * A stub probe on a manual clock. Each probe records its start (clock time) under "target/check" and
+ * stays in flight until the test calls finish() for its pair, or ends at once when `ends(key)` says so.
+ * A second start of a pair while its first is in flight is recorded as an overlap.
  */
-function trackingProbe(wait: (target: MonitorTarget, check: Check) => number | Promise<unknown>) {
-  const inFlight = new Map<string, number>();
-  const maxInFlight = new Map<string, number>();
+function heldProbe(clock: ManualClock, ends: (key: string) => boolean = () => false) {
   const starts = new Map<string, number[]>();
-  const probe: ProbeFn = async (_client, target, check) => {
+  const inFlight = new Map<string, () => void>();
+  const overlaps: string[] = [];
+  const probe: ProbeFn = (_client, target, check) => {
     const key = `${target.name}/${check}`;
-    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
-    maxInFlight.set(key, Math.max(maxInFlight.get(key) ?? 0, inFlight.get(key)!));
-    starts.set(key, [...(starts.get(key) ?? []), performance.now()]);
-    const w = wait(target, check);
-    await (typeof w === 'number' ? sleep(w) : w);
-    inFlight.set(key, inFlight.get(key)! - 1);
-    return fakeResult(target, check);
+    if (inFlight.has(key)) overlaps.push(key);
+    starts.set(key, [...(starts.get(key) ?? []), clock.now()]);
+    if (ends(key)) return Promise.resolve(fakeResult(target, check));
+    return new Promise((resolve) =>
+      inFlight.set(key, () => {
+        inFlight.delete(key);
+        resolve(fakeResult(target, check));
+      }),
+    );
   };
-  return { probe, inFlight, maxInFlight, starts };
+  const finish = (key: string) => {
+    const end = inFlight.get(key);
+    assert.ok(end, `no ${key} probe in flight`);
+    end();
+  };
+  const finishAll = () => [...inFlight.values()].forEach((end) => end());
+  const count = (key: string) => starts.get(key)?.length ?? 0;
+  return { probe, starts, inFlight, overlaps, finish, finishAll, count };
 }
-
-/** A promise the test resolves with open(): a probe waiting on it stays in flight, however slow the machine. */
-function gate() {
-  let open!: () => void;
-  const closed = new Promise<void>((resolve) => (open = resolve));
-  return { closed, open };
-}
-
-const POLL_DEADLINE_MS = 10_000;
 
 /**
- * Wait until `done()` holds, checking every 10 ms, for at most POLL_DEADLINE_MS: the tests wait for a count, not for
- * a fixed time a loaded machine may not honour. Fails naming `what` and the last value seen.
+ * Let the promise callbacks queued so far run (a probe's end re-arms its pair's timer in one). Not a
+ * wait for time: every stub here settles in promise callbacks, all of which run before this resolves.
  */
-async function until(what: string, done: () => boolean | Promise<boolean>, seen: () => unknown = () => ''): Promise<void> {
-  const deadline = performance.now() + POLL_DEADLINE_MS;
-  while (!(await done())) {
-    if (performance.now() > deadline) assert.fail(`not reached within ${POLL_DEADLINE_MS} ms: ${what} ${String(await seen())}`);
-    await sleep(10);
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Move the manual clock `ms` forward in steps of `stepMs`, letting the loop re-arm its timers after each. */
+async function run(clock: ManualClock, ms: number, stepMs: number): Promise<void> {
+  for (let t = 0; t < ms; t += stepMs) {
+    clock.advance(Math.min(stepMs, ms - t));
+    await settle();
   }
+}
+
+/** A queue of random() values, one per delay the loop draws, in the order it draws them. */
+function draws(...values: number[]): () => number {
+  return () => {
+    const v = values.shift();
+    assert.ok(v !== undefined, 'the loop drew more random numbers than the test planned');
+    return v;
+  };
 }
 
 /** Stop the loop when the test ends, even when an assertion failed first (its timers would keep the process up). */
@@ -76,53 +94,123 @@ function metricsFor(targets: MonitorTarget[]) {
   return { registry, metrics: createMetrics({ registry, targets, version: 'test', defaultMetrics: false }) };
 }
 
-describe('scheduling', () => {
-  test('never more than one probe in flight per target and check, even when probes outlast the interval', async (t) => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02, authIntervalSeconds: 0.02 })];
-    const { metrics } = metricsFor(targets);
-    const tracker = trackingProbe(() => 60);
-    const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe });
-    stopAfter(t, loop);
-    const starts = () => tracker.starts.get('a/trackers')?.length ?? 0;
-    await until('3 trackers probes started', () => starts() >= 3, starts);
-    await loop.stop();
-    assert.deepEqual(Object.fromEntries(tracker.maxInFlight), { 'a/trackers': 1, 'a/not_found': 1, 'a/auth': 1 });
-    assert.ok(tracker.starts.get('a/trackers')!.length >= 3, 'probes go on back to back');
+/** startLoop on a manual clock with a held probe; stopped (every probe let go first) when the test ends. */
+function clockedLoop(
+  t: TestContext,
+  targets: MonitorTarget[],
+  options: Partial<LoopOptions> & { ends?: (key: string) => boolean } = {},
+) {
+  const { ends, ...loopOptions } = options;
+  const clock = new ManualClock();
+  const probes = heldProbe(clock, ends);
+  const { registry, metrics } = metricsFor(targets);
+  const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: probes.probe, clock, ...loopOptions });
+  stopAfter(t, loop, probes.finishAll);
+  return { clock, probes, registry, loop };
+}
+
+describe('scheduling (on a manual clock)', () => {
+  test('first probes: each pair at random() × the spread, which widens for a fleet to 100 starts a second', async (t) => {
+    // Intervals of 30 s and more: interval × jitter is past FIRST_PROBE_SPREAD_MS, so the spread is 1 s.
+    // The probes stay in flight: the test plans one random() draw per pair, and an ended probe would draw its next delay.
+    const one = clockedLoop(t, [testTarget('a')], { jitter: 0.1, random: draws(0, 0.5, 0.999) });
+    assert.equal(one.clock.pending(), 3, 'a timer per pair, no probe yet');
+    assert.equal(one.probes.starts.size, 0);
+    one.clock.advance(FIRST_PROBE_SPREAD_MS);
+    assert.deepEqual(Object.fromEntries(one.probes.starts), { 'a/trackers': [0], 'a/not_found': [500], 'a/auth': [999] });
+
+    // 200 targets × 3 checks = 600 pairs: over 6 s (600 / 100 a second), not 1 s.
+    const fleet = Array.from({ length: 200 }, (_, i) => testTarget(`t${i}`));
+    const wide = clockedLoop(t, fleet, { jitter: 0.1, random: () => 0.999 });
+    wide.clock.advance(5993);
+    assert.equal(wide.probes.starts.size, 0, 'none before 0.999 × 6000 ms');
+    wide.clock.advance(1);
+    assert.equal(wide.probes.starts.size, 600, 'all 600 pairs at 5994 ms');
+    // A short interval bounds the spread: a 2 s interval spreads a pair over 0.2 s (interval × jitter).
+    const short = clockedLoop(
+      t,
+      [testTarget('s', {}, { intervalSeconds: 2, notFoundIntervalSeconds: 2, authIntervalSeconds: 0 })],
+      {
+        jitter: 0.1,
+        random: () => 0.5,
+      },
+    );
+    short.clock.advance(100);
+    assert.deepEqual(Object.fromEntries(short.probes.starts), { 's/trackers': [100], 's/not_found': [100] });
   });
 
-  test('a hanging target does not delay another target', async (t) => {
-    const targets = [
-      testTarget('slow', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02 }),
-      testTarget('fast', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02 }),
-    ];
-    const { registry, metrics } = metricsFor(targets);
-    // The slow target's probes hang until the test lets them go: "still in flight" holds however long the wait.
-    const hang = gate();
-    const tracker = trackingProbe((x) => (x.name === 'slow' ? hang.closed : 1));
-    const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe });
-    stopAfter(t, loop, hang.open);
-    const fastProbes = () => metricValue(registry, METRIC_NAMES.probes, { target: 'fast', check: 'trackers', result: 'success' });
-    await until('5 fast probes recorded while the slow one hangs', async () => (await fastProbes())! >= 5, fastProbes);
-    const slow = await metricValue(registry, METRIC_NAMES.probes, { target: 'slow', check: 'trackers', result: 'success' });
-    assert.equal(slow, 0, 'the slow probe is still in flight');
-    assert.equal(loop.inFlight() >= 2, true, 'both slow checks in flight');
-    assert.equal(tracker.maxInFlight.get('slow/trackers'), 1);
-    hang.open();
-    await loop.stop();
+  test('each start is interval × (1 ± jitter) after the previous start, however long the probe took', async (t) => {
+    // trackers every second with 10 % jitter; the 8015 check hangs (it draws no number until it ends).
+    const targets = [testTarget('a', {}, { intervalSeconds: 1, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
+    // First delays (trackers, not_found): 0 × spread; then trackers' next delays: 0 → 900 ms, 1 → 1100 ms, 0.5 → 1000 ms.
+    const { clock, probes } = clockedLoop(t, targets, { jitter: 0.1, random: draws(0, 0, 0, 1, 0.5) });
+    clock.advance(0);
+    assert.deepEqual(probes.starts.get('a/trackers'), [0]);
+
+    clock.advance(300);
+    let armed = clock.nextTimer();
+    probes.finish('a/trackers');
+    assert.equal(await armed, 600, 'a 300 ms probe: the next start 900 ms after this one started');
+    clock.advance(599);
+    assert.equal(probes.count('a/trackers'), 1);
+    clock.advance(1);
+    assert.equal(probes.count('a/trackers'), 2, 'started at 900 ms (random 0: interval × 0.9)');
+
+    armed = clock.nextTimer();
+    probes.finish('a/trackers');
+    assert.equal(await armed, 1100, 'random 1: interval × 1.1');
+    clock.advance(1100);
+
+    // A probe that outlasts its interval: no second one meanwhile, and the next starts as soon as it ends.
+    clock.advance(1499);
+    assert.equal(probes.count('a/trackers'), 3);
+    assert.equal(clock.pending(), 0, 'no timer armed while each pair has a probe in flight');
+    clock.advance(1);
+    armed = clock.nextTimer();
+    probes.finish('a/trackers');
+    assert.equal(await armed, 0, 'the 1000 ms delay has passed 500 ms ago: at once');
+    clock.advance(0);
+    assert.deepEqual(probes.starts.get('a/trackers'), [0, 900, 2000, 3500]);
+    assert.deepEqual(probes.starts.get('a/not_found'), [0]);
+    assert.deepEqual(probes.overlaps, []);
+  });
+
+  test('one probe in flight per pair: a hanging target neither overlaps itself nor delays another', async (t) => {
+    const fast = { intervalSeconds: 0.02, notFoundIntervalSeconds: 0.02, authIntervalSeconds: 0.02 };
+    const targets = [testTarget('slow', {}, fast), testTarget('fast', {}, fast)];
+    // random 0.5: every delay is the interval itself; the first ones are 0.5 × 2 ms (interval × jitter).
+    const { clock, probes, registry, loop } = clockedLoop(t, targets, { random: () => 0.5, ends: (k) => k.startsWith('fast/') });
+    await run(clock, 1000, 5);
+    for (const check of ['trackers', 'not_found', 'auth']) {
+      assert.equal(probes.count(`fast/${check}`), 50, `fast/${check}: started at 1, 21, …, 981 ms`);
+      assert.equal(probes.count(`slow/${check}`), 1, `slow/${check}: still its first probe`);
+    }
+    assert.equal(loop.inFlight(), 3, "the slow target's three probes");
+    assert.equal(clock.pending(), 3, "only the fast target's pairs have a timer armed");
+    assert.equal(
+      await metricValue(registry, METRIC_NAMES.probes, { target: 'fast', check: 'trackers', result: 'success' }),
+      50,
+      'every fast result recorded',
+    );
+    assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target: 'slow', check: 'trackers', result: 'success' }), 0);
+
+    // The slow probes end 999 ms after they started: the next ones are due already, so they start at once.
+    for (const check of ['trackers', 'not_found', 'auth']) probes.finish(`slow/${check}`);
+    await settle();
+    clock.advance(0);
+    for (const check of ['trackers', 'not_found', 'auth']) assert.equal(probes.count(`slow/${check}`), 2);
+    assert.deepEqual(probes.overlaps, [], 'never two probes of one pair at once');
   });
 
   test('the existing-customer and 8015 checks run on their own intervals', async (t) => {
-    // The 8015 interval is far beyond the poll deadline, so its second run cannot come before the wait ends.
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.02, notFoundIntervalSeconds: 100 })];
-    const { metrics } = metricsFor(targets);
-    const tracker = trackingProbe(() => 1);
-    const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, random: () => 0 });
-    stopAfter(t, loop);
-    const starts = () => tracker.starts.get('a/trackers')?.length ?? 0;
-    await until('5 trackers probes started', () => starts() >= 5, starts);
-    await loop.stop();
-    assert.ok(tracker.starts.get('a/trackers')!.length >= 5);
-    assert.equal(tracker.starts.get('a/not_found')!.length, 1, 'the 8015 check ran once, at start');
+    const targets = [testTarget('a', {}, { intervalSeconds: 1, notFoundIntervalSeconds: 60, authIntervalSeconds: 300 })];
+    const { clock, probes } = clockedLoop(t, targets, { jitter: 0, ends: () => true });
+    await run(clock, 10 * 60_000, 500);
+    // jitter 0: the first probes at 0, then exactly every interval, through the 600,000 ms run.
+    assert.equal(probes.count('a/trackers'), 601);
+    assert.equal(probes.count('a/not_found'), 11);
+    assert.equal(probes.count('a/auth'), 3);
+    assert.deepEqual(probes.starts.get('a/not_found')!.slice(0, 3), [0, 60_000, 120_000]);
   });
 
   test('jitter keeps every delay within interval × (1 ± jitter), and first probes within the spread', () => {
@@ -161,100 +249,93 @@ describe('scheduling', () => {
       'up to 100 pairs: the usual spread',
     );
   });
-
-  test('starts are spaced by the interval, measured start to start', async (t) => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.05, notFoundIntervalSeconds: 100 })];
-    const { metrics } = metricsFor(targets);
-    const tracker = trackingProbe(() => 20);
-    const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, jitter: 0 });
-    stopAfter(t, loop);
-    const started = () => tracker.starts.get('a/trackers')?.length ?? 0;
-    await until('5 trackers probes started (4 gaps)', () => started() >= 5, started);
-    await loop.stop();
-    const starts = tracker.starts.get('a/trackers')!;
-    const gaps = starts.slice(1).map((s, i) => s - starts[i]!);
-    assert.ok(gaps.length >= 4, `${gaps.length} gaps`);
-    // Start to start: at least the interval (an end-to-start schedule would make it 70 ms; only the lower bound is
-    // asserted, so a loaded machine cannot make this flaky).
-    for (const gap of gaps) assert.ok(gap >= 45, `gap ${gap.toFixed(1)} ms for a 50 ms interval and 20 ms probes`);
-    const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-    assert.ok(mean < 200, `mean gap ${mean.toFixed(1)} ms`);
-  });
 });
 
-describe('stopping', () => {
+describe('stopping (on a manual clock)', () => {
   test('stop() waits for the probes in flight, records them, and starts no new one', async (t) => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 100 })];
-    const { registry, metrics } = metricsFor(targets);
-    // The first trackers probe stays in flight until the test lets it finish.
-    const release = gate();
-    const tracker = trackingProbe((_t, check) => (check === 'trackers' ? release.closed : 1));
-    const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, random: () => 0 });
-    stopAfter(t, loop, release.open);
-    await until('the trackers probe in flight', () => tracker.inFlight.get('a/trackers') === 1);
+    const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 0.01, authIntervalSeconds: 0 })];
+    // The trackers probe stays in flight until the test ends it; the 8015 check ends at once.
+    const { clock, probes, registry, loop } = clockedLoop(t, targets, { random: () => 0, ends: (k) => k === 'a/not_found' });
+    clock.advance(0);
+    await settle();
+    assert.equal(loop.inFlight(), 1);
+    assert.equal(clock.pending(), 1, "the 8015 check's next probe is armed");
     let resolved = false;
     const stopped = loop.stop().then(() => (resolved = true));
-    await sleep(20);
-    // Holds however late the sleep fires: the probe cannot finish before the gate opens.
+    assert.equal(clock.pending(), 0, 'stop() clears every timer at once');
+    await settle();
     assert.equal(resolved, false, 'stop() resolved while a probe was still in flight');
-    release.open();
+    probes.finish('a/trackers');
     await stopped;
-    // Once stop() has resolved, the probe it waited for has finished and been recorded: no time bound needed.
-    assert.equal(tracker.inFlight.get('a/trackers'), 0, 'the probe in flight finished');
     assert.equal(loop.inFlight(), 0);
     assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target: 'a', check: 'trackers', result: 'success' }), 1);
-    const count = tracker.starts.get('a/trackers')!.length;
-    await sleep(60);
-    assert.equal(tracker.starts.get('a/trackers')!.length, count, 'no probe after stop');
+    assert.equal(clock.pending(), 0, 'the probe that ended during stop() armed no timer');
+    clock.advance(3_600_000);
+    assert.deepEqual(Object.fromEntries(probes.starts), { 'a/trackers': [0], 'a/not_found': [0] }, 'no probe after stop');
     assert.equal(loop.stop(), loop.stop(), 'stop() is idempotent');
   });
 
-  test('aborting the signal stops the loop', async () => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 0.01 })];
-    const { metrics } = metricsFor(targets);
-    const tracker = trackingProbe(() => 1);
+  test('aborting the signal stops the loop', async (t) => {
+    const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 0.01, authIntervalSeconds: 0 })];
     const controller = new AbortController();
-    const loop = startLoop({ targets, clientFor: () => noClient, metrics, probe: tracker.probe, signal: controller.signal });
-    await sleep(60);
+    const { clock, probes, loop } = clockedLoop(t, targets, { random: () => 0.5, ends: () => true, signal: controller.signal });
+    await run(clock, 100, 5);
+    const count = probes.count('a/trackers');
+    assert.equal(count, 10, 'every 10 ms from 0.5 ms');
     controller.abort();
     await loop.stop();
-    const count = tracker.starts.get('a/trackers')!.length;
-    await sleep(40);
-    assert.equal(tracker.starts.get('a/trackers')!.length, count);
+    assert.equal(clock.pending(), 0);
+    await run(clock, 1000, 5);
+    assert.equal(probes.count('a/trackers'), count);
   });
 
   test('a throwing probe or result hook does not stop the loop', async (t) => {
-    const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 100 })];
-    const { metrics } = metricsFor(targets);
-    let calls = 0;
+    const targets = [testTarget('a', {}, { intervalSeconds: 0.01, notFoundIntervalSeconds: 100, authIntervalSeconds: 0 })];
+    const clock = new ManualClock();
+    const calls: string[] = [];
     const probe: ProbeFn = async (_c, target, check) => {
-      calls++;
-      if (calls % 2 === 0) throw new Error('injected');
+      calls.push(check);
+      if (calls.length % 2 === 0) throw new Error('injected');
       return fakeResult(target, check);
     };
+    let hooked = 0;
+    const { metrics } = metricsFor(targets);
     const loop = startLoop({
       targets,
       clientFor: () => noClient,
       metrics,
       probe,
+      clock,
+      jitter: 0,
       onResult: () => {
+        hooked++;
         throw new Error('hook');
       },
     });
     stopAfter(t, loop);
-    await until(
-      '5 probes, half of them throwing',
-      () => calls >= 5,
-      () => calls,
-    );
-    await loop.stop();
-    assert.ok(calls >= 5, `${calls} probes`);
+    await run(clock, 100, 5);
+    // Both first probes at 0, then trackers every 10 ms to 100 ms: 12 probes, every other one throwing.
+    assert.equal(calls.filter((c) => c === 'trackers').length, 11);
+    assert.equal(calls.length, 12);
+    assert.equal(hooked, 6, 'the hook ran for every probe that returned, and threw each time');
   });
 });
 
+/** A loop's onResult that keeps the results, and a promise that resolves once `done(results)` holds. */
+function collect(done: (results: readonly ProbeResult[]) => boolean) {
+  const results: ProbeResult[] = [];
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
+  const onResult = (r: ProbeResult) => {
+    results.push(r);
+    if (done(results)) reach();
+  };
+  return { results, reached, onResult };
+}
+
 describe('the loop against the sandbox counts each fault under its reason and keeps going', () => {
-  test('four targets, four behaviours, one registry', async (t) => {
-    warmUpValidator(); // as the monitor does at start: the first validation loads the generated validators, and the timeouts here are tight
+  test('four targets, four behaviours, one registry', { timeout: 120_000 }, async (t) => {
+    warmUpValidator(); // as the monitor does at start: the first validation loads the generated validators
     const faults: Record<string, string | undefined> = {
       ok: undefined,
       five: 'error-rate=1',
@@ -268,30 +349,37 @@ describe('the loop against the sandbox counts each fault under its reason and ke
       const { sandbox, baseUrl } = await startSandbox(t);
       if (fault) sandbox.setFaults(fault);
       bases.set(name, baseUrl);
-      // Only the hanging target has a short timeout: elsewhere a slow CI machine must not turn a 5xx into a timeout.
+      // Only the hanging target has a short timeout, and it never answers: the reason is certain however slow the
+      // machine. Elsewhere a 30 s timeout and budget, so a loaded machine cannot turn a 5xx into a timeout, or a pass
+      // into a slow answer.
+      const patient = { timeoutMs: 30_000, latencyBudgetMs: 30_000 };
       targets.push(
-        testTarget(name, { timeoutMs: name === 'hang' ? 120 : 5000 }, { intervalSeconds: 0.03, notFoundIntervalSeconds: 0.05 }),
+        testTarget(name, name === 'hang' ? { timeoutMs: 120 } : patient, {
+          intervalSeconds: 0.03,
+          notFoundIntervalSeconds: 0.05,
+        }),
       );
     }
     const { registry, metrics } = metricsFor(targets);
     const history = createStatusHistory(targets, { version: 'test' });
     const clients = new Map(targets.map((x) => [x.name, clientFor(x.config, bases.get(x.name)!)]));
-    const loop = startLoop({ targets, clientFor: (x) => clients.get(x.name)!, metrics, history });
+    // Two of each per check: successes on ok, the expected reason on the others. The test waits for those
+    // results, however long they take (the test's timeout bounds it), not for a time.
+    const seen = (results: readonly ProbeResult[], target: string, check: string, reason: string | undefined) =>
+      results.filter((r) => r.target === target && r.check === check && r.reason === reason).length;
+    const { reached, onResult } = collect((results) =>
+      ['trackers', 'not_found'].every(
+        (check) =>
+          seen(results, 'ok', check, undefined) >= 2 &&
+          Object.entries(expected).every(([name, reason]) => seen(results, name, check, reason) >= 2),
+      ),
+    );
+    const loop = startLoop({ targets, clientFor: (x) => clients.get(x.name)!, metrics, history, onResult });
     stopAfter(t, loop);
     t.after(() => {
       for (const c of clients.values()) c.close();
     });
-    // Two of each per check: successes on ok, the expected reason on the others.
-    const counts = () =>
-      Promise.all(
-        ['trackers', 'not_found'].flatMap((check) => [
-          metricValue(registry, METRIC_NAMES.probes, { target: 'ok', check, result: 'success' }),
-          ...Object.entries(expected).map(([name, reason]) =>
-            metricValue(registry, METRIC_NAMES.failures, { target: name, check, reason }),
-          ),
-        ]),
-      );
-    await until('two probes of each kind recorded', async () => (await counts()).every((n) => n! >= 2), counts);
+    await reached;
     await loop.stop();
 
     for (const check of ['trackers', 'not_found']) {

@@ -1,21 +1,28 @@
 // The service's probes run on their own thread (monitor/probe-thread.ts): results reach the main
-// thread's metrics and history, credentials survive the crossing, and a main thread that is busy
+// thread's metrics and history, credentials survive the crossing, and a main thread that is blocked
 // (a scrape of a large fleet) does not change the latency a probe records. The sandbox runs in its
-// own process here, so blocking this thread does not slow the server down.
+// own process here, so blocking this thread does not slow the server down. Every wait is for an
+// event (a result), bounded by the test's timeout, never by a time of its own.
 import assert from 'node:assert/strict';
+import { setImmediate } from 'node:timers';
 import { after, before, describe, test } from 'node:test';
 import { Registry } from 'prom-client';
 import { startLoop } from '../../../monitor/loop.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import type { ProbeResult } from '../../../monitor/probe.ts';
+import { probe, type ProbeResult } from '../../../monitor/probe.ts';
 import { startProbeThread } from '../../../monitor/probe-thread.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
+import type { MonitorTarget } from '../../../monitor/targets.ts';
 import { clientFor } from '../../../src/client.ts';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandbox-process.ts';
 import { metricValue, testTarget } from './helpers.ts';
 
-const DELAY_MS = 150;
-const BLOCK_MS = 600;
+/** The sandbox's delay on every answer. */
+const DELAY_MS = 200;
+/** How long the main thread is blocked: 25 times the delay, so a probe fits in it many times over. */
+const BLOCK_MS = 5000;
+/** Verdicts here are about the answers: a budget and timeout that neither load nor the block can reach. */
+const PATIENT = { timeoutMs: 60_000, latencyBudgetMs: 60_000 };
 
 let sandbox: SandboxProcess;
 before(async () => {
@@ -23,66 +30,146 @@ before(async () => {
 });
 after(() => sandbox.stop());
 
-/** Busy-wait: the main thread does nothing else, as during a long render. */
+/**
+ * Block this thread for `ms`, as a long render would: its event loop runs nothing meanwhile. Atomics.wait on a value
+ * nobody changes sleeps in the kernel, so the block costs no CPU and cannot slow the probe thread down.
+ */
 function block(ms: number): void {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
   const end = performance.now() + ms;
-  while (performance.now() < end);
+  for (let left = ms; left > 0; left = end - performance.now()) Atomics.wait(cell, 0, 0, left);
 }
 
-/** The first `trackers` result of a loop whose probe waits DELAY_MS at the sandbox, with this thread blocked meanwhile. */
-async function durationWhileBlocked(kind: 'thread' | 'main'): Promise<number> {
-  const targets = [testTarget('eu', {}, { intervalSeconds: 60, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
-  const registry = new Registry();
-  const metrics = createMetrics({ registry, targets, version: 't', defaultMetrics: false });
-  let resolveFirst!: (r: ProbeResult) => void;
-  const first = new Promise<ProbeResult>((resolve) => (resolveFirst = resolve));
-  const onResult = (r: ProbeResult) => r.check === 'trackers' && resolveFirst(r);
-  const probeOptions = { headers: { 'X-Sandbox-Fault': `latency=${DELAY_MS}` } };
-  const client = clientFor(targets[0]!.config, sandbox.baseUrl);
-  const loop =
-    kind === 'thread'
-      ? startProbeThread({ targets, baseUrlOf: () => sandbox.baseUrl, metrics, onResult, probeOptions, jitter: 0 })
-      : startLoop({ targets, clientFor: () => client, metrics, onResult, probeOptions, jitter: 0 });
-  // The request is on its way within the first-probe spread (jitter 0: at once); then this thread stalls.
-  await new Promise((resolve) => setTimeout(resolve, DELAY_MS / 3));
-  block(BLOCK_MS);
-  const result = await first;
-  await loop.stop();
-  client.close();
-  assert.equal(result.verdict, 'pass', result.message);
-  return result.durationMs;
+/** An onResult that keeps the results, and a promise that resolves with the first one `wanted` accepts. */
+function results(wanted: (r: ProbeResult) => boolean) {
+  const seen: ProbeResult[] = [];
+  const waiters: { accepts: (r: ProbeResult) => boolean; resolve: (r: ProbeResult) => void }[] = [];
+  const onResult = (r: ProbeResult) => {
+    if (!wanted(r)) return;
+    seen.push(r);
+    for (const w of waiters.filter((x) => x.accepts(r))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(r);
+    }
+  };
+  /** The first result from now on that `accepts` accepts. */
+  const next = (accepts: (r: ProbeResult) => boolean = () => true) =>
+    new Promise<ProbeResult>((resolve) => waiters.push({ accepts, resolve }));
+  return { seen, onResult, next };
 }
+
+const metricsFor = (targets: MonitorTarget[]) =>
+  createMetrics({ registry: new Registry(), targets, version: 't', defaultMetrics: false });
 
 describe('the probe thread', () => {
-  test('results reach the main thread: metrics, history and the hook; credentials cross; stop() ends the thread', async () => {
-    const targets = [testTarget('eu'), testTarget('us', {}, { authIntervalSeconds: 0 })];
-    const registry = new Registry();
-    const metrics = createMetrics({ registry, targets, version: 't', defaultMetrics: false });
-    const history = createStatusHistory(targets, { version: 't' });
-    const seen: ProbeResult[] = [];
-    const loop = startProbeThread({ targets, baseUrlOf: () => sandbox.baseUrl, metrics, history, onResult: (r) => seen.push(r) });
-    for (let i = 0; i < 200 && seen.length < 5; i++) await new Promise((resolve) => setTimeout(resolve, 25));
-    await loop.stop();
-    // eu: trackers, not_found, auth; us: trackers, not_found. The sandbox refuses a wrong password,
-    // so a passing trackers probe shows the credential arrived intact.
-    assert.deepEqual(seen.map((r) => `${r.target}/${r.check}:${r.verdict}`).sort(), [
-      'eu/auth:pass',
-      'eu/not_found:pass',
-      'eu/trackers:pass',
-      'us/not_found:pass',
-      'us/trackers:pass',
-    ]);
-    assert.equal(await metricValue(registry, 'trackers_probes_total', { target: 'eu', check: 'trackers', result: 'success' }), 1);
-    assert.equal(history.stateOf('us', 'trackers')?.state, 'UP');
-    assert.equal(loop.inFlight(), 0);
-    assert.equal(await loop.stop(), undefined, 'stop() twice is fine');
-  });
+  test(
+    'results reach the main thread: metrics, history and the hook; credentials cross; stop() ends the thread',
+    { timeout: 60_000 },
+    async () => {
+      // An hour between trackers probes, 5 minutes for the others: one result per check before stop().
+      const targets = [
+        testTarget('eu', PATIENT, { intervalSeconds: 3600 }),
+        testTarget('us', PATIENT, { intervalSeconds: 3600, authIntervalSeconds: 0 }),
+      ];
+      const registry = new Registry();
+      const metrics = createMetrics({ registry, targets, version: 't', defaultMetrics: false });
+      const history = createStatusHistory(targets, { version: 't' });
+      const seen: ProbeResult[] = [];
+      let fifth!: () => void;
+      const five = new Promise<void>((resolve) => (fifth = resolve));
+      const onResult = (r: ProbeResult) => seen.push(r) === 5 && fifth();
+      const loop = startProbeThread({ targets, baseUrlOf: () => sandbox.baseUrl, metrics, history, onResult });
+      await five;
+      await loop.stop();
+      // eu: trackers, not_found, auth; us: trackers, not_found. The sandbox refuses a wrong password,
+      // so a passing trackers probe shows the credential arrived intact.
+      assert.deepEqual(seen.map((r) => `${r.target}/${r.check}:${r.verdict}`).sort(), [
+        'eu/auth:pass',
+        'eu/not_found:pass',
+        'eu/trackers:pass',
+        'us/not_found:pass',
+        'us/trackers:pass',
+      ]);
+      assert.equal(
+        await metricValue(registry, 'trackers_probes_total', { target: 'eu', check: 'trackers', result: 'success' }),
+        1,
+      );
+      assert.equal(history.stateOf('us', 'trackers')?.state, 'UP');
+      assert.equal(loop.inFlight(), 0);
+      assert.equal(await loop.stop(), undefined, 'stop() twice is fine');
+    },
+  );
 
-  test(`a main thread blocked for ${BLOCK_MS} ms does not lengthen a probe's recorded latency (it does on the main thread)`, async () => {
-    const onThread = await durationWhileBlocked('thread');
-    const onMain = await durationWhileBlocked('main');
-    assert.ok(onThread >= DELAY_MS && onThread < DELAY_MS + BLOCK_MS / 2, `on its thread: ${onThread} ms`);
-    // The control: the same probe timed on the blocked thread records the block as latency.
-    assert.ok(onMain >= BLOCK_MS, `on the main thread: ${onMain} ms`);
-  });
+  test(
+    `a main thread blocked for ${BLOCK_MS} ms does not lengthen the latency a probe on the thread records (on the main thread it does)`,
+    { timeout: 120_000 },
+    async (t) => {
+      const probeOptions = { headers: { 'X-Sandbox-Fault': `latency=${DELAY_MS}` } };
+      const trackers = (r: ProbeResult) => r.check === 'trackers';
+
+      // The thread probes every 250 ms; once its first result is in, it is up and probing.
+      const often = [testTarget('eu', PATIENT, { intervalSeconds: 0.25, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
+      const onThread = results(trackers);
+      const thread = startProbeThread({
+        targets: often,
+        baseUrlOf: () => sandbox.baseUrl,
+        metrics: metricsFor(often),
+        onResult: onThread.onResult,
+        probeOptions,
+        jitter: 0,
+      });
+      t.after(() => thread.stop());
+      await onThread.next();
+
+      // The control: the same probe on this thread, started just before the block.
+      const once = [testTarget('eu', PATIENT, { intervalSeconds: 3600, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
+      const client = clientFor(once[0]!.config, sandbox.baseUrl);
+      t.after(() => client.close());
+      const onMain = results(trackers);
+      const mainResult = onMain.next();
+      let started!: () => void;
+      const mainStarted = new Promise<void>((resolve) => (started = resolve));
+      const mainLoop = startLoop({
+        targets: once,
+        clientFor: () => client,
+        metrics: metricsFor(once),
+        onResult: onMain.onResult,
+        probeOptions,
+        jitter: 0,
+        probe: (...args) => {
+          const result = probe(...args);
+          if (args[2] === 'trackers') started();
+          return result;
+        },
+      });
+      t.after(() => mainLoop.stop());
+      await mainStarted;
+      // From probe() to the request, promise callbacks only: once they have run, the request's clock is running.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+
+      const blockedFrom = Date.now();
+      block(BLOCK_MS);
+      const blockedTo = Date.now();
+
+      const control = await mainResult;
+      assert.equal(control.verdict, 'pass', control.message);
+      assert.ok(control.durationMs >= BLOCK_MS, `on the main thread: ${control.durationMs} ms, the block counted as latency`);
+
+      // Results arrive in order: once one that started after the block is in, every one from during it is too.
+      await onThread.next((r) => r.startedAt >= blockedTo);
+      const during = onThread.seen.filter((r) => r.startedAt >= blockedFrom && r.startedAt + r.durationMs <= blockedTo);
+      // On the main thread no probe could even end while it was blocked: these ran on their own.
+      assert.ok(
+        during.length > 0,
+        `no probe ran on the thread during the block: ${JSON.stringify(onThread.seen.map((r) => [r.startedAt - blockedFrom, r.durationMs]))}`,
+      );
+      for (const r of during) {
+        assert.equal(r.verdict, 'pass', r.message);
+        assert.ok(
+          r.durationMs >= DELAY_MS && r.durationMs < BLOCK_MS / 2,
+          `on its thread: ${r.durationMs} ms, the sandbox's delay`,
+        );
+      }
+    },
+  );
 });

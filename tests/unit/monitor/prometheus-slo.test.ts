@@ -1,11 +1,14 @@
 // The long-window ratios from Prometheus's HTTP API, against a throwaway HTTP
 // server per case that answers as Prometheus does (the e2e test runs a real one).
+// The time-out and the answers' age run on a manual clock.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setImmediate } from 'node:timers';
 import { describe, test, type TestContext } from 'node:test';
 import { createPrometheusSloSource, LONG_QUERIES } from '../../../monitor/prometheus-slo.ts';
 import { Secret } from '../../../src/secret.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 import { closedPort } from './helpers.ts';
 
 type Handler = (query: string, req: http.IncomingMessage, res: http.ServerResponse) => void;
@@ -31,6 +34,9 @@ const vector = (result: { metric: Record<string, string>; value: string }[]) =>
     status: 'success',
     data: { resultType: 'vector', result: result.map((r) => ({ metric: r.metric, value: [1767000000, r.value] })) },
   });
+
+/** Let the I/O and promise callbacks that are ready run: not a wait for time. */
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('Prometheus SLO source', () => {
   test('reads the 1 d, 7 d, 30 d ratios and the budget left per target and check', async (t) => {
@@ -92,36 +98,55 @@ describe('Prometheus SLO source', () => {
       handler: (_q, _req, res) => void res.end(JSON.stringify({ status: 'error', errorType: 'bad_data' })),
       reason: /^not a Prometheus query answer$/,
     },
-    { name: 'no answer within the timeout', handler: () => {}, reason: /^timeout after 200 ms$/, timeoutMs: 200 },
+    // A minute, on the manual clock: no real-time timer could end it within the test's 30 s.
+    { name: 'no answer within the timeout', handler: () => {}, reason: /^timeout after 60000 ms$/, timeoutMs: 60_000 },
   ];
   for (const c of FAILURES) {
-    test(`${c.name}: unavailable, with a reason and no URL`, async (t) => {
-      const { url } = await fakePrometheus(t, c.handler);
+    test(`${c.name}: unavailable, with a reason and no URL`, { timeout: 30_000 }, async (t) => {
+      let arrivals = 0;
+      let allArrived!: () => void;
+      const arrived = new Promise<void>((resolve) => (allArrived = resolve));
+      const { url } = await fakePrometheus(t, (q, req, res) => {
+        if (++arrivals === 4) allArrived();
+        c.handler(q, req, res);
+      });
+      const clock = new ManualClock();
       const source = createPrometheusSloSource({
         url: new Secret(`http://u:s3cret-pw@${url.slice(7)}`),
         display: url,
         timeoutMs: c.timeoutMs,
+        clock,
       });
-      const started = Date.now();
-      await source.refresh();
+      const refreshing = source.refresh();
+      assert.equal(clock.pending(), 4, "a deadline per query, on the source's clock");
+      if (c.timeoutMs !== undefined) {
+        // The four questions got there and hang: 1 ms short of the time-out they are still waited for.
+        await arrived;
+        clock.advance(c.timeoutMs - 1);
+        await settle();
+        assert.equal(source.view().status, 'pending');
+        clock.advance(1);
+      }
+      // Every other failure ends without the clock moving: none waits for the time-out.
+      await refreshing;
+      assert.equal(clock.pending(), 0, 'every deadline cleared');
       const view = source.view();
       assert.equal(view.status, 'unavailable');
       assert.match(view.reason ?? '', c.reason);
       assert.equal(view.ratios, undefined);
       assert.doesNotMatch(JSON.stringify(view), /s3cret|127\.0\.0\.1:\d+\/api/);
-      assert.ok(Date.now() - started < 3000, 'bounded by the timeout');
     });
   }
 
   test('nothing listening: unavailable (ECONNREFUSED); view() never waits and re-asks only when stale', async () => {
-    let now = 1_000_000;
+    const clock = new ManualClock();
     let calls = 0;
     const port = await closedPort();
     const source = createPrometheusSloSource({
       url: new Secret(`http://127.0.0.1:${port}`),
       display: `http://127.0.0.1:${port}`,
       maxAgeMs: 10_000,
-      now: () => now,
+      clock,
       fetch: ((...args: Parameters<typeof fetch>) => {
         calls++;
         return fetch(...args);
@@ -133,10 +158,12 @@ describe('Prometheus SLO source', () => {
       status: 'unavailable',
       reason: 'ECONNREFUSED',
     });
+    assert.equal(source.view().fetchedAt, clock.epochMs(), 'stamped with the wall-clock time of the question');
     const after = calls;
+    clock.advance(9_999);
     source.view();
     assert.equal(calls, after, 'cached within maxAgeMs');
-    now += 10_000;
+    clock.advance(1);
     source.view();
     assert.equal(calls, after + 4, 'stale: asked again, in the background');
   });
