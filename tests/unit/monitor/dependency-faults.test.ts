@@ -147,22 +147,10 @@ describe('the wall clock jumping backward and forward', () => {
     assert.ok(r.ttfbMs !== undefined && r.ttfbMs >= 55 && r.ttfbMs <= r.durationMs, `ttfb ${r.ttfbMs} ms`);
   });
 
-  /**
-   * The loop's timers and monotonic time on a manual clock, for this test only: startLoop takes no
-   * clock (yet), so the globals it reads are pointed at one. Top-level tests of a unit shard run one
-   * at a time, so nothing else reads them meanwhile.
-   */
-  function loopOn(clock: ManualClock, t: TestContext): void {
-    t.mock.method(globalThis, 'setTimeout', ((fn: () => void, ms: number) => clock.setTimeout(fn, ms)) as never);
-    t.mock.method(globalThis, 'clearTimeout', ((timer: never) => clock.clearTimeout(timer)) as never);
-    t.mock.method(performance, 'now', () => clock.now());
-  }
-
   test('the loop keeps its interval (1 s) while the clock jumps', async (t) => {
     const target = testTarget('eu', {}, { intervalSeconds: 1, authIntervalSeconds: 0 });
     const clock = new ManualClock();
     const at: number[] = [];
-    loopOn(clock, t);
     jumpingClock(t);
     const loop = startLoop({
       targets: [target],
@@ -170,6 +158,7 @@ describe('the wall clock jumping backward and forward', () => {
       metrics: createMetrics({ registry: new Registry(), targets: [target], version: 'test', defaultMetrics: false }),
       jitter: 0,
       random: () => 0,
+      clock,
       probe: async (_client, _target, check) => {
         if (check === 'trackers') at.push(clock.now());
         return fakeResult(target, check);
