@@ -203,8 +203,6 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     await series(`slo:burn_rate:ratio_rate5m{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v > 14.4);
     await firing('TrackersAvailabilityBudgetBurn', { target: TARGET, severity: 'page' });
     await series(`slo:period_error_budget_remaining:ratio{target="${TARGET}",sloth_slo="trackers-availability"}`, (v) => v < 1);
-    // And the status page reads it: the 24-hour ratio drops, the budget is being spent.
-    await statusRatios('the 24 h ratio under 100%, the budget spent in part', (r) => r.ratio1d! < 1 && r.budgetRemaining! < 1);
   });
 
   test('a breaking change (id sent as a string): TrackersSchemaViolations fires, the rule is "type"', async () => {
@@ -239,5 +237,11 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
       `trackers_probe_failures_total{target="${TARGET}",check="trackers",reason="latency_budget_exceeded"}`,
       (v) => v > 0,
     );
+  });
+
+  // Last: the monitor asks Prometheus again only when its answer is 10 s old, a wait the phases above
+  // now spend doing their own work. The failures stay in the 24 h window, so this still reads them.
+  test('after the outage: the status page reads it from Prometheus, the 24 h ratio under 100%, the budget spent in part', async () => {
+    await statusRatios('the 24 h ratio under 100%, the budget spent in part', (r) => r.ratio1d! < 1 && r.budgetRemaining! < 1);
   });
 });

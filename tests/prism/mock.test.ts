@@ -7,7 +7,8 @@ import { createClient, type TrackersClient } from '../../src/client.ts';
 import { DEFAULTS, loadConfig } from '../../src/config/api.ts';
 import { exampleText } from '../../src/schemas.ts';
 import { validateResponse } from '../../src/validate.ts';
-import { requestViolations, responseViolations, startPrism, violationsOf, type RunningPrism } from './prism.ts';
+import { requestViolations, responseViolations, violationsOf, type RunningPrism } from './prism.ts';
+import { sharedPrism } from './shared.ts';
 
 const loaded = loadConfig({});
 if (!loaded.ok) throw new Error(loaded.errors.join('; '));
@@ -16,14 +17,11 @@ let prism: RunningPrism;
 let client: TrackersClient;
 
 before(async () => {
-  prism = await startPrism({ mode: 'mock' });
+  prism = await sharedPrism({ mode: 'mock' });
   client = createClient({ baseUrl: prism.baseUrl, auth: loaded.config.auth, timeoutMs: 10_000 });
 });
 
-after(async () => {
-  client?.close();
-  await prism?.stop();
-});
+after(() => client?.close());
 
 const prefer = (value: string) => ({ headers: { Prefer: value } });
 

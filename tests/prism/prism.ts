@@ -67,10 +67,15 @@ export interface RunningPrism {
   log(): string;
   /** A position in the log: pass it to loggedViolations() to see only what came after. */
   mark(): number;
-  /** The "Violation:" lines logged (after `since`). Call settle() first for requests just made. */
-  loggedViolations(since?: number): LoggedViolation[];
-  /** Wait until the log has been quiet for a moment (bounded), so lines for requests already answered are in. */
-  settle(): Promise<void>;
+  /** The "Violation:" lines logged from `since` up to `until` (a settle() position; default: the end). */
+  loggedViolations(since?: number, until?: number): LoggedViolation[];
+  /**
+   * Resolves to a position in the log before which every line of every request already answered lies:
+   * a barrier request (an unknown path, answered 404) goes through Prism, and its "Request received" line
+   * is awaited. Prism logs a request's violations before it answers, in order, so nothing of an earlier
+   * request can come after that line. Bounded by the caller's timeout only.
+   */
+  settle(): Promise<number>;
   /** Stop the process (SIGTERM, then SIGKILL after 5 s); safe to call twice. */
   stop(): Promise<void>;
 }
@@ -117,7 +122,20 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   let logText = '';
   // Redacted a whole line at a time, so a credential split across two chunks is still caught.
   let partialLine = '';
-  let lastOutputAt = Date.now();
+  /** settle()'s barriers: a text to find in the log, and what to do once it is there (or never can be). */
+  const waiters = new Set<{ text: string; found(at: number): void; failed(reason: Error): void }>();
+  const checkWaiters = () => {
+    for (const w of waiters) {
+      const at = logText.indexOf(w.text);
+      if (at >= 0) {
+        waiters.delete(w);
+        w.found(logText.lastIndexOf('\n', at) + 1);
+      } else if (hasExited || logText.length >= LOG_LIMIT) {
+        waiters.delete(w);
+        w.failed(new Error(`Prism ${hasExited ? 'exited' : 'filled its log'} before logging ${w.text}`));
+      }
+    }
+  };
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let hasExited = false;
   // If the test process ends without stop() (a failed hook, a timeout), Prism must not outlive it.
@@ -126,6 +144,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   void exited.then(() => {
     hasExited = true;
     process.off('exit', killOnExit);
+    checkWaiters();
   });
 
   const listening = new Promise<string>((resolve, reject) => {
@@ -134,11 +153,11 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
       startTimeoutMs,
     );
     const onData = (chunk: Buffer) => {
-      lastOutputAt = Date.now();
       const lines = (partialLine + chunk.toString('utf8')).split('\n');
       partialLine = lines.pop()!.slice(-LOG_LIMIT);
       if (lines.length > 0 && logText.length < LOG_LIMIT)
         logText += redactCredentials(stripVTControlCharacters(lines.join('\n'))) + '\n';
+      checkWaiters();
       const match = /Prism is listening on (http:\/\/[^\s]+)/.exec(logText);
       if (match) {
         clearTimeout(timer);
@@ -169,6 +188,7 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   };
 
   let baseUrl: string;
+  let barriers = 0;
   try {
     baseUrl = await listening;
   } catch (err) {
@@ -182,9 +202,9 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     pid: child.pid!,
     log: () => logText,
     mark: () => logText.length,
-    loggedViolations(since = 0) {
+    loggedViolations(since = 0, until = logText.length) {
       return logText
-        .slice(since)
+        .slice(since, until)
         .split('\n')
         .flatMap((line) => {
           const m = VIOLATION_LINE.exec(line);
@@ -192,9 +212,16 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
         });
     },
     async settle() {
-      const deadline = Date.now() + 2_000;
-      await new Promise((r) => setTimeout(r, 100));
-      while (Date.now() - lastOutputAt < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const barrier = `/__log-barrier__/${process.pid}-${++barriers}`;
+      const logged = new Promise<number>((found, failed) => {
+        waiters.add({ text: `[HTTP SERVER] get ${barrier} `, found, failed });
+        checkWaiters();
+      });
+      // Handled here too: a barrier that cannot be sent throws below, and its wait must not reject unheard.
+      logged.catch(() => {});
+      // The answer itself does not matter (a 404 from Prism or from the upstream); that it came does.
+      await (await fetch(`${baseUrl}${barrier}`)).arrayBuffer();
+      return logged;
     },
     stop,
   };

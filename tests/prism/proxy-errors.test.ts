@@ -6,12 +6,13 @@
 // assert on the log instead (README, ## OpenAPI).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import type { Sandbox } from '../../sandbox/app.ts';
 import { createClient, type TrackersClient } from '../../src/client.ts';
 import { loadConfig } from '../../src/config/api.ts';
 import { exampleText } from '../../src/schemas.ts';
 import { validateResponse } from '../../src/validate.ts';
-import { startPrism, type RunningPrism } from './prism.ts';
+import type { RunningPrism } from './prism.ts';
+import { sharedProxy } from './shared.ts';
 
 const loaded = loadConfig({});
 if (!loaded.ok) throw new Error(loaded.errors.join('; '));
@@ -21,16 +22,11 @@ let prism: RunningPrism;
 let client: TrackersClient;
 
 before(async () => {
-  sandbox = createSandbox();
-  prism = await startPrism({ mode: 'proxy', upstream: await sandbox.listen(0, '127.0.0.1'), errors: true });
+  ({ prism, sandbox } = await sharedProxy(true));
   client = createClient({ baseUrl: prism.baseUrl, auth: loaded.config.auth, timeoutMs: 10_000 });
 });
 
-after(async () => {
-  client?.close();
-  await prism?.stop();
-  await sandbox?.close();
-});
+after(() => client?.close());
 
 const trackerRequests = () => sandbox.stats.byRoute.trackers ?? {};
 

@@ -6,21 +6,15 @@
 // shows what --errors changes.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import type { Sandbox } from '../../sandbox/app.ts';
 import { MUTATIONS, type Mutation } from '../../sandbox/mutations.ts';
 import { basicAuthHeader, md5Hex } from '../../src/auth.ts';
 import { createClient, type ClientResult, type TrackersClient } from '../../src/client.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../../src/config/api.ts';
 import { Secret } from '../../src/secret.ts';
 import { validateResponse } from '../../src/validate.ts';
-import {
-  redactCredentials,
-  requestViolations,
-  responseViolations,
-  startPrism,
-  violationsOf,
-  type RunningPrism,
-} from './prism.ts';
+import { redactCredentials, requestViolations, responseViolations, violationsOf, type RunningPrism } from './prism.ts';
+import { sharedProxy } from './shared.ts';
 
 const TIMEOUT_MS = 10_000;
 const loaded = loadConfig({});
@@ -31,13 +25,9 @@ let sandbox: Sandbox;
 let prism: RunningPrism;
 let client: TrackersClient;
 let oauthClient: TrackersClient;
-let logStart = 0;
 
 before(async () => {
-  sandbox = createSandbox();
-  const upstream = await sandbox.listen(0, '127.0.0.1');
-  prism = await startPrism({ mode: 'proxy', upstream });
-  logStart = prism.mark();
+  ({ prism, sandbox } = await sharedProxy());
   client = createClient({ baseUrl: prism.baseUrl, auth: sandboxAuth, timeoutMs: TIMEOUT_MS });
   // The token request (POST /v3/oauth/token/generate) is not in the document: Prism forwards it with a warning.
   oauthClient = createClient({
@@ -47,11 +37,9 @@ before(async () => {
   });
 });
 
-after(async () => {
+after(() => {
   client?.close();
   oauthClient?.close();
-  await prism?.stop();
-  await sandbox?.close();
 });
 
 const locations = (r: ClientResult, pick: typeof requestViolations) =>
@@ -138,6 +126,10 @@ const DOCUMENTED: Behaviour[] = [
 ];
 
 describe("the endpoint's documented behaviours through Prism: no response violation", () => {
+  // From here: the shared proxy may have logged other files' requests before.
+  let logStart = 0;
+  before(() => (logStart = prism.mark()));
+
   for (const b of DOCUMENTED) {
     test(b.name, async () => {
       const r = await client.getTrackers(b.id, {
@@ -163,8 +155,7 @@ describe("the endpoint's documented behaviours through Prism: no response violat
   });
 
   test("Prism's log holds no response violation for any of them, and the expected request ones", async () => {
-    await prism.settle();
-    const logged = prism.loggedViolations(logStart);
+    const logged = prism.loggedViolations(logStart, await prism.settle());
     assert.deepEqual(
       logged.filter((v) => v.location.startsWith('response')),
       [],
@@ -261,8 +252,7 @@ describe('the proxy catches a sandbox that breaks the contract (X-Sandbox-Fault:
   test('the violation is in the log too, with its JSON path', async () => {
     const mark = prism.mark();
     await client.getTrackers('98662653', { headers: { 'X-Sandbox-Fault': 'mutation=name-null' } });
-    await prism.settle();
-    const lines = prism.loggedViolations(mark);
+    const lines = prism.loggedViolations(mark, await prism.settle());
     assert.ok(
       lines.some((v) => v.level === 'error' && v.location === 'response.body.data.0.name'),
       lines.map((v) => v.line).join('\n'),

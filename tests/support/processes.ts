@@ -119,6 +119,13 @@ export function runToCompletion(command: string, args: string[], options: RunOpt
 
 const KEEP_OUTPUT = 32 * 1024;
 
+// Services not stopped yet. If this process exits without stopping one (a hook that threw, an uncaught
+// error, a signal turned into process.exit), it is killed rather than left running without its test.
+const running = new Set<ChildProcess>();
+const killRunning = () => {
+  for (const child of running) child.kill('SIGKILL');
+};
+
 export interface Service {
   readonly name: string;
   readonly child: ChildProcess;
@@ -130,6 +137,12 @@ export interface Service {
 
 export function startService(name: string, command: string, args: string[], env?: Record<string, string>, cwd?: string): Service {
   const child = spawn(command, args, { env: env ?? childEnv(), cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (running.size === 0) process.on('exit', killRunning);
+  running.add(child);
+  child.once('exit', () => {
+    running.delete(child);
+    if (running.size === 0) process.off('exit', killRunning);
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-KEEP_OUTPUT);

@@ -17,6 +17,7 @@ export const PACKAGE_OF: Readonly<Record<string, string>> = {
   ip: 'iproute2',
   iptables: 'iptables',
   openssl: 'openssl',
+  setpriv: 'util-linux',
 };
 
 export interface BinaryGate {

@@ -59,3 +59,16 @@ export function readAlertRules(text: string = readFileSync(RULES_FILE, 'utf8')):
 export function withFor(text: string, duration: string): string {
   return text.replace(/^(\s*for:\s*)\S+\s*$/gm, `$1${duration}`);
 }
+
+/** A copy of the rules with the `for:` of one alert replaced; throws when that alert has no `for:`. */
+export function withForOf(text: string, alert: string, duration: string): string {
+  const start = text.search(new RegExp(`^[ \\t]*- alert:[ \\t]*${alert}[ \\t]*$`, 'm'));
+  // The block ends where the next rule starts, searched from the next line on.
+  const from = start < 0 ? text.length : text.indexOf('\n', start) + 1 || text.length;
+  const next = text.slice(from).search(/^[ \t]*- (alert|record):/m);
+  const end = next < 0 ? text.length : from + next;
+  const block = start < 0 ? '' : text.slice(start, end);
+  const changed = block.replace(/^([ \t]*for:[ \t]*)\S+[ \t]*$/m, `$1${duration}`);
+  if (changed === block) throw new SyntaxError(`alert ${alert}: no \`for:\` to replace`);
+  return text.slice(0, start) + changed + text.slice(end);
+}
