@@ -2,7 +2,7 @@
 // The gate's own specs, fixtures and reporters with one Playwright project per target, all in one
 // process: the proof table's rows, the hostile bodies. run-gate.ts (runGateAgainst, perTarget)
 // describes the run in GATE_PER_TARGET. Plain JavaScript: Playwright loads its config in the runner
-// and again in every worker (a proof run starts about fifty), so that with the compiled gate
+// and again in every worker (a proof run starts about seventy), so that with the compiled gate
 // (dist/gate) nothing it loads needs its TypeScript loader, a module-hooks thread in each process.
 import { fileURLToPath } from 'node:url';
 
