@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
-import { childEnv, freePort, runToCompletion } from '../support/processes.ts';
+import { freeFixedPort } from '../support/fixed-port.ts';
+import { childEnv, runToCompletion } from '../support/processes.ts';
 import { programArgs, runsCompiled } from '../support/program.ts';
 
 // Through the gate's entry point, as `npm run gate` does: its exit code is the contract's.
@@ -95,12 +96,13 @@ function readJunit(reportDir: string): string {
 
 /**
  * The gate's entry point with no CAP_BASE_URL, as on a fresh clone: Playwright's webServer starts
- * the embedded sandbox, here on a free port. (The installed `trackers-contract gate` is run by
+ * the embedded sandbox, here on a free port below the ephemeral range, which no server started on
+ * port 0 meanwhile can be given. (The installed `trackers-contract gate` is run by
  * tests/package/pack-install.test.ts.)
  */
 export async function runGateEmbedded(options: Pick<GateOptions, 'args' | 'timeoutMs'> = {}): Promise<GateRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
-  const env = childEnv({ GATE_REPORT_DIR: reportDir, SANDBOX_PORT: String(await freePort()) });
+  const env = childEnv({ GATE_REPORT_DIR: reportDir, SANDBOX_PORT: String(await freeFixedPort()) });
   const { code, output } = await runToCompletion(process.execPath, [...GATE_CLI, ...(options.args ?? [])], {
     env,
     timeoutMs: options.timeoutMs ?? RUN_TIMEOUT_MS,

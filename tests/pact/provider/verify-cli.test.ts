@@ -2,12 +2,11 @@
 // prints. Against its own embedded sandbox, and against a sandbox started here
 // and given as CAP_BASE_URL (a "remote" target, with its own credentials).
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { SANDBOX_PASSWORD } from '../../../src/config/api.ts';
+import { freeFixedPort } from '../../support/fixed-port.ts';
 import { runVerifyCli, type CliRun } from '../support/run-verify-cli.ts';
 
 // Credentials only the sandbox below knows: none of their forms may appear in any output.
@@ -86,10 +85,8 @@ describe('npm run verify', { concurrency: 3 }, () => {
   });
 
   test('an unreachable provider is inconclusive (exit 3) with the reason, never a stack trace', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    // Below the ephemeral range: a port just closed there could be given to any server started on port 0.
+    const port = await freeFixedPort();
     const run = await runVerifyCli({ ...basicEnv(), CAP_BASE_URL: `http://127.0.0.1:${port}` });
     assert.equal(run.code, 3, run.output);
     assert.match(run.output, /no answer from the provider: connection_refused/);
