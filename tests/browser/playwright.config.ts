@@ -15,7 +15,11 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   retries: 0,
-  timeout: 60_000,
+  // Every wait is for something the page or the monitor does (a probe, a refresh): seconds alone, and
+  // several times that on two loaded cores, with Chromium and a monitor sharing them. Bounded as
+  // backstops, not as speed limits: an expectation that never holds fails after a minute, naming itself.
+  timeout: 240_000,
+  expect: { timeout: 60_000 },
   outputDir: '../../reports/status-page/test-results',
   reporter: [['list'], ['html', { outputFolder: '../../reports/status-page/html', open: 'never' }]],
   use: {

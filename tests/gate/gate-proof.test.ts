@@ -1,10 +1,13 @@
-// Proof that the gate catches breakage. Every row of the proof table is judged
-// by the real gate (its specs, fixtures and reporters, one Playwright project per
-// row, in one process against the proof sandbox): its per-check verdicts must be
-// the table's and agree with what the monitor's probe decides for the same row,
-// and its report must name what broke. Then the gate runs as a user runs it,
-// one target at a time, for the exit-code contract: 0 pass, 1 broken, 2 usage,
-// 3 nothing answered. A gate that always passes is worse than none.
+// Proof that the gate catches breakage. Every row of the proof table, and every
+// hostile body (tests/support/hostile-bodies.ts), is judged by the real gate: its
+// specs, fixtures and reporters, one Playwright project per row or body, all in
+// one Playwright process. A row's per-check verdicts must be the table's and agree
+// with what the monitor's probe decides for the same row, and its report must name
+// what broke. A hostile body fails the contract test, and the failure's first line
+// names the field and rule (a schema violation at its JSON path) or where the body
+// is not JSON (byte offset, line and column): never a crash or a bare RangeError,
+// every line bounded and printable. The gate as a user runs it, with its exit-code
+// contract, is gate-user.test.ts. A gate that always passes is worse than none.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +17,11 @@ import { CHECKS, probe } from '../../monitor/probe.ts';
 import type { CheckName } from '../../src/checks/result.ts';
 import { clientFor } from '../../src/client.ts';
 import { loadConfig } from '../../src/config/api.ts';
+import { HOSTILE_BODIES, MAX_MESSAGE_CHARS, NON_PRINTABLE } from '../support/hostile-bodies.ts';
+import { startHostileServer, type HostileServer } from '../support/hostile-server.ts';
 import { PROOF_TABLE, expectedExitCode, mutationOf, rowName, type Outcome, type ProofRow } from '../support/proof-table.ts';
 import { startProofSandbox, type ProofSandbox } from './proof-sandbox.ts';
-import { runGate, runGateAgainst, runGateEmbedded, type GateRun } from './run-gate.ts';
+import { runGateAgainst, type GateRun } from './run-gate.ts';
 
 interface RecordedVerdict {
   project: string;
@@ -45,6 +50,20 @@ function junitOf(run: GateRun, project: string): string {
     .map((m) => m[0])
     .filter((suite) => suite.includes(`hostname="${project}"`))
     .join('\n');
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
+
+/** The JUnit failure messages of one project. */
+function failuresOf(run: GateRun, project: string): string[] {
+  return [...junitOf(run, project).matchAll(/<failure message="([^"]*)"/g)].map((x) => unescapeXml(x[1]!));
 }
 
 /**
@@ -76,23 +95,46 @@ async function monitorOutcomes(row: ProofRow, baseUrl: string): Promise<Record<s
   }
 }
 
-describe('the gate on every row of the proof table', () => {
-  let proof: ProofSandbox;
-  let run: GateRun;
-  let verdicts: RecordedVerdict[];
-  before(async () => {
-    proof = await startProofSandbox(PROOF_TABLE);
-    run = await runGateAgainst(proof.baseUrlOf(0).replace(/\/proof\/0$/, ''), {
-      playwrightConfig: join('tests', 'gate', 'proof.playwright.config.ts'),
-      // 36 projects in one process: minutes on a loaded machine, not seconds.
-      timeoutMs: 400_000,
-    });
-    verdicts = verdictsOf(run);
+// One Playwright run for both tables: a project per row, and one per hostile body.
+let proof: ProofSandbox;
+let hostile: HostileServer;
+let run: GateRun;
+let verdicts: RecordedVerdict[];
+before(async () => {
+  [proof, hostile] = await Promise.all([startProofSandbox(PROOF_TABLE), startHostileServer(HOSTILE_BODIES)]);
+  run = await runGateAgainst(proof.baseUrlOf(0).replace(/\/proof\/0$/, ''), {
+    perTarget: [
+      {
+        specs: '*',
+        // The latency sample is the trackers check five times over: on every row it decides as the contract
+        // test does (the user-run tests keep it), and each of its failures would cost a worker restart.
+        ignore: 'latency',
+        targets: PROOF_TABLE.map((row, i) => ({ name: `row-${i}`, baseUrl: proof.baseUrlOf(i), env: row.env })),
+      },
+      {
+        // Only the test that judges the body: the other checks would each fail on any of these bodies for
+        // the same reason, and cost a worker each.
+        specs: 'trackers',
+        grep: 'satisfies the contract',
+        targets: HOSTILE_BODIES.map((_, i) => ({ name: `hostile-${i}`, baseUrl: hostile.baseUrlOf(i) })),
+      },
+    ],
+    // 48 projects in one process, ~70 workers: a backstop against a hang, not a speed limit. The run takes
+    // about 30 s alone and took 145 s under stress-ng --cpu 2 beside other sessions' load.
+    timeoutMs: 1_800_000,
   });
-  after(() => proof.close());
+  verdicts = verdictsOf(run);
+});
+after(() => Promise.all([proof.close(), hostile.close()]));
 
+test('the run failed (1), and crashed nowhere', () => {
+  assert.equal(run.code, 1, run.output.slice(-3000));
+  assert.doesNotMatch(run.output, /RangeError|Maximum call stack|TypeError/);
+});
+
+describe('the gate on every row of the proof table', () => {
   test('the proof run covered every row', () => {
-    const projects = new Set(verdicts.map((v) => v.project));
+    const projects = new Set(verdicts.map((v) => v.project).filter((p) => p.startsWith('row-')));
     assert.equal(projects.size, PROOF_TABLE.length, run.output.slice(-3000));
   });
 
@@ -115,55 +157,16 @@ describe('the gate on every row of the proof table', () => {
   });
 });
 
-// The gate as a user runs it (cli/gate.ts), one target: the exit-code contract and the report's wording.
-describe('the gate run as a user runs it', { concurrency: 2 }, () => {
-  // With no target configured, as on a fresh clone: the embedded sandbox, started by the gate itself.
-  test('the documented sandbox passes (0) with the data-quality warnings, each once', async () => {
-    const run = await runGateEmbedded();
-    assert.equal(run.code, 0, run.output.slice(-3000));
-    assert.match(run.output, /11 warning\(s\) \(tolerated; they do not fail the gate\)/);
-    assert.equal(run.output.split('[duplicate_tracker_id]').length - 1, 7, 'each warning once');
-    assert.match(run.junit, /<testsuites[^>]* failures="0"/);
-    assert.match(run.junit, /<testsuite [^>]*hostname="[^"]+"/, 'JUnit names the host that ran the gate');
-  });
-
-  test('a broken contract fails (1), naming the field and rule first', async () => {
-    const run = await runGate({ faults: 'mutation=id-string' });
-    assert.equal(run.code, 1, run.output.slice(-3000));
-    assert.match(run.junit, /<failure message="\$\.data\[0\]\.id \[type\] must be integer \(seen: &quot;9737&quot;\)"/);
-  });
-
-  // These two run the contract test alone: the proof above judges every check on a reset target, and
-  // here it is the run's exit code and wording that matter (each failing check costs a Playwright worker).
-  test('a target nothing answers from is inconclusive (3), and each retry is reported', async () => {
-    const run = await runGate({ faults: 'reset', args: ['--grep', 'satisfies the contract'] });
-    assert.equal(run.code, 3, run.output.slice(-3000));
-    assert.match(run.output, /gate: INCONCLUSIVE \(no request got an HTTP answer\)/);
-    assert.match(run.output, /attempt 1 got no HTTP answer/);
-  });
-
-  test('refused credentials fail (1) and say so', async () => {
-    const run = await runGate({ env: { CAP_PASSWORD: 'not-the-sandbox-password' }, args: ['--grep', 'satisfies the contract'] });
-    assert.equal(run.code, 1, run.output.slice(-3000));
-    assert.match(run.output, /the configured credentials were refused: HTTP 401/);
-  });
-
-  test('97 violations are listed once, bounded, not again in a diff', async () => {
-    const run = await runGate({ faults: 'mutation=date-reformat', args: ['--grep', 'satisfies the contract'] });
-    assert.equal(run.code, 1, run.output.slice(-3000));
-    assert.equal(run.output.split('$.data[0].updatedOn [date-time]').length - 1, 1, 'the first violation once');
-    assert.ok(run.output.split('\n').length < 120, `the output is bounded (${run.output.split('\n').length} lines)`);
-  });
-
-  test('an unknown option is a usage error (2), not a failure', async () => {
-    const run = await runGate({ args: ['--no-such-option'] });
-    assert.equal(run.code, 2, run.output);
-    assert.match(run.output, /Unknown option '--no-such-option'/);
-  });
-
-  test('a bad configuration is a usage error (2)', async () => {
-    const run = await runGate({ env: { CAP_NOT_FOUND_STATUS: '200,401' } });
-    assert.equal(run.code, 2, run.output);
-    assert.match(run.output, /CAP_NOT_FOUND_STATUS/);
+describe('the gate on hostile bodies', () => {
+  HOSTILE_BODIES.forEach((row, i) => {
+    test(`${row.name}: fails, naming ${row.names.source}`, () => {
+      const messages = failuresOf(run, `hostile-${i}`);
+      assert.equal(messages.length, 1, `one failure: ${messages.join(' | ').slice(0, 500)}`);
+      const message = messages[0]!;
+      assert.match(message, row.reason === 'schema_violation' ? /^\$\S* \[[\w-]+\] / : /^invalid_json: /, message.slice(0, 300));
+      assert.match(message, row.names, message.slice(0, 300));
+      assert.ok(message.length <= MAX_MESSAGE_CHARS, `a bounded message (${message.length} chars)`);
+      assert.doesNotMatch(message, NON_PRINTABLE);
+    });
   });
 });

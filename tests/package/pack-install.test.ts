@@ -19,6 +19,11 @@ import { distStaleness } from '../support/program.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const STOP_WITHIN_MS = 5000;
+// Bounds on runs and waits that are backstops against a hang, not assertions about speed: what they wait
+// for takes a second or two alone, and ten seconds was seen on a loaded two-core machine. Under the
+// runner's --test-timeout, so a hang is reported with the program's output.
+const RUN_BACKSTOP_MS = 120_000;
+const WAIT_BACKSTOP_MS = 60_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'ship-pack-'));
 const project = join(dir, 'consumer');
@@ -34,7 +39,7 @@ function firstLine(text: string): string {
 async function printedUrl(service: Service, pattern: RegExp): Promise<URL> {
   const m = await waitFor(`${service.name} to print its address`, () => service.output().match(pattern) ?? undefined, {
     services: [service],
-    timeoutMs: 20_000,
+    timeoutMs: WAIT_BACKSTOP_MS,
   });
   return new URL(m[1]!);
 }
@@ -87,23 +92,27 @@ describe('the installed package', () => {
   });
 
   test('--version prints the version', async () => {
-    const r = await runToCompletion(bin, ['--version'], { cwd: project, env: childEnv(), timeoutMs: 10_000 });
+    const r = await runToCompletion(bin, ['--version'], { cwd: project, env: childEnv(), timeoutMs: RUN_BACKSTOP_MS });
     assert.equal(r.code, 0, r.output);
     assert.match(firstLine(r.stdout), /^\d+\.\d+\.\d+$/);
   });
 
   test('validate passes the documented body (exit 0) and refuses a bad flag (exit 2, one line)', async () => {
     const body = join(installed, 'schemas', 'examples', 'trackers-98662653.json');
-    const ok = await runToCompletion(bin, ['validate', body], { cwd: project, env: childEnv(), timeoutMs: 20_000 });
+    const ok = await runToCompletion(bin, ['validate', body], { cwd: project, env: childEnv(), timeoutMs: RUN_BACKSTOP_MS });
     assert.equal(ok.code, 0, ok.output);
     assert.match(ok.stdout.trim().split('\n').at(-1)!, /valid/);
-    const bad = await runToCompletion(bin, ['validate', '--nope', body], { cwd: project, env: childEnv(), timeoutMs: 20_000 });
+    const bad = await runToCompletion(bin, ['validate', '--nope', body], {
+      cwd: project,
+      env: childEnv(),
+      timeoutMs: RUN_BACKSTOP_MS,
+    });
     assert.equal(bad.code, 2);
     assert.match(firstLine(bad.stderr), /^validate: Unknown option '--nope'/);
   });
 
   test('monitor --once on the embedded sandbox prints the exposition and exits 0', async () => {
-    const r = await runToCompletion(bin, ['monitor', '--once'], { cwd: project, env: childEnv(), timeoutMs: 30_000 });
+    const r = await runToCompletion(bin, ['monitor', '--once'], { cwd: project, env: childEnv(), timeoutMs: RUN_BACKSTOP_MS });
     assert.equal(r.code, 0, r.output);
     assert.match(firstLine(r.stdout), /^# HELP trackers_/);
   });
@@ -119,8 +128,8 @@ describe('the installed package', () => {
       GATE_REPORT_DIR: join(dir, 'gate-report'),
     });
     const [gate, verify] = await Promise.all([
-      runToCompletion(bin, ['gate'], { cwd: project, env, timeoutMs: 120_000 }),
-      runToCompletion(bin, ['verify'], { cwd: project, env, timeoutMs: 120_000 }),
+      runToCompletion(bin, ['gate'], { cwd: project, env, timeoutMs: RUN_BACKSTOP_MS }),
+      runToCompletion(bin, ['verify'], { cwd: project, env, timeoutMs: RUN_BACKSTOP_MS }),
     ]);
     assert.equal(gate.code, 0, gate.output);
     assert.match(gate.output, /^Running \d+ tests? using \d+ worker/m, gate.output);
@@ -148,7 +157,9 @@ describe('signals stop the monitor in bounded time, leaving nothing serving', ()
       const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, sig) => resolve(code ?? sig)));
       try {
         const url = new URL(
-          (await waitFor('the monitor to listen', () => output.match(/^metrics: (http:\S+)/m)?.[1], { timeoutMs: 20_000 }))!,
+          (await waitFor('the monitor to listen', () => output.match(/^metrics: (http:\S+)/m)?.[1], {
+            timeoutMs: WAIT_BACKSTOP_MS,
+          }))!,
         );
         assert.equal(await accepts(url), true);
         const sent = Date.now();
@@ -158,8 +169,11 @@ describe('signals stop the monitor in bounded time, leaving nothing serving', ()
         clearTimeout(timer);
         assert.ok(Date.now() - sent < STOP_WITHIN_MS, `stopped after ${Date.now() - sent} ms:\n${output}`);
         assert.ok(([0, 130, 143, signal] as (number | string)[]).includes(code ?? ''), `exit ${String(code)}:\n${output}`);
-        // Nothing orphaned: once npm is gone, the monitor it started is gone too.
-        await waitFor('the metrics port to close', async () => ((await accepts(url)) ? undefined : true), { timeoutMs: 3000 });
+        // Nothing orphaned: once npm is gone, the monitor it started is gone too. An orphan would serve on
+        // for good, so the wait's bound only says when to stop waiting for one.
+        await waitFor('the metrics port to close', async () => ((await accepts(url)) ? undefined : true), {
+          timeoutMs: WAIT_BACKSTOP_MS,
+        });
       } finally {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       }

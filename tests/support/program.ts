@@ -54,8 +54,13 @@ export function distStaleness(root: string): string | undefined {
 
 let distFresh: boolean | undefined;
 
+/** Whether tests run this repository's code compiled, from dist/ (it is what the sources compile to now). */
+export function runsCompiled(): boolean {
+  distFresh ??= distStaleness(ROOT) === undefined;
+  return distFresh;
+}
+
 /** node's arguments to run a program of this repository, by its source path: programArgs('cli/validate.ts'). */
 export function programArgs(source: string): string[] {
-  distFresh ??= distStaleness(ROOT) === undefined;
-  return distFresh ? [join(ROOT, 'dist', source.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', join(ROOT, source)];
+  return runsCompiled() ? [join(ROOT, 'dist', source.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', join(ROOT, source)];
 }

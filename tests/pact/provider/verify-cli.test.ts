@@ -2,13 +2,12 @@
 // prints. Against its own embedded sandbox, and against a sandbox started here
 // and given as CAP_BASE_URL (a "remote" target, with its own credentials).
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { SANDBOX_PASSWORD } from '../../../src/config/api.ts';
-import { runVerifyCli } from '../support/run-verify-cli.ts';
+import { freeFixedPort } from '../../support/fixed-port.ts';
+import { runVerifyCli, type CliRun } from '../support/run-verify-cli.ts';
 
 // Credentials only the sandbox below knows: none of their forms may appear in any output.
 const USER = 'pact_verifier';
@@ -41,10 +40,17 @@ const ESC = '\u001b[';
 
 const basicEnv = (url = baseUrl) => ({ CAP_BASE_URL: url, CAP_USERNAME: USER, CAP_PASSWORD: PASSWORD });
 
+// Two runs each serve two tests (what they print, and that none of it is coloured): the same command
+// with the same configuration, run twice, would prove nothing more.
+let embedded: Promise<CliRun> | undefined;
+let mutated: Promise<CliRun> | undefined;
+const embeddedRun = () => (embedded ??= runVerifyCli());
+const mutatedRun = () => (mutated ??= runVerifyCli(basicEnv(mutatedUrl)));
+
 // The runs share nothing (each sandbox's faults are fixed), so they run side by side.
 describe('npm run verify', { concurrency: 3 }, () => {
   test('passes against the embedded sandbox (no configuration), exit 0', async () => {
-    const run = await runVerifyCli();
+    const run = await embeddedRun();
     assert.equal(run.code, 0, run.output);
     assert.match(run.output, /^PASS loyalty-mobile-app: 2 interactions/m);
     assert.match(run.output, /^PASS tier-upgrade-service: 1 interaction/m);
@@ -53,7 +59,7 @@ describe('npm run verify', { concurrency: 3 }, () => {
   });
 
   test('fails with exit 1 when the provider sends id as a string, naming the consumer, interaction, path and field', async () => {
-    const run = await runVerifyCli(basicEnv(mutatedUrl));
+    const run = await mutatedRun();
     assert.equal(run.code, 1, run.output);
     const summary = run.output.slice(run.output.indexOf('=== consumer contract verification'));
     assert.match(summary, /^PASS loyalty-mobile-app/m);
@@ -79,10 +85,8 @@ describe('npm run verify', { concurrency: 3 }, () => {
   });
 
   test('an unreachable provider is inconclusive (exit 3) with the reason, never a stack trace', async () => {
-    const closed = http.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    // Below the ephemeral range: a port just closed there could be given to any server started on port 0.
+    const port = await freeFixedPort();
     const run = await runVerifyCli({ ...basicEnv(), CAP_BASE_URL: `http://127.0.0.1:${port}` });
     assert.equal(run.code, 3, run.output);
     assert.match(run.output, /no answer from the provider: connection_refused/);
@@ -101,7 +105,7 @@ describe('npm run verify', { concurrency: 3 }, () => {
   // Pact's native verifier colours its report whatever stdout is; in a pipe or a CI log the codes are noise.
   // runVerifyCli passes on none of ENV_VARS, so a NO_COLOR or FORCE_COLOR in the developer's shell counts for nothing.
   test('prints no ANSI escape codes into a pipe, on stdout or stderr', async () => {
-    const run = await runVerifyCli();
+    const run = await embeddedRun();
     assert.equal(run.code, 0, run.output);
     assert.ok(!run.stdout.includes(ESC), `an escape code on stdout: ${JSON.stringify(run.stdout.slice(0, 300))}`);
     assert.ok(!run.stderr.includes(ESC), `an escape code on stderr: ${JSON.stringify(run.stderr.slice(0, 300))}`);
@@ -109,7 +113,7 @@ describe('npm run verify', { concurrency: 3 }, () => {
   });
 
   test('a broken contract into a pipe: no escape codes, still exit 1', async () => {
-    const run = await runVerifyCli(basicEnv(mutatedUrl));
+    const run = await mutatedRun();
     assert.equal(run.code, 1, run.output);
     assert.ok(!`${run.stdout}${run.stderr}`.includes(ESC), 'no escape code in the output');
   });

@@ -12,6 +12,7 @@ import { startHostileServer, type HostileServer } from '../../support/hostile-se
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
 import { runVerifications, type VerificationBatch } from '../support/run-verifications.ts';
+import { RUN_TIMEOUT_MS } from '../support/run-verify-cli.ts';
 
 const MAX_SUMMARY_LINE_CHARS = 600;
 
@@ -43,7 +44,7 @@ describe('verification against a provider answering hostile bodies', () => {
     const row = HOSTILE_BODIES.findIndex((r) => r.name.startsWith('invalid UTF-8'));
     const run = await runToCompletion(process.execPath, programArgs('cli/verify.ts'), {
       env: childEnv({ CAP_BASE_URL: server.baseUrlOf(row) }),
-      timeoutMs: 60_000,
+      timeoutMs: RUN_TIMEOUT_MS,
     });
     assert.equal(run.code, EXIT.broken, run.output.slice(-2000));
     assert.match(run.output, /Failed to parse the actual body/);

@@ -1,0 +1,140 @@
+// The gate as a user runs it (cli/gate.ts), one target a run: the exit-code contract (0 pass,
+// 1 broken, 2 usage, 3 nothing answered), the report's wording, and that nothing the gate writes
+// (terminal, JUnit, HTML report, test results) holds a credential: runs with planted unique secrets,
+// passing and failing, every artefact searched for them in every form they travel in. The proof
+// that the gate judges every check as it should, target by target, is gate-proof.test.ts.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { basicAuthHeader, md5Hex } from '../../src/auth.ts';
+import { HOSTILE_BODIES, MAX_MESSAGE_CHARS } from '../support/hostile-bodies.ts';
+import { startHostileServer, type HostileServer } from '../support/hostile-server.ts';
+import { runGate, runGateAgainst, runGateEmbedded, type GateRun } from './run-gate.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+function assertAbsent(run: GateRun, secrets: string[]): void {
+  const places: [string, string][] = [['terminal output', run.output]];
+  for (const file of filesUnder(run.reportDir)) places.push([file, readFileSync(file).toString('latin1')]);
+  assert.ok(places.length > 3, `expected report files in ${run.reportDir}`);
+  for (const [where, text] of places) {
+    for (const secret of secrets) assert.ok(!text.includes(secret), `a planted secret leaked into ${where}`);
+  }
+}
+
+// A Basic password only this file knows, and the sandboxes its runs start.
+const PLANTED_USER = 'gate_user';
+const plantedPassword = `planted-${randomBytes(12).toString('hex')}`;
+const withPlantedPassword = (faults?: string) =>
+  runGate({
+    faults,
+    sandbox: { users: { [PLANTED_USER]: plantedPassword } },
+    env: { CAP_USERNAME: PLANTED_USER, CAP_PASSWORD: plantedPassword },
+  });
+// One run of a broken contract serves two tests: its exit code and first line, and the planted
+// password's absence from what a failing run writes. A second run would prove nothing more.
+let brokenRun: Promise<GateRun> | undefined;
+const broken = () => (brokenRun ??= withPlantedPassword('mutation=id-string'));
+
+describe('the gate run as a user runs it', { concurrency: 2 }, () => {
+  // With no target configured, as on a fresh clone: the embedded sandbox, started by the gate itself.
+  test('the documented sandbox passes (0) with the data-quality warnings, each once', async () => {
+    const run = await runGateEmbedded();
+    assert.equal(run.code, 0, run.output.slice(-3000));
+    assert.match(run.output, /11 warning\(s\) \(tolerated; they do not fail the gate\)/);
+    assert.equal(run.output.split('[duplicate_tracker_id]').length - 1, 7, 'each warning once');
+    assert.match(run.junit, /<testsuites[^>]* failures="0"/);
+    assert.match(run.junit, /<testsuite [^>]*hostname="[^"]+"/, 'JUnit names the host that ran the gate');
+  });
+
+  test('a broken contract fails (1), naming the field and rule first', async () => {
+    const run = await broken();
+    assert.equal(run.code, 1, run.output.slice(-3000));
+    assert.match(run.junit, /<failure message="\$\.data\[0\]\.id \[type\] must be integer \(seen: &quot;9737&quot;\)"/);
+  });
+
+  // These run the contract test alone: the proof (gate-proof.test.ts) judges every check on a reset target, and
+  // here it is the run's exit code and wording that matter (each failing check costs a Playwright worker).
+  test('a target nothing answers from is inconclusive (3), and each retry is reported', async () => {
+    const run = await runGate({ faults: 'reset', args: ['--grep', 'satisfies the contract'] });
+    assert.equal(run.code, 3, run.output.slice(-3000));
+    assert.match(run.output, /gate: INCONCLUSIVE \(no request got an HTTP answer\)/);
+    assert.match(run.output, /attempt 1 got no HTTP answer/);
+  });
+
+  test('refused credentials fail (1) and say so', async () => {
+    const run = await runGate({ env: { CAP_PASSWORD: 'not-the-sandbox-password' }, args: ['--grep', 'satisfies the contract'] });
+    assert.equal(run.code, 1, run.output.slice(-3000));
+    assert.match(run.output, /the configured credentials were refused: HTTP 401/);
+  });
+
+  test('97 violations are listed once, bounded, not again in a diff', async () => {
+    const run = await runGate({ faults: 'mutation=date-reformat', args: ['--grep', 'satisfies the contract'] });
+    assert.equal(run.code, 1, run.output.slice(-3000));
+    assert.equal(run.output.split('$.data[0].updatedOn [date-time]').length - 1, 1, 'the first violation once');
+    assert.ok(run.output.split('\n').length < 120, `the output is bounded (${run.output.split('\n').length} lines)`);
+  });
+
+  test('an unknown option is a usage error (2), not a failure', async () => {
+    const run = await runGate({ args: ['--no-such-option'] });
+    assert.equal(run.code, 2, run.output);
+    assert.match(run.output, /Unknown option '--no-such-option'/);
+  });
+
+  test('a bad configuration is a usage error (2)', async () => {
+    const run = await runGate({ env: { CAP_NOT_FOUND_STATUS: '200,401' } });
+    assert.equal(run.code, 2, run.output);
+    assert.match(run.output, /CAP_NOT_FOUND_STATUS/);
+  });
+});
+
+describe('the gate as a user runs it on a hostile body', () => {
+  let server: HostileServer;
+  before(async () => {
+    server = await startHostileServer(HOSTILE_BODIES);
+  });
+  after(() => server.close());
+
+  test('exits 1 on a body nested 1,000,000 levels, naming the field', async () => {
+    const user = await runGateAgainst(server.baseUrlOf(0), { args: ['--grep', 'satisfies the contract'] });
+    assert.equal(user.code, 1, user.output.slice(-3000));
+    assert.match(user.output, /\$\.data\[0\]\.name \[type\]/);
+    assert.doesNotMatch(user.output, /RangeError/);
+    for (const line of user.output.split('\n'))
+      assert.ok(line.length <= MAX_MESSAGE_CHARS, `a bounded line: ${line.slice(0, 200)}`);
+  });
+});
+
+describe('no credential in anything the gate writes', { concurrency: 2 }, () => {
+  test('a planted Basic password leaks into no artefact, whether the gate passes or fails', async () => {
+    const forms = [
+      plantedPassword,
+      md5Hex(plantedPassword),
+      basicAuthHeader(PLANTED_USER, plantedPassword).slice('Basic '.length),
+    ];
+    const [passed, failed] = await Promise.all([withPlantedPassword(), broken()]);
+    assert.equal(passed.code, 0, passed.output.slice(-2000));
+    assert.equal(failed.code, 1, failed.output.slice(-2000));
+    assertAbsent(passed, forms);
+    assertAbsent(failed, forms);
+  });
+
+  test('a planted OAuth secret leaks into no artefact', async () => {
+    const secret = `planted-${randomBytes(12).toString('hex')}`;
+    const run = await runGate({
+      faults: 'mutation=missing-field',
+      sandbox: { oauthClients: { gate_key: secret } },
+      env: { CAP_USERNAME: '', CAP_PASSWORD: '', CAP_OAUTH_KEY: 'gate_key', CAP_OAUTH_SECRET: secret },
+    });
+    assert.equal(run.code, 1, run.output.slice(-2000));
+    assert.match(run.output, /\$\.data\[0\]\.updatedOn \[required\]/, 'the gate ran with OAuth and reached the contract check');
+    assertAbsent(run, [secret]);
+  });
+});
