@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
-import { freeFixedPort } from '../support/fixed-port.ts';
-import { childEnv, runToCompletion } from '../support/processes.ts';
+import { childEnv, freePort, runToCompletion } from '../support/processes.ts';
 import { programArgs, runsCompiled } from '../support/program.ts';
 
 // Through the gate's entry point, as `npm run gate` does: its exit code is the contract's.
@@ -102,7 +101,7 @@ function readJunit(reportDir: string): string {
  */
 export async function runGateEmbedded(options: Pick<GateOptions, 'args' | 'timeoutMs'> = {}): Promise<GateRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
-  const env = childEnv({ GATE_REPORT_DIR: reportDir, SANDBOX_PORT: String(await freeFixedPort()) });
+  const env = childEnv({ GATE_REPORT_DIR: reportDir, SANDBOX_PORT: String(await freePort()) });
   const { code, output } = await runToCompletion(process.execPath, [...GATE_CLI, ...(options.args ?? [])], {
     env,
     timeoutMs: options.timeoutMs ?? RUN_TIMEOUT_MS,

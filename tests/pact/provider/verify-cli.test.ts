@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { SANDBOX_PASSWORD } from '../../../src/config/api.ts';
-import { freeFixedPort } from '../../support/fixed-port.ts';
+import { freePort } from '../../support/processes.ts';
 import { runVerifyCli, type CliRun } from '../support/run-verify-cli.ts';
 
 // Credentials only the sandbox below knows: none of their forms may appear in any output.
@@ -86,7 +86,7 @@ describe('npm run verify', { concurrency: 3 }, () => {
 
   test('an unreachable provider is inconclusive (exit 3) with the reason, never a stack trace', async () => {
     // Below the ephemeral range: a port just closed there could be given to any server started on port 0.
-    const port = await freeFixedPort();
+    const port = await freePort();
     const run = await runVerifyCli({ ...basicEnv(), CAP_BASE_URL: `http://127.0.0.1:${port}` });
     assert.equal(run.code, 3, run.output);
     assert.match(run.output, /no answer from the provider: connection_refused/);
