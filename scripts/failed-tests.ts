@@ -3,6 +3,8 @@
 // line, then its error indented), and Playwright's list reporter numbers each failure
 // ("  1) [project] › file:line:col › title ───") with its error below. npm test prints only
 // these two reporters, so a flake list can be built from any run's transcript.
+import { withoutColour } from './test-totals.ts';
+
 export interface FailedTest {
   /** "file:line:col › name" where the runner said where, else the name alone. */
   test: string;
@@ -11,8 +13,6 @@ export interface FailedTest {
 }
 
 const ERROR_LINES = 4;
-
-const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
 
 /** The first few lines of an error block, up to its stack: no source excerpt, no blanks. */
 function errorOf(lines: readonly string[]): string {
@@ -62,6 +62,6 @@ function playwrightFailures(lines: readonly string[]): FailedTest[] {
 
 /** Every failed test named in `output` (one or several runs' transcripts, concatenated). */
 export function failedTests(output: string): FailedTest[] {
-  const lines = plain(output).split(/\r?\n/);
+  const lines = withoutColour(output).split(/\r?\n/);
   return [...nodeFailures(lines), ...playwrightFailures(lines)];
 }

@@ -13,11 +13,14 @@ const PATTERNS: readonly [keyof TestTotals, RegExp][] = [
   ['failed', /^ +(\d+) failed\s*$/gm],
 ];
 
+/** Text with its ANSI colour codes removed, so that anchored patterns see what a person reads. */
+export const withoutColour = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+
 /** The sum of every runner summary in `output` (several suites' output, concatenated). */
 export function countTests(output: string): TestTotals {
   const totals: TestTotals = { passed: 0, failed: 0 };
   // ANSI colour codes would hide a summary line from the anchored patterns.
-  const plain = output.replace(/\x1b\[[0-9;]*m/g, ''); // eslint-disable-line no-control-regex
+  const plain = withoutColour(output);
   for (const [key, pattern] of PATTERNS) for (const m of plain.matchAll(pattern)) totals[key] += Number(m[1]);
   return totals;
 }
