@@ -4,7 +4,7 @@
 // Answers are cached and refreshed in the background, each query bounded by a
 // timeout, so a slow or absent Prometheus never slows or breaks /api/status:
 // it shows as "unavailable" with a reason that never holds the URL.
-import { systemClock, type Clock } from '../src/clock.ts';
+import { abortAfter, systemClock, type Clock } from '../src/clock.ts';
 import type { Secret } from '../src/secret.ts';
 
 /**
@@ -98,12 +98,11 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
 
   async function query(expr: string): Promise<QueryResult> {
     // The whole query, answer read and parsed included.
-    const controller = new AbortController();
-    const deadline = clock.setTimeout(() => controller.abort(), timeoutMs);
+    const deadline = abortAfter(clock, timeoutMs);
     try {
       const res = await doFetch(`${base}/api/v1/query?query=${encodeURIComponent(expr)}`, {
         headers,
-        signal: controller.signal,
+        signal: deadline.signal,
       });
       if (!res.ok) {
         await res.body?.cancel();
@@ -115,9 +114,9 @@ export function createPrometheusSloSource(options: PrometheusSloOptions): Promet
         return { ok: false, reason: 'not a Prometheus query answer' };
       return { ok: true, samples: body.data.result };
     } catch (err) {
-      return { ok: false, reason: controller.signal.aborted ? `timeout after ${timeoutMs} ms` : reasonOf(err) };
+      return { ok: false, reason: deadline.signal.aborted ? `timeout after ${timeoutMs} ms` : reasonOf(err) };
     } finally {
-      clock.clearTimeout(deadline);
+      deadline.cancel();
     }
   }
 

@@ -5,7 +5,7 @@
 // the gateway does (refuses, hangs, trickles, answers 5xx); the message holds no
 // URL user info, in any form, even when the gateway echoes it back.
 import { Pushgateway, type Registry, type RegistryContentType } from 'prom-client';
-import { systemClock, type Clock } from '../src/clock.ts';
+import { abortAfter, systemClock, type Clock } from '../src/clock.ts';
 
 export const PUSH_JOB = 'trackers_contract';
 /** Grouping label values go into the URL path: keep them to safe characters. */
@@ -69,21 +69,20 @@ export async function pushMetrics(registry: Registry<RegistryContentType>, optio
   const clock = options.clock ?? systemClock;
   // The abort ends the request, socket included, at the deadline: nothing is left to hold the process open. It is
   // the only timeout: prom-client's idle one would be a second, real-time rule, never sooner than this one.
-  const controller = new AbortController();
-  const deadline = clock.setTimeout(() => controller.abort(), timeoutMs);
-  const gateway = new Pushgateway(options.url, { signal: controller.signal }, registry);
+  const deadline = abortAfter(clock, timeoutMs);
+  const gateway = new Pushgateway(options.url, { signal: deadline.signal }, registry);
   try {
     await gateway.push({ jobName: options.jobName ?? PUSH_JOB, groupings: options.groupings });
     return { ok: true };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = controller.signal.aborted ? `no answer within ${timeoutMs} ms` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
+    const why = deadline.signal.aborted ? `no answer within ${timeoutMs} ms` : `${e.code ? `${e.code}: ` : ''}${e.message}`;
     // Control characters and newlines from the gateway's body: one printable line.
     // eslint-disable-next-line no-control-regex -- stripping them is the point
     const line = redactCredentials(why, options.url).replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ');
     const text = line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}… (${line.length} chars)` : line;
     return { ok: false, message: `push to the Pushgateway failed: ${text}` };
   } finally {
-    clock.clearTimeout(deadline);
+    deadline.cancel();
   }
 }

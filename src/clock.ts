@@ -23,3 +23,13 @@ export const systemClock: Clock = {
   setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as TimerHandle,
   clearTimeout: (timer) => clearTimeout(timer as unknown as ReturnType<typeof setTimeout>),
 };
+
+/**
+ * A deadline for work that takes an AbortSignal (fetch, prom-client's push): the signal aborts ms
+ * from now on this clock; cancel() disarms it, and must be called when the work ends.
+ */
+export function abortAfter(clock: Clock, ms: number): { signal: AbortSignal; cancel(): void } {
+  const controller = new AbortController();
+  const timer = clock.setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, cancel: () => clock.clearTimeout(timer) };
+}
