@@ -43,6 +43,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   },
 };
 
+/** The commands, in the order --help lists them (docs/reference.md shows each one's help). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS);
+
 export const USAGE = `Usage: trackers-contract <command> [options]
 
 Contract and monitoring tests for Capillary's GET /v2/customers/{customerId}/trackers.

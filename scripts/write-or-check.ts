@@ -18,20 +18,27 @@ export interface GeneratedFile {
   fix: string;
 }
 
+/** What --check says when the committed text is not the generated one; undefined when they agree. */
+export function driftMessage(file: GeneratedFile, committed: string | undefined, text: string): string | undefined {
+  if (committed === text) return undefined;
+  return `${file.shown} is out of date with ${file.from}: run \`${file.fix}\` and commit the result.`;
+}
+
 export function writeOrCheck(file: GeneratedFile, text: string): void {
   if (!process.argv.includes('--check')) {
     writeFileSync(file.path, text);
     process.stdout.write(`wrote ${file.shown}\n`);
     return;
   }
-  let committed = '';
+  let committed: string | undefined;
   try {
     committed = readFileSync(file.path, 'utf8');
   } catch {
     // a missing file is drift too
   }
-  if (committed !== text) {
-    process.stderr.write(`${file.shown} is out of date with ${file.from}: run \`${file.fix}\` and commit the result.\n`);
+  const drift = driftMessage(file, committed, text);
+  if (drift !== undefined) {
+    process.stderr.write(`${drift}\n`);
     process.exit(1);
   }
   process.stdout.write(`${file.tool}: ${file.shown} matches ${file.matches}\n`);

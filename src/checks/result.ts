@@ -23,28 +23,7 @@ export type CheckName = (typeof CHECK_NAMES)[number];
  */
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
-/**
- * Why a check did not pass. A bounded set, so it can be a metric label.
- * - timeout: no complete response within the timeout
- * - connect_error: refused, reset (also mid-body), or another socket error
- * - dns_error, tls_error: name resolution, TLS handshake or certificate
- * - auth_error: the configured credentials were refused (401/403), or no OAuth token could be obtained
- * - auth_not_enforced: auth check: a request without valid credentials was not refused, or got tracker data
- * - http_5xx: any 5xx (before looking at the body: a proxy's HTML error page is still a 5xx)
- * - http_4xx: a 4xx other than 401/403 that the check does not accept
- * - unexpected_status: any other status the check does not accept (3xx, 204, a 200 where 8015 is due and 200 is not accepted)
- * - bad_content_type: the media type is not JSON (src/media-type.ts)
- * - invalid_json: JSON media type, unparsable body (malformed, truncated, empty)
- * - body_too_large: the body exceeded the client's cap (10 MiB)
- * - schema_violation: the body breaks the contract (validator errors)
- * - error_code_mismatch: not_found: the answer is not the 8015 error envelope (another code, or a success
- *   envelope such as 200 with empty data: the break is that 8015 is lost, so this wins over the schema findings,
- *   which are still in `errors`)
- * - bad_input_accepted: bad_input: a malformed customerId got tracker data, or an answer that is not a 4xx error
- * - latency_budget_exceeded: a correct answer, slower than the latency budget
- * - probe_error: our own fault (a request we could not build, a bug in a check): says nothing about the API or the
- *   network, so it is kept apart from connect_error, which runbooks read as connectivity
- */
+/** Why a check did not pass. A bounded set, so it can be a metric label; each is explained in REASON_MEANINGS. */
 export const REASONS = [
   'timeout',
   'connect_error',
@@ -65,6 +44,29 @@ export const REASONS = [
   'probe_error',
 ] as const;
 export type Reason = (typeof REASONS)[number];
+
+/** What each reason means, one line each: docs/reference.md is generated from it. */
+export const REASON_MEANINGS: Readonly<Record<Reason, string>> = {
+  timeout: 'no complete response within the timeout',
+  connect_error: 'refused, reset (also mid-body), or another socket error',
+  dns_error: 'the host name did not resolve',
+  tls_error: 'the TLS handshake or the certificate failed',
+  auth_error: 'the configured credentials were refused (401/403), or no OAuth token could be obtained',
+  auth_not_enforced: 'auth check: a request without valid credentials was not refused, or got tracker data',
+  http_5xx: "any 5xx, before the body is looked at (a proxy's HTML error page is still a 5xx)",
+  http_4xx: 'a 4xx other than 401/403 that the check does not accept',
+  unexpected_status: 'any other status the check does not accept (a 3xx, a 204, a 200 where 8015 is due and 200 is not accepted)',
+  bad_content_type: 'the media type is not JSON (src/media-type.ts)',
+  invalid_json: 'a JSON media type with a body that does not parse (malformed, truncated, empty)',
+  body_too_large: "the body exceeded the client's cap (10 MiB)",
+  schema_violation: 'the body breaks the contract (the findings name each JSON path and rule)',
+  error_code_mismatch:
+    'not_found: the answer is not the 8015 error envelope (another code, or a success envelope such as 200 with empty data); wins over the schema findings, which are still reported',
+  bad_input_accepted: 'bad_input: a malformed customerId got tracker data, or an answer that is not a 4xx error',
+  latency_budget_exceeded: 'a correct answer, slower than the latency budget',
+  probe_error:
+    'our own fault (a request we could not build, a bug in a check): says nothing about the API or the network, so it is kept apart from connect_error, which runbooks read as connectivity',
+};
 
 const TRANSPORT: readonly Reason[] = ['timeout', 'connect_error', 'dns_error', 'tls_error', 'probe_error'];
 const RESPONSE: readonly Reason[] = [

@@ -58,6 +58,16 @@ export const EXIT = {
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/** What each exit code means, for people: docs/reference.md is generated from it. */
+export const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
+  pass: 'pass: every check held (warnings do not fail)',
+  broken:
+    'the contract is broken: a check failed. Where any request got an HTTP answer, every failure is a failure, a time-out included',
+  usage: 'usage or configuration error: a bad flag, variable, targets file or input file; nothing was judged',
+  inconclusive:
+    'inconclusive: no request of the run got an HTTP answer (refused, DNS, TLS, or a time-out on every attempt): the target could not be judged',
+};
+
 /**
  * The exit code for a run. Where any request got an answer, anything short of a pass is a failure (1):
  * inconclusive (3) is kept for a run in which nothing answered at all.

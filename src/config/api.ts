@@ -2,7 +2,7 @@
 // SANDBOX_PORT). Never throws: every problem comes back at once, as data.
 import { Secret } from '../secret.ts';
 import { credentialsFrom, type AuthConfig, type CredentialNames } from './credentials.ts';
-import { Reader, type Env } from './env.ts';
+import { Reader, type Env, type EnvVarName } from './env.ts';
 
 export type Target = { kind: 'sandbox' } | { kind: 'remote'; baseUrl: string };
 
@@ -54,7 +54,7 @@ const ENV_CREDENTIAL_NAMES: CredentialNames = {
   oauthToken: 'CAP_OAUTH_TOKEN',
 };
 
-function readCustomerId(r: Reader, name: string, fallback: string): string {
+function readCustomerId(r: Reader, name: EnvVarName, fallback: string): string {
   const v = r.raw(name);
   if (v === undefined) return fallback;
   if (!/^\d{1,19}$/.test(v) || BigInt(v) < 1n || BigInt(v) > CUSTOMER_ID_MAX) {

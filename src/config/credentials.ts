@@ -108,7 +108,7 @@ export function resolveCredentialRefs(refs: CredentialRefs, where = '$.auth', en
   const read = (field: 'usernameEnv' | 'passwordEnv' | 'oauthKeyEnv' | 'oauthSecretEnv' | 'oauthTokenEnv') => {
     const name = refs[field];
     if (name === undefined) return undefined;
-    const v = reader.raw(name);
+    const v = reader.named(name);
     if (v !== undefined) return v;
     errors.push(`${where}.${field}: environment variable ${name} is not set`);
     return null;

@@ -1,7 +1,7 @@
 // The monitor service's own settings (monitor/main.ts). What it probes comes from
 // api.ts and, for several targets, a targets file (monitor/targets.ts).
 import { Secret } from '../secret.ts';
-import { Reader, type Env } from './env.ts';
+import { Reader, type Env, type EnvVarName } from './env.ts';
 
 export const MONITOR_DEFAULTS = { port: 9464, host: '127.0.0.1' } as const;
 
@@ -39,7 +39,7 @@ export function isListenHost(host: string): boolean {
 }
 
 /** An http(s) base URL of a service the monitor calls; user info is allowed and never echoed. */
-function readServiceUrl(r: Reader, name: string, example: string): ServiceUrl | undefined {
+function readServiceUrl(r: Reader, name: EnvVarName, example: string): ServiceUrl | undefined {
   const raw = r.raw(name);
   if (raw === undefined) return undefined;
   let url: URL;
