@@ -16,7 +16,6 @@ export const METRIC_NAMES = {
   duration: 'trackers_probe_duration_seconds',
   probes: 'trackers_probes_total',
   failures: 'trackers_probe_failures_total',
-  lastResult: 'trackers_probe_last_result',
   lastSuccess: 'trackers_probe_last_success_timestamp_seconds',
   degraded: 'trackers_probe_degraded_total',
   authRefreshes: 'trackers_probe_auth_refreshes_total',
@@ -139,12 +138,6 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
     labelNames: ['target', 'check', 'reason'] as const,
     registers,
   });
-  const lastResult = new GaugeFamily({
-    name: METRIC_NAMES.lastResult,
-    help: 'Outcome of the latest probe: 1 success, 0 failure (absent until the first probe).',
-    labelNames: ['target', 'check'] as const,
-    registers,
-  });
   const lastSuccess = new GaugeFamily({
     name: METRIC_NAMES.lastSuccess,
     help: 'Unix time (seconds) the latest successful probe ended (absent until the first success).',
@@ -263,7 +256,6 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
       duration.observe(labels, seconds);
       probes.inc({ ...labels, result: r.success ? 'success' : 'failure' });
       if (!r.success && r.reason) failures.inc({ ...labels, reason: r.reason });
-      lastResult.set(labels, r.success ? 1 : 0);
       if (r.success) lastSuccess.set(labels, (r.startedAt + r.durationMs) / 1000);
       if (r.degraded) degraded.inc(labels);
       if (r.authRefreshed) authRefreshes.inc(labels);

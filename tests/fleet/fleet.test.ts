@@ -179,7 +179,7 @@ describe('the monitor as a fleet: 3 locations, 1 Prometheus, 2 clustered Alertma
       'the fleet to settle (no page active, every live location passing)',
       async () =>
         (await promQuery('ALERTS{severity="page"}')).length === 0 &&
-        (await promQuery('trackers_probe_last_result == 1')).length === locations * CHECKS.length
+        (await promQuery('probe_success == 1')).length === locations * CHECKS.length
           ? true
           : undefined,
       { timeoutMs: EVENT_MS, intervalMs: 250 },
@@ -334,8 +334,7 @@ describe('the monitor as a fleet: 3 locations, 1 Prometheus, 2 clustered Alertma
     );
     await waitFor(
       'every location passing every check, as Prometheus sees it',
-      async () =>
-        (await promQuery('trackers_probe_last_result == 1')).length === LOCATIONS.length * CHECKS.length ? true : undefined,
+      async () => ((await promQuery('probe_success == 1')).length === LOCATIONS.length * CHECKS.length ? true : undefined),
       { services, timeoutMs: EVENT_MS },
     );
 

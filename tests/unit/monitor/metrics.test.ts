@@ -54,7 +54,6 @@ const EXPECTED_TYPES: Record<string, string> = {
   trackers_probe_duration_seconds: 'histogram',
   trackers_probes_total: 'counter',
   trackers_probe_failures_total: 'counter',
-  trackers_probe_last_result: 'gauge',
   trackers_probe_last_success_timestamp_seconds: 'gauge',
   trackers_probe_degraded_total: 'counter',
   trackers_probe_auth_refreshes_total: 'counter',
@@ -174,7 +173,6 @@ describe('recording a result', () => {
     metrics.record(result({ warnings: [{ path: '$.data[1]', rule: 'duplicate_tracker_key', message: 'x' }] }));
     const l = { target: 'eu', check: 'trackers' };
     assert.equal(await metricValue(registry, METRIC_NAMES.probes, { ...l, result: 'success' }), 1);
-    assert.equal(await metricValue(registry, METRIC_NAMES.lastResult, l), 1);
     assert.equal(await metricValue(registry, METRIC_NAMES.probeSuccess, l), 1);
     assert.equal(await metricValue(registry, METRIC_NAMES.probeDuration, l), 0.012);
     assert.equal(await metricValue(registry, METRIC_NAMES.probeStatus, l), 200);
