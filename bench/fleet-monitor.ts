@@ -16,7 +16,7 @@ import type { ProbeResult } from '../monitor/probe.ts';
 import { startProbeThread } from '../monitor/probe-thread.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
+import type { TargetEntry } from '../monitor/targets.ts';
 
 export type Phase = 'warm-up' | 'quiet' | 'scraped';
 
@@ -63,7 +63,7 @@ const send = (message: FromChild) => process.send!(message);
 async function main(settings: FleetSettings): Promise<void> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const targets: MonitorTarget[] = Array.from({ length: settings.targets }, (_, i) => ({
+  const targets: TargetEntry[] = Array.from({ length: settings.targets }, (_, i) => ({
     name: `cluster-${String(i).padStart(4, '0')}`,
     config: loaded.config,
     intervalSeconds: settings.intervalS,

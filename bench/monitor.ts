@@ -16,7 +16,7 @@ import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/ap
 import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { probe } from '../monitor/probe.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
+import type { TargetEntry } from '../monitor/targets.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { getText } from '../tests/support/processes.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const config = loaded.config;
-  const target: MonitorTarget = { name: 'bench', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
+  const target: TargetEntry = { name: 'bench', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-bench-'));
   const sandbox = await startSandboxProcess();
   const client = clientFor(config, sandbox.baseUrl);

@@ -13,7 +13,7 @@ import { warmUpValidator } from '../src/validate.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { PROBE_REASONS, probe, type Check, type ProbeResult } from '../monitor/probe.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
+import type { TargetEntry } from '../monitor/targets.ts';
 import { PROOF_TABLE } from '../tests/support/proof-table.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const config = { ...loaded.config, timeoutMs: TIMEOUT_MS };
-  const target: MonitorTarget = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
+  const target: TargetEntry = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
   const sandbox = await startSandboxProcess();
   const client = clientFor(config, sandbox.baseUrl);
   const registry = new Registry();

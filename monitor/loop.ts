@@ -11,14 +11,9 @@ import { systemClock, type Clock, type TimerHandle } from '../src/clock.ts';
 import type { MonitorMetrics } from './metrics.ts';
 import { enabledChecks, probe as defaultProbe, type Check, type ProbeOptions, type ProbeResult } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { TargetEntry } from './targets.ts';
 
-export type ProbeFn = (
-  client: TrackersClient,
-  target: MonitorTarget,
-  check: Check,
-  options: ProbeOptions,
-) => Promise<ProbeResult>;
+export type ProbeFn = (client: TrackersClient, target: TargetEntry, check: Check, options: ProbeOptions) => Promise<ProbeResult>;
 
 export const DEFAULT_JITTER = 0.1;
 /** The first probes of all pairs start within this spread, so the status page fills at once but not in lockstep. */
@@ -31,9 +26,9 @@ export const FIRST_PROBE_SPREAD_MS = 1000;
 export const FIRST_PROBES_PER_SECOND = 100;
 
 export interface LoopOptions {
-  targets: readonly MonitorTarget[];
+  targets: readonly TargetEntry[];
   /** The client for a target (one per target, built by the caller, closed by the caller). */
-  clientFor: (target: MonitorTarget) => TrackersClient;
+  clientFor: (target: TargetEntry) => TrackersClient;
   /** Where results are recorded (only record() is called). */
   metrics: Pick<MonitorMetrics, 'record'>;
   history?: StatusHistory;
@@ -74,7 +69,7 @@ export function firstDelayMs(intervalMs: number, jitter: number, random: () => n
   return random() * spread;
 }
 
-export function intervalMsOf(target: MonitorTarget, check: Check): number {
+export function intervalMsOf(target: TargetEntry, check: Check): number {
   const seconds = {
     trackers: target.intervalSeconds,
     not_found: target.notFoundIntervalSeconds,

@@ -10,6 +10,7 @@ import { WARNING_RULES } from '../src/validate.ts';
 import { REASONS_BY_CHECK } from '../src/checks/result.ts';
 import { PHASES } from './phases.ts';
 import { CHECKS, PROBE_REASONS, enabledChecks, type Check, type ProbeResult } from './probe.ts';
+import type { TargetEntry } from './targets.ts';
 
 /** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
 export const METRIC_NAMES = {
@@ -69,17 +70,10 @@ export const SCHEMA_RULES = [
 
 export const RESULTS = ['success', 'failure'] as const;
 
-/** A target as metrics.ts needs it: its name and latency thresholds. */
-export interface MetricsTarget {
-  name: string;
-  config: { latencyBudgetMs: number; latencyDegradedMs: number };
-  /** 0: no auth check, so no auth series. */
-  authIntervalSeconds: number;
-}
-
 export interface MetricsOptions {
   registry: Registry;
-  targets: readonly MetricsTarget[];
+  /** Each entry's name, latency thresholds (histogram buckets) and auth interval (0: no auth series). */
+  targets: readonly Pick<TargetEntry, 'name' | 'config' | 'authIntervalSeconds'>[];
   /** The monitor's version, for trackers_monitor_info. */
   version: string;
   /** prom-client's process_* and nodejs_* metrics (default true; off for a one-shot push). */
@@ -95,7 +89,9 @@ export interface MonitorMetrics {
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
 /** Histogram buckets (seconds): the fixed small ones plus each target's degraded and budget thresholds, 2× and 4× budget. */
-export function durationBuckets(targets: readonly Pick<MetricsTarget, 'config'>[]): number[] {
+export function durationBuckets(
+  targets: readonly { config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'> }[],
+): number[] {
   const all = [...BASE_BUCKETS];
   for (const { config } of targets) {
     const budget = config.latencyBudgetMs / 1000;

@@ -9,14 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { recordResult, type LoopOptions, type MonitorLoop } from './loop.ts';
 import { toWire, type FromMain, type ToMain, type WorkerInput } from './probe-wire.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { TargetEntry } from './targets.ts';
 
 export interface ProbeThreadOptions extends Pick<
   LoopOptions,
   'targets' | 'metrics' | 'history' | 'onResult' | 'jitter' | 'probeOptions'
 > {
   /** Where a target's probes go. */
-  baseUrlOf: (target: MonitorTarget) => string;
+  baseUrlOf: (target: TargetEntry) => string;
   /** The thread died (a bug: probe() never throws). One line of why; the caller decides what to do. */
   onCrash?: (why: string) => void;
 }
@@ -41,7 +41,7 @@ function spawnWorker(workerData: WorkerInput): Worker {
 
 export function startProbeThread(options: ProbeThreadOptions): MonitorLoop {
   const input: WorkerInput = {
-    targets: options.targets.map((t) => toWire(t, options.baseUrlOf(t))),
+    entries: options.targets.map((t) => toWire(t, options.baseUrlOf(t))),
     jitter: options.jitter,
     probeOptions: options.probeOptions,
   };

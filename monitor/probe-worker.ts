@@ -14,12 +14,12 @@ const input = workerData as WorkerInput;
 const post = (message: ToMain) => port.postMessage(message);
 
 warmUpValidator();
-const targets = input.targets.map(fromWire);
+const entries = input.entries.map(fromWire);
 const clients = new Map<string, TrackersClient>(
-  targets.map(({ target, baseUrl }) => [target.name, clientFor(target.config, baseUrl)]),
+  entries.map(({ entry, baseUrl }) => [entry.name, clientFor(entry.config, baseUrl)]),
 );
 const loop = startLoop({
-  targets: targets.map((t) => t.target),
+  targets: entries.map((e) => e.entry),
   clientFor: (t) => clients.get(t.name)!,
   metrics: { record: () => {} },
   jitter: input.jitter,

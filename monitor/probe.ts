@@ -3,10 +3,11 @@
 // checks' (the gate makes the same one); recording (metrics, history) is the
 // loop's job, not this file's. Like blackbox_exporter's ProbeFn it never throws.
 import type { TrackersClient } from '../src/client.ts';
-import { REASONS, type CheckResult, type CheckSettings, type Reason, type Verdict } from '../src/checks/result.ts';
+import { REASONS, type CheckResult, type Reason, type Verdict } from '../src/checks/result.ts';
 import { runCheck } from '../src/checks/run.ts';
 import type { Finding } from '../src/validate.ts';
 import { phaseDurations, type PhaseDurations } from './phases.ts';
+import type { TargetEntry } from './targets.ts';
 
 /** The checks the monitor runs. bad_input stays the gate's: it sends a request per malformed id. */
 export const CHECKS = ['trackers', 'not_found', 'auth'] as const;
@@ -20,12 +21,6 @@ export function enabledChecks(target: { authIntervalSeconds: number }): Check[] 
 /** Why a probe failed: the checks' reasons (src/checks/result.ts). */
 export const PROBE_REASONS = REASONS;
 export type ProbeReason = Reason;
-
-/** What a probe needs to know about its target (monitor/targets.ts MonitorTarget has it). */
-export interface ProbeTarget {
-  name: string;
-  config: CheckSettings;
-}
 
 export interface ProbeOptions {
   /** Extra request headers, e.g. X-Sandbox-Fault for a demo or a test (only the sandbox understands it). */
@@ -95,7 +90,7 @@ export function toProbeResult(target: string, check: Check, c: CheckResult, star
 /** Probe one check of one target. Never throws: even a bug below comes back as a failed result. */
 export async function probe(
   client: TrackersClient,
-  target: ProbeTarget,
+  target: Pick<TargetEntry, 'name' | 'config'>,
   check: Check,
   options: ProbeOptions = {},
 ): Promise<ProbeResult> {

@@ -5,7 +5,7 @@
 // 60 per-minute buckets): an hour of probes is counted, not kept.
 import { CHECK_OBJECTIVES, checkState, p95, type CheckState } from './check-state.ts';
 import { enabledChecks, type Check, type ProbeReason, type ProbeResult } from './probe.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { TargetEntry } from './targets.ts';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
 const MINUTE = 60_000;
@@ -160,7 +160,7 @@ function windowOver(m: CheckMemory, nowMinute: number, minutes: number): WindowR
   return { probes, successes, slow };
 }
 
-export function createStatusHistory(targets: readonly MonitorTarget[], options: StatusHistoryOptions): StatusHistory {
+export function createStatusHistory(targets: readonly TargetEntry[], options: StatusHistoryOptions): StatusHistory {
   const capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
   const now = options.now ?? Date.now;
   const startedAt = now();

@@ -14,7 +14,7 @@ import { createMonitorServer } from '../../../monitor/http.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
 import type { Check, ProbeResult } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { MonitorTarget } from '../../../monitor/targets.ts';
+import type { TargetEntry } from '../../../monitor/targets.ts';
 
 export async function startSandbox(t: TestContext, options?: SandboxOptions): Promise<{ sandbox: Sandbox; baseUrl: string }> {
   const sandbox = createSandbox(options);
@@ -30,7 +30,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...r.config, ...overrides };
 }
 
-export function testTarget(name: string, overrides: Partial<Config> = {}, intervals: Partial<MonitorTarget> = {}): MonitorTarget {
+export function testTarget(name: string, overrides: Partial<Config> = {}, intervals: Partial<TargetEntry> = {}): TargetEntry {
   return {
     name,
     config: testConfig(overrides),
@@ -41,7 +41,7 @@ export function testTarget(name: string, overrides: Partial<Config> = {}, interv
   };
 }
 
-export function testClient(t: TestContext, target: MonitorTarget, baseUrl: string): TrackersClient {
+export function testClient(t: TestContext, target: TargetEntry, baseUrl: string): TrackersClient {
   const client = clientFor(target.config, baseUrl);
   t.after(() => client.close());
   return client;
@@ -73,7 +73,7 @@ export async function closedPort(): Promise<number> {
 }
 
 /** The monitor's HTTP server on port 0 with its own registry and history; record() feeds both, as the loop does. */
-export async function serveMonitor(t: TestContext, targets: MonitorTarget[]) {
+export async function serveMonitor(t: TestContext, targets: TargetEntry[]) {
   const registry = new ExpositionRegistry();
   const metrics = createMetrics({ registry, targets, version: '0.0.1', defaultMetrics: false });
   const history = createStatusHistory(targets, { version: '0.0.1' });
@@ -96,7 +96,7 @@ export async function serveMonitor(t: TestContext, targets: MonitorTarget[]) {
 
 /** A probe result of target eu's trackers check, as the loop would record it. */
 /** What a ProbeFn stub returns: a pass, or an inconclusive timeout, for the loop's scheduling tests. */
-export function fakeResult(target: Pick<MonitorTarget, 'name'>, check: Check, success = true): ProbeResult {
+export function fakeResult(target: Pick<TargetEntry, 'name'>, check: Check, success = true): ProbeResult {
   return {
     target: target.name,
     check,

@@ -19,7 +19,7 @@ import {
 import { METRIC_NAMES, createMetrics } from '../../../monitor/metrics.ts';
 import type { ProbeResult } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { MonitorTarget } from '../../../monitor/targets.ts';
+import type { TargetEntry } from '../../../monitor/targets.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { fakeResult, metricValue, startSandbox, testTarget } from './helpers.ts';
 import { clientFor } from '../../../src/client.ts';
@@ -89,7 +89,7 @@ function stopAfter(t: TestContext, loop: { stop(): Promise<void> }, before: () =
   });
 }
 
-function metricsFor(targets: MonitorTarget[]) {
+function metricsFor(targets: TargetEntry[]) {
   const registry = new Registry();
   return { registry, metrics: createMetrics({ registry, targets, version: 'test', defaultMetrics: false }) };
 }
@@ -97,7 +97,7 @@ function metricsFor(targets: MonitorTarget[]) {
 /** startLoop on a manual clock with a held probe; stopped (every probe let go first) when the test ends. */
 function clockedLoop(
   t: TestContext,
-  targets: MonitorTarget[],
+  targets: TargetEntry[],
   options: Partial<LoopOptions> & { ends?: (key: string) => boolean } = {},
 ) {
   const { ends, ...loopOptions } = options;
@@ -343,7 +343,7 @@ describe('the loop against the sandbox counts each fault under its reason and ke
       hang: 'hang',
     };
     const expected: Record<string, string> = { five: 'http_5xx', json: 'invalid_json', hang: 'timeout' };
-    const targets: MonitorTarget[] = [];
+    const targets: TargetEntry[] = [];
     const bases = new Map<string, string>();
     for (const [name, fault] of Object.entries(faults)) {
       const { sandbox, baseUrl } = await startSandbox(t);

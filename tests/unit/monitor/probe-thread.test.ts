@@ -12,7 +12,7 @@ import { createMetrics } from '../../../monitor/metrics.ts';
 import { probe, type ProbeResult } from '../../../monitor/probe.ts';
 import { startProbeThread } from '../../../monitor/probe-thread.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { MonitorTarget } from '../../../monitor/targets.ts';
+import type { TargetEntry } from '../../../monitor/targets.ts';
 import { clientFor } from '../../../src/client.ts';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandbox-process.ts';
 import { metricValue, testTarget } from './helpers.ts';
@@ -58,7 +58,7 @@ function results(wanted: (r: ProbeResult) => boolean) {
   return { seen, onResult, next };
 }
 
-const metricsFor = (targets: MonitorTarget[]) =>
+const metricsFor = (targets: TargetEntry[]) =>
   createMetrics({ registry: new Registry(), targets, version: 't', defaultMetrics: false });
 
 describe('the probe thread', () => {
