@@ -12,7 +12,8 @@ import { warmUpValidator } from '../src/validate.ts';
 import { ExpositionRegistry } from '../monitor/exposition.ts';
 import { createMonitorServer } from '../monitor/http.ts';
 import { startLoop } from '../monitor/loop.ts';
-import type { ProbeResult } from '../monitor/probe.ts';
+import type { Probe } from '../monitor/probe.ts';
+import { durationMs, passed } from '../src/checks/result.ts';
 import { startProbeThread } from '../monitor/probe-thread.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
@@ -105,10 +106,10 @@ async function main(settings: FleetSettings): Promise<void> {
     if (now.rss > rssMax) [rssMax, atMax] = [now.rss, now];
   }, 200);
   warmUpValidator();
-  const onResult = (r: ProbeResult) => {
+  const onResult = (r: Probe) => {
     probes++;
-    if (!r.success) failures++;
-    if (r.check === 'trackers' && phase !== 'warm-up') latency[phase].push(r.durationMs);
+    if (!passed(r)) failures++;
+    if (r.check === 'trackers' && phase !== 'warm-up') latency[phase].push(durationMs(r));
   };
   const loop = settings.mainThread
     ? startLoop({ targets, clientFor: (t) => clients.get(t.name)!, metrics, history, onResult })

@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { recordResult, type LoopOptions, type MonitorLoop } from './loop.ts';
+import { recordProbe, type LoopOptions, type MonitorLoop } from './loop.ts';
 import { toWire, type FromMain, type ToMain, type WorkerInput } from './probe-wire.ts';
 import type { TargetEntry } from './targets.ts';
 
@@ -51,9 +51,9 @@ export function startProbeThread(options: ProbeThreadOptions): MonitorLoop {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 
   worker.on('message', (message: ToMain) => {
-    if (message.type === 'result') {
+    if (message.type === 'probe') {
       inFlight = message.inFlight - 1;
-      recordResult(options, message.result);
+      recordProbe(options, message.probe);
     } else if (message.type === 'stopped') void worker.terminate(); // whatever might still hold its event loop open
   });
   worker.on('error', (err) => {

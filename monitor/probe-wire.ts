@@ -5,7 +5,7 @@
 // process, and nothing here logs or prints them.
 import type { AuthConfig } from '../src/config/credentials.ts';
 import { Secret } from '../src/secret.ts';
-import type { ProbeOptions, ProbeResult } from './probe.ts';
+import type { Probe, ProbeOptions } from './probe.ts';
 import type { TargetEntry } from './targets.ts';
 
 type WireAuth =
@@ -28,7 +28,7 @@ export interface WorkerInput {
 }
 
 export type FromMain = { type: 'stop' };
-export type ToMain = { type: 'result'; result: ProbeResult; inFlight: number } | { type: 'stopped' };
+export type ToMain = { type: 'probe'; probe: Probe; inFlight: number } | { type: 'stopped' };
 
 function authToWire(auth: AuthConfig): WireAuth {
   switch (auth.kind) {
