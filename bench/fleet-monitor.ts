@@ -12,11 +12,12 @@ import { warmUpValidator } from '../src/validate.ts';
 import { ExpositionRegistry } from '../monitor/exposition.ts';
 import { createMonitorServer } from '../monitor/http.ts';
 import { startLoop } from '../monitor/loop.ts';
-import type { ProbeResult } from '../monitor/probe.ts';
+import type { Probe } from '../monitor/probe.ts';
+import { durationMs, passed } from '../src/checks/result.ts';
 import { startProbeThread } from '../monitor/probe-thread.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
+import type { TargetEntry } from '../monitor/targets.ts';
 
 export type Phase = 'warm-up' | 'quiet' | 'scraped';
 
@@ -63,7 +64,7 @@ const send = (message: FromChild) => process.send!(message);
 async function main(settings: FleetSettings): Promise<void> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
-  const targets: MonitorTarget[] = Array.from({ length: settings.targets }, (_, i) => ({
+  const targets: TargetEntry[] = Array.from({ length: settings.targets }, (_, i) => ({
     name: `cluster-${String(i).padStart(4, '0')}`,
     config: loaded.config,
     intervalSeconds: settings.intervalS,
@@ -105,10 +106,10 @@ async function main(settings: FleetSettings): Promise<void> {
     if (now.rss > rssMax) [rssMax, atMax] = [now.rss, now];
   }, 200);
   warmUpValidator();
-  const onResult = (r: ProbeResult) => {
+  const onResult = (r: Probe) => {
     probes++;
-    if (!r.success) failures++;
-    if (r.check === 'trackers' && phase !== 'warm-up') latency[phase].push(r.durationMs);
+    if (!passed(r)) failures++;
+    if (r.check === 'trackers' && phase !== 'warm-up') latency[phase].push(durationMs(r));
   };
   const loop = settings.mainThread
     ? startLoop({ targets, clientFor: (t) => clients.get(t.name)!, metrics, history, onResult })

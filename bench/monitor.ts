@@ -16,7 +16,8 @@ import { SANDBOX_PASSWORD, SANDBOX_USERNAME, loadConfig } from '../src/config/ap
 import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { probe } from '../monitor/probe.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
+import { durationMs, passed } from '../src/checks/result.ts';
+import type { TargetEntry } from '../monitor/targets.ts';
 import { lookupOnPath } from '../tests/support/require-binary.ts';
 import { getText } from '../tests/support/processes.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const config = loaded.config;
-  const target: MonitorTarget = { name: 'bench', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
+  const target: TargetEntry = { name: 'bench', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-bench-'));
   const sandbox = await startSandboxProcess();
   const client = clientFor(config, sandbox.baseUrl);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   try {
     warmUpValidator();
     const first = await probe(client, target, 'trackers');
-    if (!first.success) throw new Error(`the probe fails against the sandbox: ${first.message}`);
+    if (!passed(first)) throw new Error(`the probe fails against the sandbox: ${first.message}`);
 
     // 1. Throughput per CPU-second, interleaved rounds.
     const bare: { count: number; cpuSeconds: number; wallSeconds: number }[] = [];
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
       ours.push(
         await saturate(ROUND_MS, async () => {
           const res = await probe(client, target, 'trackers');
-          if (!res.success) throw new Error(`probe failed during the bench: ${res.message}`);
+          if (!passed(res)) throw new Error(`probe failed during the bench: ${res.message}`);
         }),
       );
     }
@@ -133,7 +134,7 @@ async function main(): Promise<void> {
     const fault = { [FAULT_HEADER]: `latency=${DELAY_MS}` };
     for (let i = 0; i < LATENCY_SAMPLES + 2; i++) {
       const o = await probe(client, target, 'trackers', { headers: fault });
-      if (!o.success) throw new Error(`probe with latency=${DELAY_MS} failed: ${o.message}`);
+      if (!passed(o)) throw new Error(`probe with latency=${DELAY_MS} failed: ${o.message}`);
       const b = await bareGet(url, fault);
       let bb: number | undefined;
       if (blackbox) {
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
         else blackboxFailures++;
       }
       if (i < 2) continue; // warm-up
-      errOurs.push(o.durationMs - DELAY_MS);
+      errOurs.push(durationMs(o) - DELAY_MS);
       errBare.push(b - DELAY_MS);
       if (bb !== undefined) errBlackbox.push(bb - DELAY_MS);
     }

@@ -11,9 +11,10 @@ import { loadConfig } from '../src/config/api.ts';
 import { clientFor } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { createMetrics } from '../monitor/metrics.ts';
-import { PROBE_REASONS, probe, type Check, type ProbeResult } from '../monitor/probe.ts';
+import { probe, type Probe } from '../monitor/probe.ts';
+import { REASONS, passed } from '../src/checks/result.ts';
 import { createStatusHistory } from '../monitor/status-history.ts';
-import type { MonitorTarget } from '../monitor/targets.ts';
+import type { TargetEntry } from '../monitor/targets.ts';
 import { PROOF_TABLE } from '../tests/support/proof-table.ts';
 import { startSandboxProcess } from '../tests/support/sandbox-process.ts';
 
@@ -28,7 +29,7 @@ const LOOP_RESOLUTION_MS = 1;
 const TIMEOUT_MS = 1000;
 
 /** Fault → what each check must report ('success' or a reason); several: any of them (random faults). */
-type Expect = Record<Exclude<Check, 'auth'>, readonly string[]>;
+type Expect = Record<'trackers' | 'not_found', readonly string[]>;
 const both = (...outcomes: string[]): Expect => ({ trackers: outcomes, not_found: outcomes });
 const FAULTS: readonly { spec: string; weight: number; expect: Expect }[] = [
   { spec: '', weight: 6, expect: both('success') },
@@ -88,7 +89,7 @@ async function main(): Promise<number> {
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.errors.join('; '));
   const config = { ...loaded.config, timeoutMs: TIMEOUT_MS };
-  const target: MonitorTarget = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
+  const target: TargetEntry = { name: 'soak', config, intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 };
   const sandbox = await startSandboxProcess();
   const client = clientFor(config, sandbox.baseUrl);
   const registry = new Registry();
@@ -101,7 +102,7 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', () => uncaught++);
 
   let rejected = 0; // probe() promises that rejected: it must never throw
-  let internal = 0; // results from probe()'s catch-all: a bug below it
+  let internal = 0; // results from runCheck()'s catch-all: a bug below it
   let malformed = 0; // failures without a reason from the fixed set
   const wrong = new Map<string, number>(); // fault/check → unexpected outcome
   const outcomes = new Map<string, number>();
@@ -117,8 +118,8 @@ async function main(): Promise<number> {
 
   const one = async (i: number) => {
     const fault = WHEEL[i % WHEEL.length]!;
-    const check: Exclude<Check, 'auth'> = Math.floor(i / WHEEL.length) % 2 === 0 ? 'trackers' : 'not_found';
-    let r: ProbeResult;
+    const check: keyof Expect = Math.floor(i / WHEEL.length) % 2 === 0 ? 'trackers' : 'not_found';
+    let r: Probe;
     try {
       r = await probe(client, target, check, fault.spec ? { headers: { 'X-Sandbox-Fault': fault.spec } } : {});
     } catch {
@@ -127,9 +128,9 @@ async function main(): Promise<number> {
     }
     metrics.record(r);
     history.add(r);
-    if (r.message.startsWith('probe error:')) internal++;
-    if (!r.success && (!r.reason || !(PROBE_REASONS as readonly string[]).includes(r.reason))) malformed++;
-    const outcome = r.success ? 'success' : r.reason!;
+    if (r.message.startsWith('check error:')) internal++;
+    if (!passed(r) && (!r.reason || !(REASONS as readonly string[]).includes(r.reason))) malformed++;
+    const outcome = passed(r) ? 'success' : r.reason!;
     outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     if (!fault.expect[check].includes(outcome)) {
       const key = `${fault.spec || '(none)'} ${check} → ${outcome}`;

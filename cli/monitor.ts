@@ -20,7 +20,7 @@ import { once } from '../monitor/once.ts';
 import { PROCESS_IO, type Connection, type MainIo, type Setup } from '../monitor/run-context.ts';
 import { shardOf } from '../monitor/shard.ts';
 import type { WebConfig } from '../monitor/web-config.ts';
-import { defaultTargets, loadTargetsFile, withInterval, type MonitorTarget } from '../monitor/targets.ts';
+import { defaultTargets, loadTargetsFile, withInterval, type TargetEntry } from '../monitor/targets.ts';
 import { isEntryPoint } from './entry-point.ts';
 import type { RunningTarget } from './target.ts';
 
@@ -38,7 +38,7 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
   if (!monitor.ok) throw new UsageError(`configuration error: ${monitor.errors.join('; ')} (see .env.example)`);
   const settings = monitor.settings;
   const file = flags.config ?? settings.configFile;
-  let targets: MonitorTarget[];
+  let targets: TargetEntry[];
   if (file !== undefined) {
     const loaded = loadTargetsFile(file, env.config, io.env);
     if (!loaded.ok) throw new UsageError(`configuration error: ${loaded.errors.join('; ')}`);
@@ -63,23 +63,23 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
 }
 
 /** The running targets: the embedded sandbox once if any target needs it, and one client per target. */
-async function connect(targets: readonly MonitorTarget[], faults: FaultSpec | undefined): Promise<Connection> {
+async function connect(targets: readonly TargetEntry[], faults: FaultSpec | undefined): Promise<Connection> {
   let sandbox: RunningTarget | undefined;
   if (targets.some((t) => t.config.target.kind === 'sandbox')) {
     const first = targets.find((t) => t.config.target.kind === 'sandbox')!;
     const { startTarget } = await import('./target.ts');
     sandbox = await startTarget(first.config, { faults });
   }
-  const baseUrlOf = (t: MonitorTarget) => (t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl);
+  const baseUrlOf = (t: TargetEntry) => (t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl);
   // Made on first use: the service's probe thread builds clients of its own, so its main thread needs none.
   const clients = new Map<string, TrackersClient>();
   return {
-    clientFor(t: MonitorTarget) {
+    clientFor(t: TargetEntry) {
       let client = clients.get(t.name);
       if (!client) clients.set(t.name, (client = clientFor(t.config, baseUrlOf(t))));
       return client;
     },
-    where: (t: MonitorTarget) => (t.config.target.kind === 'remote' ? baseUrlOf(t) : `embedded sandbox ${baseUrlOf(t)}`),
+    where: (t: TargetEntry) => (t.config.target.kind === 'remote' ? baseUrlOf(t) : `embedded sandbox ${baseUrlOf(t)}`),
     baseUrlOf,
     async close() {
       for (const c of clients.values()) c.close();

@@ -4,7 +4,7 @@
 //   DEGRADED  the latest probe was slow, or the window's p95 is over the degraded
 //             threshold, or the window's success ratio is under the objective
 //   UP        none of that; PENDING before the first probe
-import type { Check } from './probe.ts';
+import type { MonitorCheck } from './probe.ts';
 
 export const CHECK_STATES = ['DOWN', 'DEGRADED', 'PENDING', 'UP'] as const;
 export type CheckState = (typeof CHECK_STATES)[number];
@@ -13,7 +13,7 @@ export type CheckState = (typeof CHECK_STATES)[number];
  * Success objectives, as in monitor/slo/trackers.slo.yml (a unit test holds them together). auth has no SLO: any
  * failure in the window makes it DEGRADED.
  */
-export const CHECK_OBJECTIVES: Readonly<Record<Check, number>> = { trackers: 0.999, not_found: 0.999, auth: 1 };
+export const CHECK_OBJECTIVES: Readonly<Record<MonitorCheck, number>> = { trackers: 0.999, not_found: 0.999, auth: 1 };
 
 export interface StateInputs {
   /** undefined before the first probe. */

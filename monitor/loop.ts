@@ -9,16 +9,11 @@
 import type { TrackersClient } from '../src/client.ts';
 import { systemClock, type Clock, type TimerHandle } from '../src/clock.ts';
 import type { MonitorMetrics } from './metrics.ts';
-import { enabledChecks, probe as defaultProbe, type Check, type ProbeOptions, type ProbeResult } from './probe.ts';
+import { enabledChecks, probe as defaultProbe, type MonitorCheck, type Probe, type ProbeOptions } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { TargetEntry } from './targets.ts';
 
-export type ProbeFn = (
-  client: TrackersClient,
-  target: MonitorTarget,
-  check: Check,
-  options: ProbeOptions,
-) => Promise<ProbeResult>;
+export type ProbeFn = (client: TrackersClient, target: TargetEntry, check: MonitorCheck, options: ProbeOptions) => Promise<Probe>;
 
 export const DEFAULT_JITTER = 0.1;
 /** The first probes of all pairs start within this spread, so the status page fills at once but not in lockstep. */
@@ -31,14 +26,14 @@ export const FIRST_PROBE_SPREAD_MS = 1000;
 export const FIRST_PROBES_PER_SECOND = 100;
 
 export interface LoopOptions {
-  targets: readonly MonitorTarget[];
+  targets: readonly TargetEntry[];
   /** The client for a target (one per target, built by the caller, closed by the caller). */
-  clientFor: (target: MonitorTarget) => TrackersClient;
+  clientFor: (target: TargetEntry) => TrackersClient;
   /** Where results are recorded (only record() is called). */
   metrics: Pick<MonitorMetrics, 'record'>;
   history?: StatusHistory;
   /** Called after a result is recorded, e.g. to log it. An exception here is swallowed. */
-  onResult?: (result: ProbeResult) => void;
+  onResult?: (probe: Probe) => void;
   /** Fraction of the interval, 0..1 (default 0.1): each delay is interval × (1 ± jitter). */
   jitter?: number;
   random?: () => number;
@@ -74,7 +69,7 @@ export function firstDelayMs(intervalMs: number, jitter: number, random: () => n
   return random() * spread;
 }
 
-export function intervalMsOf(target: MonitorTarget, check: Check): number {
+export function intervalMsOf(target: TargetEntry, check: MonitorCheck): number {
   const seconds = {
     trackers: target.intervalSeconds,
     not_found: target.notFoundIntervalSeconds,
@@ -83,12 +78,12 @@ export function intervalMsOf(target: MonitorTarget, check: Check): number {
   return seconds[check] * 1000;
 }
 
-/** Record a result: metrics, history, then the caller's hook. Nothing here may stop the loop (or the probe thread's messages). */
-export function recordResult(options: Pick<LoopOptions, 'metrics' | 'history' | 'onResult'>, result: ProbeResult): void {
-  options.metrics.record(result);
-  options.history?.add(result);
+/** Record a probe: metrics, history, then the caller's hook. Nothing here may stop the loop (or the probe thread's messages). */
+export function recordProbe(options: Pick<LoopOptions, 'metrics' | 'history' | 'onResult'>, probe: Probe): void {
+  options.metrics.record(probe);
+  options.history?.add(probe);
   try {
-    options.onResult?.(result);
+    options.onResult?.(probe);
   } catch {
     // a logging hook must not take the monitor down
   }
@@ -121,7 +116,7 @@ export function startLoop(options: LoopOptions): MonitorLoop {
         if (stopped) return;
         const started = clock.now();
         const inFlight = probeFn(client, target, check, options.probeOptions ?? {})
-          .then((result) => recordResult(options, result))
+          .then((probe) => recordProbe(options, probe))
           .catch(() => {
             // probe() never throws; an injected ProbeFn might. The pair keeps its schedule.
           })
@@ -156,14 +151,14 @@ export function startLoop(options: LoopOptions): MonitorLoop {
 /** Probe every target once, every enabled check, all at once (--once); record each result as the loop does. */
 export async function probeAllOnce(
   options: Pick<LoopOptions, 'targets' | 'clientFor' | 'metrics' | 'history' | 'onResult' | 'probe' | 'probeOptions'>,
-): Promise<ProbeResult[]> {
+): Promise<Probe[]> {
   const probeFn = options.probe ?? defaultProbe;
   const jobs = options.targets.flatMap((target) => {
     const client = options.clientFor(target);
     return enabledChecks(target).map(async (check) => {
-      const result = await probeFn(client, target, check, options.probeOptions ?? {});
-      recordResult(options, result);
-      return result;
+      const probe = await probeFn(client, target, check, options.probeOptions ?? {});
+      recordProbe(options, probe);
+      return probe;
     });
   });
   return Promise.all(jobs);

@@ -2,21 +2,30 @@
 // build `new Registry()`; the global one is never touched). Prometheus naming:
 // base units, `_total` counters, help on every metric. Label values come from
 // bounded sets only: `target` is a configured target name, `check` one of
-// CHECKS, `reason` one of PROBE_REASONS, `rule`/`kind` from fixed lists (an
+// MONITOR_CHECKS, `reason` one of REASONS, `rule`/`kind` from fixed lists (an
 // unknown rule becomes `other`). Never a customer id, a message or a URL path.
 import { collectDefaultMetrics, type Registry } from 'prom-client';
 import { CounterFamily, GaugeFamily, HistogramFamily } from './exposition.ts';
 import { WARNING_RULES } from '../src/validate.ts';
-import { REASONS_BY_CHECK } from '../src/checks/result.ts';
-import { PHASES } from './phases.ts';
-import { CHECKS, PROBE_REASONS, enabledChecks, type Check, type ProbeResult } from './probe.ts';
+import {
+  REASONS,
+  REASONS_BY_CHECK,
+  authRefreshed,
+  bodySize,
+  durationMs,
+  lastStep,
+  passed,
+  type CheckName,
+} from '../src/checks/result.ts';
+import { PHASES, phaseDurations } from './phases.ts';
+import { MONITOR_CHECKS, enabledChecks, type Probe } from './probe.ts';
+import type { TargetEntry } from './targets.ts';
 
 /** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
 export const METRIC_NAMES = {
   duration: 'trackers_probe_duration_seconds',
   probes: 'trackers_probes_total',
   failures: 'trackers_probe_failures_total',
-  lastResult: 'trackers_probe_last_result',
   lastSuccess: 'trackers_probe_last_success_timestamp_seconds',
   degraded: 'trackers_probe_degraded_total',
   authRefreshes: 'trackers_probe_auth_refreshes_total',
@@ -70,17 +79,12 @@ export const SCHEMA_RULES = [
 
 export const RESULTS = ['success', 'failure'] as const;
 
-/** A target as metrics.ts needs it: its name and latency thresholds. */
-export interface MetricsTarget {
-  name: string;
-  config: { latencyBudgetMs: number; latencyDegradedMs: number };
-  /** 0: no auth check, so no auth series. */
-  authIntervalSeconds: number;
-}
-
 export interface MetricsOptions {
   registry: Registry;
-  targets: readonly MetricsTarget[];
+  /** Each entry's name, latency thresholds (histogram buckets) and auth interval (0: no auth series). */
+  targets: readonly (Pick<TargetEntry, 'name' | 'authIntervalSeconds'> & {
+    config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'>;
+  })[];
   /** The monitor's version, for trackers_monitor_info. */
   version: string;
   /** prom-client's process_* and nodejs_* metrics (default true; off for a one-shot push). */
@@ -89,14 +93,16 @@ export interface MetricsOptions {
 
 export interface MonitorMetrics {
   readonly registry: Registry;
-  /** Turn one probe result into metric updates. Only the loop calls this. */
-  record(result: ProbeResult): void;
+  /** Turn one probe into metric updates. Only the loop calls this. */
+  record(probe: Probe): void;
 }
 
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
 /** Histogram buckets (seconds): the fixed small ones plus each target's degraded and budget thresholds, 2× and 4× budget. */
-export function durationBuckets(targets: readonly Pick<MetricsTarget, 'config'>[]): number[] {
+export function durationBuckets(
+  targets: readonly { config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'> }[],
+): number[] {
   const all = [...BASE_BUCKETS];
   for (const { config } of targets) {
     const budget = config.latencyBudgetMs / 1000;
@@ -135,14 +141,8 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
   });
   const failures = new CounterFamily({
     name: METRIC_NAMES.failures,
-    help: `Failed probes, by reason: one of ${PROBE_REASONS.join(', ')}.`,
+    help: `Failed probes, by reason: one of ${REASONS.join(', ')}.`,
     labelNames: ['target', 'check', 'reason'] as const,
-    registers,
-  });
-  const lastResult = new GaugeFamily({
-    name: METRIC_NAMES.lastResult,
-    help: 'Outcome of the latest probe: 1 success, 0 failure (absent until the first probe).',
-    labelNames: ['target', 'check'] as const,
     registers,
   });
   const lastSuccess = new GaugeFamily({
@@ -228,7 +228,7 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
     labelNames: ['target', 'check', 'reason', 'field'] as const,
     registers,
   });
-  const failingNow = new Map<string, { target: string; check: Check; reason: string; field: string }>();
+  const failingNow = new Map<string, { target: string; check: CheckName; reason: string; field: string }>();
 
   targetCount.set({}, targets.length);
   info.set({ version: options.version }, 1);
@@ -255,31 +255,36 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
   const known = new Set(targets.map((t) => t.name));
   return {
     registry,
-    record(r: ProbeResult): void {
-      // A result for a target the metrics were not built for would create an unbounded series.
-      if (!known.has(r.target) || !(CHECKS as readonly string[]).includes(r.check)) return;
-      const labels: { target: string; check: Check } = { target: r.target, check: r.check };
-      const seconds = r.durationMs / 1000;
+    record(r: Probe): void {
+      // A probe of a target the metrics were not built for would create an unbounded series.
+      if (!known.has(r.target) || !(MONITOR_CHECKS as readonly string[]).includes(r.check)) return;
+      const labels = { target: r.target, check: r.check };
+      const ok = passed(r);
+      const ms = durationMs(r);
+      const last = lastStep(r);
+      const seconds = ms / 1000;
       duration.observe(labels, seconds);
-      probes.inc({ ...labels, result: r.success ? 'success' : 'failure' });
-      if (!r.success && r.reason) failures.inc({ ...labels, reason: r.reason });
-      lastResult.set(labels, r.success ? 1 : 0);
-      if (r.success) lastSuccess.set(labels, (r.startedAt + r.durationMs) / 1000);
+      probes.inc({ ...labels, result: ok ? 'success' : 'failure' });
+      if (!ok && r.reason) failures.inc({ ...labels, reason: r.reason });
+      if (ok) lastSuccess.set(labels, (r.startedAt + ms) / 1000);
       if (r.degraded) degraded.inc(labels);
-      if (r.authRefreshed) authRefreshes.inc(labels);
+      if (authRefreshed(r)) authRefreshes.inc(labels);
       for (const rule of new Set(r.errors.map((e) => ruleLabel(e.rule)))) schemaViolations.inc({ ...labels, rule });
       for (const kind of new Set(r.warnings.map((w) => warningKind(w.rule)))) dataQuality.inc({ target: r.target, kind });
       if (r.check === 'trackers' && r.trackerCount !== undefined) trackerCount.set({ target: r.target }, r.trackerCount);
-      if (r.httpStatus !== undefined) responseSize.set(labels, r.bodySize);
-      probeSuccess.set(labels, r.success ? 1 : 0);
+      if (last?.status !== undefined) responseSize.set(labels, bodySize(r));
+      probeSuccess.set(labels, ok ? 1 : 0);
       probeDuration.set(labels, seconds);
-      probeStatus.set(labels, r.httpStatus ?? 0);
-      if (r.phases) for (const phase of PHASES) probePhases.set({ ...labels, phase }, r.phases[phase] / 1000);
+      probeStatus.set(labels, last?.status ?? 0);
+      if (last) {
+        const phases = phaseDurations(last.timings);
+        for (const phase of PHASES) probePhases.set({ ...labels, phase }, phases[phase] / 1000);
+      }
       const key = `${r.target}\u0000${r.check}`;
       const previous = failingNow.get(key);
       if (previous) failing.remove(previous);
       failingNow.delete(key);
-      if (!r.success && r.reason) {
+      if (!ok && r.reason) {
         const first = r.errors[0];
         const now = { ...labels, reason: r.reason, field: first ? fieldLabel(first.path) : '' };
         failing.set(now, 1);

@@ -3,22 +3,16 @@
 // contract of every command (src/checks/run.ts EXIT).
 import { hostname } from 'node:os';
 import { ExpositionRegistry } from './exposition.ts';
-import { EXIT } from '../src/checks/run.ts';
+import { passed } from '../src/checks/result.ts';
+import { EXIT, exitCodeFor } from '../src/checks/run.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
 import { probeAllOnce } from './loop.ts';
 import { createMetrics } from './metrics.ts';
-import type { ProbeResult } from './probe.ts';
+import type { Probe } from './probe.ts';
 import { PUSH_JOB, pushMetrics } from './push.ts';
 
-function describe(r: ProbeResult): string {
-  return r.success ? `ok    ${r.message}` : `FAIL  ${r.reason}: ${r.message}`;
-}
-
-/** 0 all passed; 3 nothing answered at all; else 1 (src/checks/run.ts exitCodeFor, on probe results). */
-export function exitCodeOf(results: readonly ProbeResult[]): number {
-  if (results.every((r) => r.success)) return EXIT.pass;
-  if (!results.some((r) => r.answered) && results.every((r) => r.verdict !== 'fail')) return EXIT.inconclusive;
-  return EXIT.broken;
+function describe(r: Probe): string {
+  return passed(r) ? `ok    ${r.message}` : `FAIL  ${r.reason}: ${r.message}`;
 }
 
 export async function once(s: Setup, io: MainIo, conn: Connection): Promise<number> {
@@ -28,7 +22,7 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
   // No process_*/nodejs_* metrics: they would describe a process that is about to exit.
   const metrics = createMetrics({ registry, targets: s.targets, version: s.version, defaultMetrics: false });
-  let results: ProbeResult[];
+  let results: Probe[];
   try {
     results = await probeAllOnce({ targets: s.targets, clientFor: conn.clientFor, metrics });
   } finally {
@@ -36,7 +30,7 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
   }
   io.out(await registry.metrics());
   for (const r of results) io.err(`${r.target} ${r.check.padEnd(9)} ${describe(r)}`);
-  let code = exitCodeOf(results);
+  let code = exitCodeFor(results);
   if (s.flags.push) {
     const gateway = s.settings.pushgateway!;
     const instance = s.flags.instance ?? hostname();

@@ -7,16 +7,16 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { recordResult, type LoopOptions, type MonitorLoop } from './loop.ts';
+import { recordProbe, type LoopOptions, type MonitorLoop } from './loop.ts';
 import { toWire, type FromMain, type ToMain, type WorkerInput } from './probe-wire.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { TargetEntry } from './targets.ts';
 
 export interface ProbeThreadOptions extends Pick<
   LoopOptions,
   'targets' | 'metrics' | 'history' | 'onResult' | 'jitter' | 'probeOptions'
 > {
   /** Where a target's probes go. */
-  baseUrlOf: (target: MonitorTarget) => string;
+  baseUrlOf: (target: TargetEntry) => string;
   /** The thread died (a bug: probe() never throws). One line of why; the caller decides what to do. */
   onCrash?: (why: string) => void;
 }
@@ -41,7 +41,7 @@ function spawnWorker(workerData: WorkerInput): Worker {
 
 export function startProbeThread(options: ProbeThreadOptions): MonitorLoop {
   const input: WorkerInput = {
-    targets: options.targets.map((t) => toWire(t, options.baseUrlOf(t))),
+    entries: options.targets.map((t) => toWire(t, options.baseUrlOf(t))),
     jitter: options.jitter,
     probeOptions: options.probeOptions,
   };
@@ -51,9 +51,9 @@ export function startProbeThread(options: ProbeThreadOptions): MonitorLoop {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 
   worker.on('message', (message: ToMain) => {
-    if (message.type === 'result') {
+    if (message.type === 'probe') {
       inFlight = message.inFlight - 1;
-      recordResult(options, message.result);
+      recordProbe(options, message.probe);
     } else if (message.type === 'stopped') void worker.terminate(); // whatever might still hold its event loop open
   });
   worker.on('error', (err) => {

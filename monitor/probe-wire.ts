@@ -5,8 +5,8 @@
 // process, and nothing here logs or prints them.
 import type { AuthConfig } from '../src/config/credentials.ts';
 import { Secret } from '../src/secret.ts';
-import type { ProbeOptions, ProbeResult } from './probe.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { Probe, ProbeOptions } from './probe.ts';
+import type { TargetEntry } from './targets.ts';
 
 type WireAuth =
   | { kind: 'none' }
@@ -14,20 +14,21 @@ type WireAuth =
   | { kind: 'oauth-client'; key: string; secret: string }
   | { kind: 'oauth-token'; token: string };
 
-export interface WireTarget {
-  target: Omit<MonitorTarget, 'config'> & { config: Omit<MonitorTarget['config'], 'auth'> & { auth: WireAuth } };
-  /** Where its probes go (the embedded sandbox's URL for a sandbox target). */
+/** A targets-file entry as sent to the probe thread: its credentials in plain strings, and where it is probed. */
+export interface WireEntry {
+  entry: Omit<TargetEntry, 'config'> & { config: Omit<TargetEntry['config'], 'auth'> & { auth: WireAuth } };
+  /** Where its probes go (the embedded sandbox's URL for an entry without a base URL). */
   baseUrl: string;
 }
 
 export interface WorkerInput {
-  targets: WireTarget[];
+  entries: WireEntry[];
   jitter?: number;
   probeOptions?: ProbeOptions;
 }
 
 export type FromMain = { type: 'stop' };
-export type ToMain = { type: 'result'; result: ProbeResult; inFlight: number } | { type: 'stopped' };
+export type ToMain = { type: 'probe'; probe: Probe; inFlight: number } | { type: 'stopped' };
 
 function authToWire(auth: AuthConfig): WireAuth {
   switch (auth.kind) {
@@ -55,11 +56,11 @@ function authFromWire(auth: WireAuth): AuthConfig {
   }
 }
 
-export function toWire(target: MonitorTarget, baseUrl: string): WireTarget {
-  return { target: { ...target, config: { ...target.config, auth: authToWire(target.config.auth) } }, baseUrl };
+export function toWire(entry: TargetEntry, baseUrl: string): WireEntry {
+  return { entry: { ...entry, config: { ...entry.config, auth: authToWire(entry.config.auth) } }, baseUrl };
 }
 
-export function fromWire(wire: WireTarget): { target: MonitorTarget; baseUrl: string } {
-  const { target } = wire;
-  return { target: { ...target, config: { ...target.config, auth: authFromWire(target.config.auth) } }, baseUrl: wire.baseUrl };
+export function fromWire(wire: WireEntry): { entry: TargetEntry; baseUrl: string } {
+  const { entry } = wire;
+  return { entry: { ...entry, config: { ...entry.config, auth: authFromWire(entry.config.auth) } }, baseUrl: wire.baseUrl };
 }

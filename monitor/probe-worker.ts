@@ -1,5 +1,5 @@
 // The probe thread's entry point (started by probe-thread.ts): the loop and the
-// clients run here, and every result goes back to the main thread, which records
+// clients run here, and every probe goes back to the main thread, which records
 // it. Probes time themselves on this thread's event loop, which does nothing else:
 // a scrape rendering 90,000 series, or a garbage collection of the main heap,
 // cannot delay the callbacks that read a probe's clock.
@@ -14,17 +14,17 @@ const input = workerData as WorkerInput;
 const post = (message: ToMain) => port.postMessage(message);
 
 warmUpValidator();
-const targets = input.targets.map(fromWire);
+const entries = input.entries.map(fromWire);
 const clients = new Map<string, TrackersClient>(
-  targets.map(({ target, baseUrl }) => [target.name, clientFor(target.config, baseUrl)]),
+  entries.map(({ entry, baseUrl }) => [entry.name, clientFor(entry.config, baseUrl)]),
 );
 const loop = startLoop({
-  targets: targets.map((t) => t.target),
+  targets: entries.map((e) => e.entry),
   clientFor: (t) => clients.get(t.name)!,
   metrics: { record: () => {} },
   jitter: input.jitter,
   probeOptions: input.probeOptions,
-  onResult: (result) => post({ type: 'result', result, inFlight: loop.inFlight() }),
+  onResult: (probe) => post({ type: 'probe', probe, inFlight: loop.inFlight() }),
 });
 
 port.on('message', (message: FromMain) => {

@@ -6,7 +6,7 @@ import type { Env } from '../src/config/env.ts';
 import type { MonitorSettings } from '../src/config/monitor.ts';
 import type { Flags } from './flags.ts';
 import type { MonitorServer } from './http.ts';
-import type { MonitorTarget } from './targets.ts';
+import type { TargetEntry } from './targets.ts';
 import type { WebConfig } from './web-config.ts';
 
 /** Where main() writes, and the environment it configures from (default: the process's, read by src/config.ts). */
@@ -28,7 +28,7 @@ export const PROCESS_IO: MainIo = {
 export interface Setup {
   flags: Flags;
   settings: MonitorSettings;
-  targets: MonitorTarget[];
+  targets: TargetEntry[];
   version: string;
   /** The location label (--location, else MONITOR_LOCATION); unset: none. */
   location?: string;
@@ -38,10 +38,10 @@ export interface Setup {
 
 /** One client per target, already pointing at its base URL (the embedded sandbox's, when it has none). */
 export interface Connection {
-  clientFor(target: MonitorTarget): TrackersClient;
+  clientFor(target: TargetEntry): TrackersClient;
   /** Where a target's probes go, safe to print. */
-  where(target: MonitorTarget): string;
+  where(target: TargetEntry): string;
   /** The base URL its client calls (the embedded sandbox's, when it has none): for the probe thread's own clients. */
-  baseUrlOf(target: MonitorTarget): string;
+  baseUrlOf(target: TargetEntry): string;
   close(): Promise<void>;
 }

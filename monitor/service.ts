@@ -7,7 +7,7 @@ import { createMonitorServer } from './http.ts';
 import { DEFAULT_SUMMARY_INTERVAL_SECONDS } from './flags.ts';
 import { startProbeThread } from './probe-thread.ts';
 import { createMetrics } from './metrics.ts';
-import type { ProbeResult } from './probe.ts';
+import type { Probe } from './probe.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
 import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
@@ -87,7 +87,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).
   const every = s.flags.summaryInterval ?? DEFAULT_SUMMARY_INTERVAL_SECONDS;
   let stateLog = createStateLog({ history, log: io.err, location: s.location, summaries: every > 0 });
-  const onResult = (r: ProbeResult) => stateLog.onResult(r);
+  const onResult = (r: Probe) => stateLog.onResult(r);
   let summaryTimer: TimerHandle | undefined;
   // Each one due a whole interval after the previous one was due, not after it ran: no drift, as with setInterval.
   const summariseAt = (due: number) => {

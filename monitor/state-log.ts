@@ -4,7 +4,8 @@
 // a line per successful probe.
 import type { CheckState } from './check-state.ts';
 import { p95 } from './check-state.ts';
-import type { ProbeResult } from './probe.ts';
+import { durationMs, passed } from '../src/checks/result.ts';
+import type { Probe } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
 
 /** A logfmt value: bare when safe, else a JSON string (quotes, escapes, no raw newline). */
@@ -22,7 +23,7 @@ export interface StateLogOptions {
 
 export interface StateLog {
   /** After the history recorded `r`: a line when the check's state (or its failure reason) changed. */
-  onResult(r: ProbeResult): void;
+  onResult(r: Probe): void;
   /** The summary line for the probes since the previous one. */
   summary(windowSeconds: number): string;
 }
@@ -38,8 +39,8 @@ export function createStateLog(options: StateLogOptions): StateLog {
         const tally = since.get(r.target) ?? { ok: 0, total: 0, durations: [] };
         since.set(r.target, tally);
         tally.total++;
-        if (r.success) tally.ok++;
-        tally.durations.push(r.durationMs);
+        if (passed(r)) tally.ok++;
+        tally.durations.push(durationMs(r));
       }
 
       const now = options.history.stateOf(r.target, r.check);
@@ -62,7 +63,7 @@ export function createStateLog(options: StateLogOptions): StateLog {
         `to=${now.state}`,
         ...(reason ? [`reason=${reason}`] : []),
         ...(field ? [`field=${logfmt(field)}`] : []),
-        `duration_ms=${Math.round(r.durationMs)}`,
+        `duration_ms=${Math.round(durationMs(r))}`,
         `msg=${logfmt(`${from} → ${now.state}: ${now.state === 'DEGRADED' ? now.why : r.message}`)}`,
       ];
       options.log(fields.join(' '));

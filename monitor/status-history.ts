@@ -4,8 +4,9 @@
 // Fed by the loop only. Memory is bounded by targets × checks × (capacity +
 // 60 per-minute buckets): an hour of probes is counted, not kept.
 import { CHECK_OBJECTIVES, checkState, p95, type CheckState } from './check-state.ts';
-import { enabledChecks, type Check, type ProbeReason, type ProbeResult } from './probe.ts';
-import type { MonitorTarget } from './targets.ts';
+import { durationMs, lastStep, passed, type CheckName, type Reason } from '../src/checks/result.ts';
+import { enabledChecks, type Probe } from './probe.ts';
+import type { TargetEntry } from './targets.ts';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
 const MINUTE = 60_000;
@@ -18,7 +19,7 @@ export interface HistoryPoint {
   at: number;
   durationMs: number;
   success: boolean;
-  reason?: ProbeReason;
+  reason?: Reason;
 }
 
 /** Probes in a window, and of those successful (the ratio is the reader's: fewer bytes for 600 rows). */
@@ -29,7 +30,7 @@ export interface WindowRatio {
 
 export interface FailureInfo {
   at: number;
-  reason: ProbeReason;
+  reason: Reason;
   message: string;
   /** The first contract error's JSON path, when the body broke the contract. */
   field?: string;
@@ -37,7 +38,7 @@ export interface FailureInfo {
 
 /** One summary row: small, so 200 targets make a small /api/status. */
 export interface CheckSummary {
-  check: Check;
+  check: CheckName;
   state: CheckState;
   /** Why it is not UP (absent when UP or PENDING). */
   why?: string;
@@ -66,7 +67,7 @@ export interface CheckStatus extends CheckSummary {
     durationMs: number;
     httpStatus?: number;
     message: string;
-    reason?: ProbeReason;
+    reason?: Reason;
     degraded: boolean;
     trackerCount?: number;
     warnings: number;
@@ -115,7 +116,7 @@ export interface StatusSnapshot extends SnapshotHead {
 }
 
 export interface StatusHistory {
-  add(result: ProbeResult): void;
+  add(probe: Probe): void;
   /** Every target with its details (tests, small fleets). */
   snapshot(): StatusSnapshot;
   /** Every target without the chart points or the latest message: the page's summary. */
@@ -160,7 +161,7 @@ function windowOver(m: CheckMemory, nowMinute: number, minutes: number): WindowR
   return { probes, successes, slow };
 }
 
-export function createStatusHistory(targets: readonly MonitorTarget[], options: StatusHistoryOptions): StatusHistory {
+export function createStatusHistory(targets: readonly TargetEntry[], options: StatusHistoryOptions): StatusHistory {
   const capacity = options.capacity ?? DEFAULT_HISTORY_CAPACITY;
   const now = options.now ?? Date.now;
   const startedAt = now();
@@ -241,9 +242,11 @@ export function createStatusHistory(targets: readonly MonitorTarget[], options: 
       const m = byKey.get(key(r.target, r.check));
       if (!m) return;
       const s = m.status;
-      s.up = r.success;
+      const ok = passed(r);
+      const ms = durationMs(r);
+      s.up = ok;
       s.probes++;
-      if (r.success) s.successes++;
+      if (ok) s.successes++;
       const minute = Math.floor(r.startedAt / MINUTE);
       let bucket = m.buckets.find((b) => b.minute === minute);
       if (!bucket) {
@@ -253,24 +256,24 @@ export function createStatusHistory(targets: readonly MonitorTarget[], options: 
         if (m.buckets.length > BUCKETS) m.buckets.splice(0, m.buckets.length - BUCKETS);
       }
       bucket.probes++;
-      if (r.success) bucket.successes++;
-      if (r.durationMs > m.degradedMs) bucket.slow++;
-      s.recent.push({ at: r.startedAt, durationMs: r.durationMs, success: r.success, reason: r.reason });
+      if (ok) bucket.successes++;
+      if (ms > m.degradedMs) bucket.slow++;
+      s.recent.push({ at: r.startedAt, durationMs: ms, success: ok, reason: r.reason });
       if (s.recent.length > capacity) s.recent.splice(0, s.recent.length - capacity);
       s.recentSuccessRatio = s.recent.filter((p) => p.success).length / s.recent.length;
       s.lastAt = r.startedAt;
       s.last = {
         at: r.startedAt,
-        durationMs: r.durationMs,
-        httpStatus: r.httpStatus,
+        durationMs: ms,
+        httpStatus: lastStep(r)?.status,
         message: r.message,
-        reason: r.success ? undefined : r.reason,
+        reason: ok ? undefined : r.reason,
         degraded: r.degraded,
         trackerCount: r.trackerCount,
         warnings: r.warnings.length,
         errors: r.errors.length,
       };
-      if (!r.success && r.reason) {
+      if (!ok && r.reason) {
         const field = r.errors[0]?.path;
         s.lastFailure = { at: r.startedAt, reason: r.reason, message: r.message, ...(field ? { field } : {}) };
       }

@@ -20,7 +20,7 @@ const RENDERER = String.raw`
 function renderStatus(s, h, open) {
   open = open || {};
   var ORDER = { DOWN: 0, DEGRADED: 1, PENDING: 2, UP: 3 };
-  var CHECKS = { trackers: 0, not_found: 1, auth: 2 };
+  var CHECK_ORDER = { trackers: 0, not_found: 1, auth: 2 };
   function time(ms) { return new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z'; }
   function clock(ms, secs) { return new Date(ms).toISOString().slice(11, secs ? 19 : 16); }
   function dur(ms) { return ms < 10 ? ms.toFixed(1) + ' ms' : ms < 10000 ? Math.round(ms) + ' ms' : (ms / 1000).toFixed(1) + ' s'; }
@@ -31,7 +31,7 @@ function renderStatus(s, h, open) {
   var rows = [];
   s.targets.forEach(function (t) { t.checks.forEach(function (c) { rows.push({ t: t, c: c }); }); });
   rows.sort(function (a, b) {
-    return ORDER[a.c.state] - ORDER[b.c.state] || (a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0) || CHECKS[a.c.check] - CHECKS[b.c.check];
+    return ORDER[a.c.state] - ORDER[b.c.state] || (a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0) || CHECK_ORDER[a.c.check] - CHECK_ORDER[b.c.check];
   });
   function named(list, what) {
     var shown = list.slice(0, 8).map(function (r) {

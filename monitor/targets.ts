@@ -17,7 +17,8 @@ export const TARGETS_SCHEMA_ID = 'monitor-targets.schema.json';
 export const DEFAULT_TARGET_NAME = 'default';
 export const TARGET_DEFAULTS = { intervalSeconds: 30, notFoundIntervalSeconds: 300, authIntervalSeconds: 300 } as const;
 
-export interface MonitorTarget {
+/** A targets-file entry (docs/architecture.md glossary): a named target with its own intervals. */
+export interface TargetEntry {
   /** The `target` label of every metric: from a bounded, configured set. */
   name: string;
   /** Where and how to call, for this target (the environment's Config with the file's overrides). */
@@ -28,7 +29,7 @@ export interface MonitorTarget {
   authIntervalSeconds: number;
 }
 
-export type TargetsResult = { ok: true; targets: MonitorTarget[] } | { ok: false; errors: string[] };
+export type TargetsResult = { ok: true; targets: TargetEntry[] } | { ok: false; errors: string[] };
 
 // A path in the file can be a 10 MB key, and a file name anything: every error line is one
 // printable line of bounded length, whatever the document held.
@@ -44,8 +45,8 @@ function errorLines(label: string, errors: readonly string[]): string[] {
   return lines;
 }
 
-/** The single target the environment describes. */
-export function defaultTargets(base: Config): MonitorTarget[] {
+/** The single entry the environment describes, when there is no targets file. */
+export function defaultTargets(base: Config): TargetEntry[] {
   return [{ name: DEFAULT_TARGET_NAME, config: base, ...TARGET_DEFAULTS }];
 }
 
@@ -53,7 +54,7 @@ function sameLocation(a: Target, b: Target): boolean {
   return a.kind === 'sandbox' ? b.kind === 'sandbox' : b.kind === 'remote' && a.baseUrl === b.baseUrl;
 }
 
-function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env | undefined, errors: string[]): MonitorTarget {
+function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env | undefined, errors: string[]): TargetEntry {
   let target: Target = base.target;
   if (spec.baseUrl !== undefined) {
     const parsed = parseBaseUrl(spec.baseUrl);
@@ -154,6 +155,6 @@ export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsR
 }
 
 /** Every target probed every `seconds` (the --interval flag); the 8015 check keeps its own, longer interval. */
-export function withInterval(targets: readonly MonitorTarget[], seconds: number): MonitorTarget[] {
+export function withInterval(targets: readonly TargetEntry[], seconds: number): TargetEntry[] {
   return targets.map((t) => ({ ...t, intervalSeconds: seconds }));
 }

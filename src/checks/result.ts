@@ -264,7 +264,38 @@ export function combine(
   };
 }
 
-/** Whether any request of these results got an HTTP answer (exit 3 needs none to have). */
+// What a result's readers derive from it, here once, rather than stored beside the verdict.
+
+export function passed(r: CheckResult): boolean {
+  return r.verdict === 'pass';
+}
+
+/** Some request of the check got an HTTP answer (exit 3 needs none to have). */
+export function answered(r: CheckResult): boolean {
+  return r.steps.some((s) => s.status !== undefined);
+}
+
+/** Whether any request of these results got an HTTP answer. */
 export function anyAnswered(results: readonly CheckResult[]): boolean {
-  return results.some((r) => r.steps.some((s) => s.status !== undefined));
+  return results.some(answered);
+}
+
+/** Every request of the check, end to end (a monotonic clock): 0 when it sent none. */
+export function durationMs(r: CheckResult): number {
+  return r.steps.reduce((sum, s) => sum + s.timings.totalMs, 0);
+}
+
+/** The last request sent: its status and timings stand for the check's (blackbox_exporter's view of a probe). */
+export function lastStep(r: CheckResult): CheckStep | undefined {
+  return r.steps[r.steps.length - 1];
+}
+
+/** Body bytes over every request. */
+export function bodySize(r: CheckResult): number {
+  return r.steps.reduce((sum, s) => sum + s.bodySize, 0);
+}
+
+/** The client fetched a new OAuth token after a 401 and retried once, on some request: a hidden retry. */
+export function authRefreshed(r: CheckResult): boolean {
+  return r.steps.some((s) => s.authRefreshed);
 }

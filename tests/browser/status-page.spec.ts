@@ -12,7 +12,7 @@ import { Registry } from 'prom-client';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { createMonitorServer, type MonitorServer } from '../../monitor/http.ts';
 import { createStatusHistory } from '../../monitor/status-history.ts';
-import { probeResult, testTarget } from '../unit/monitor/helpers.ts';
+import { probeOf, testTarget } from '../unit/monitor/helpers.ts';
 import { childEnv, startService, waitFor, type Service } from '../support/processes.ts';
 import { programArgs } from '../support/program.ts';
 import { requireBinaries } from '../support/require-binary.ts';
@@ -44,14 +44,16 @@ async function serveHealthy(count: number): Promise<string> {
     for (const target of names) {
       for (const check of ['trackers', 'not_found'] as const) {
         const durationMs = 40 + 30 * Math.sin(i / 3) + (check === 'trackers' ? 25 : 0);
-        history.add({
-          ...probeResult('HTTP 200, 97 tracker(s)', true),
-          trackerCount: 97,
-          target,
-          check,
-          startedAt: now - i * 30_000,
-          durationMs,
-        });
+        history.add(
+          probeOf({
+            message: 'HTTP 200, 97 tracker(s)',
+            trackerCount: 97,
+            target,
+            check,
+            startedAt: now - i * 30_000,
+            durationMs,
+          }),
+        );
       }
     }
   }

@@ -154,10 +154,9 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
 
   test('healthy: every check passes, 97 trackers, blackbox-style probe_success, no alert firing', async () => {
     await series('up{job="trackers-monitor"}', (v) => v === 1);
-    const last = await series(`trackers_probe_last_result{target="${TARGET}"}`, (v) => v === 1);
+    const last = await series(`probe_success{target="${TARGET}"}`, (v) => v === 1);
     assert.deepEqual(last.map((s) => s.metric.check).sort(), ['auth', 'not_found', 'trackers']);
     await series(`trackers_response_trackers{target="${TARGET}"}`, (v) => v === 97);
-    await series(`probe_success{target="${TARGET}"}`, (v) => v === 1);
     await series(`trackers_probe_duration_seconds_count{target="${TARGET}",check="trackers"}`, (v) => v >= 1);
     const info = await series('trackers_monitor_info', (v) => v === 1);
     assert.match(info[0]!.metric.version ?? '', /^\d+\.\d+\.\d+/);
@@ -218,7 +217,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
 
   test('8015 lost: TrackersLost8015 pages at once, with error_code_mismatch; no outage page', async () => {
     sandbox.setFaults('mutation=lose-8015');
-    await series(`trackers_probe_last_result{target="${TARGET}",check="trackers"}`, (v) => v === 1);
+    await series(`probe_success{target="${TARGET}",check="trackers"}`, (v) => v === 1);
     await notActive('TrackersProbeFailing', { target: TARGET });
     await firing('TrackersLost8015', { target: TARGET, check: 'not_found', severity: 'page' });
     // A contract break is not an outage: the quorum page ignores it.

@@ -154,7 +154,7 @@ describe('a protected monitor (--web.config.file: TLS + bcrypt basic auth)', { s
       'a probe series through the protected scrape',
       async () => {
         const r = await getJson<{ data: { result: unknown[] } }>(
-          `${promUrl}/api/v1/query?query=${encodeURIComponent('trackers_probe_last_result{job="with-credentials"}')}`,
+          `${promUrl}/api/v1/query?query=${encodeURIComponent('probe_success{job="with-credentials"}')}`,
         );
         return r.data.result.length > 0 ? r.data.result : undefined;
       },

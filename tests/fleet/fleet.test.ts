@@ -17,6 +17,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MONITOR_CHECKS } from '../../monitor/probe.ts';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { testRules } from '../support/prometheus.ts';
 import { readAlertRules, withForOf } from '../support/rules-file.ts';
@@ -29,7 +30,6 @@ const AM_CONFIG = fileURLToPath(new URL('../../monitor/alertmanager/alertmanager
 const LOCATIONS = ['a', 'b', 'c'] as const;
 const TARGET = 'eu';
 const MONITOR_PORT = 9464;
-const CHECKS = ['trackers', 'not_found', 'auth'] as const;
 const SUITE_STARTED = Date.now();
 
 // Test-time timings. Prometheus scrapes and evaluates every second, probes run every second.
@@ -179,7 +179,7 @@ describe('the monitor as a fleet: 3 locations, 1 Prometheus, 2 clustered Alertma
       'the fleet to settle (no page active, every live location passing)',
       async () =>
         (await promQuery('ALERTS{severity="page"}')).length === 0 &&
-        (await promQuery('trackers_probe_last_result == 1')).length === locations * CHECKS.length
+        (await promQuery('probe_success == 1')).length === locations * MONITOR_CHECKS.length
           ? true
           : undefined,
       { timeoutMs: EVENT_MS, intervalMs: 250 },
@@ -335,7 +335,7 @@ describe('the monitor as a fleet: 3 locations, 1 Prometheus, 2 clustered Alertma
     await waitFor(
       'every location passing every check, as Prometheus sees it',
       async () =>
-        (await promQuery('trackers_probe_last_result == 1')).length === LOCATIONS.length * CHECKS.length ? true : undefined,
+        (await promQuery('probe_success == 1')).length === LOCATIONS.length * MONITOR_CHECKS.length ? true : undefined,
       { services, timeoutMs: EVENT_MS },
     );
 

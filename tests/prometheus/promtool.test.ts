@@ -98,8 +98,8 @@ describe('promtool', { skip: gate.skip }, () => {
       );
       // The first probe of each pair starts within a second; every family has samples once both checks ran.
       const probed = (text: string) =>
-        /^trackers_probe_last_result\{[^}]*check="trackers"/m.test(text) &&
-        /^trackers_probe_last_result\{[^}]*check="not_found"/m.test(text) &&
+        /^probe_success\{[^}]*check="trackers"/m.test(text) &&
+        /^probe_success\{[^}]*check="not_found"/m.test(text) &&
         /^trackers_response_trackers\{/m.test(text);
       await waitFor('both checks probed', async () => (probed(await getText(metricsUrl)) ? true : undefined), { services });
     });

@@ -7,7 +7,7 @@ import { createSandbox } from '../../sandbox/app.ts';
 import { loadConfig } from '../../src/config/api.ts';
 import { clientFor } from '../../src/client.ts';
 import { createMetrics } from '../../monitor/metrics.ts';
-import { CHECKS, probe } from '../../monitor/probe.ts';
+import { MONITOR_CHECKS, probe } from '../../monitor/probe.ts';
 import { indexExposition, type ExpositionIndex } from './exposition.ts';
 
 /** Labels Prometheus adds to every scraped series (the scrape target), so expressions may use them. */
@@ -28,7 +28,7 @@ export async function monitorExposition(): Promise<string> {
     // As a fleet member runs it (--location), so the rules' location label is in the index.
     registry.setDefaultLabels({ location: 'test' });
     const metrics = createMetrics({ registry, targets: [target], version: '0.0.0-test' });
-    for (const check of CHECKS) metrics.record(await probe(client, target, check));
+    for (const check of MONITOR_CHECKS) metrics.record(await probe(client, target, check));
     // A contract break last, so trackers_probe_failing (present only while failing) has its labels too.
     metrics.record(await probe(client, target, 'trackers', { headers: { 'X-Sandbox-Fault': 'mutation=id-string' } }));
     return await metrics.registry.metrics();

@@ -14,9 +14,10 @@ import { createMetrics } from '../../../monitor/metrics.ts';
 import { probe } from '../../../monitor/probe.ts';
 import { OAUTH_TOKEN_PATH } from '../../../src/auth.ts';
 import { clientFor, createClient } from '../../../src/client.ts';
+import { answered, durationMs, passed } from '../../../src/checks/result.ts';
 import { Secret } from '../../../src/secret.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
-import { fakeResult, startSandbox, testTarget } from './helpers.ts';
+import { fakeProbe, startSandbox, testTarget, ttfbOf } from './helpers.ts';
 
 type TokenMode = 'ok' | 'refuse' | 'garbage' | 'html' | 'no-token' | 'hang';
 
@@ -83,7 +84,7 @@ describe('the OAuth token endpoint down or answering garbage for a while', { con
           clock.advance(target.config.timeoutMs);
         }
         const r = await pending;
-        assert.equal(r.success, false);
+        assert.equal(passed(r), false);
         assert.equal(r.reason, 'auth_error', r.message);
         assert.match(r.message, /token/);
         if (mode === 'hang') assert.match(r.message, /token request failed: timeout \(no complete response within 30000 ms\)/);
@@ -92,7 +93,7 @@ describe('the OAuth token endpoint down or answering garbage for a while', { con
       assert.equal(front.tokenCalls(), 2, 'a failed token fetch is not cached: each probe asks again');
       front.setMode('ok');
       const healed = await probe(client, target, 'trackers');
-      assert.equal(healed.success, true, healed.message);
+      assert.equal(passed(healed), true, healed.message);
       // And the token is now cached: the next probe does not ask for another.
       await probe(client, target, 'trackers');
       assert.equal(front.tokenCalls(), 3);
@@ -120,7 +121,7 @@ test('a host name that does not resolve → dns_error, inconclusive, naming the 
   const r = await probe(client, target, 'trackers');
   assert.equal(r.reason, 'dns_error', r.message);
   assert.equal(r.verdict, 'inconclusive');
-  assert.equal(r.answered, false);
+  assert.equal(answered(r), false);
   assert.match(r.message, /ENOTFOUND|EAI_AGAIN/);
   assert.match(r.message, /trackers-api\.invalid/);
 });
@@ -141,10 +142,11 @@ describe('the wall clock jumping backward and forward', () => {
     t.after(() => client.close());
     jumpingClock(t);
     const r = await probe(client, target, 'trackers', { headers: { 'X-Sandbox-Fault': 'latency=60' } });
-    assert.equal(r.success, true, r.message);
+    assert.equal(passed(r), true, r.message);
     // The sandbox waits 60 ms on the monotonic clock; an hour either way is what a wall-clock duration would show.
-    assert.ok(r.durationMs >= 55 && r.durationMs < 600_000, `duration ${r.durationMs} ms`);
-    assert.ok(r.ttfbMs !== undefined && r.ttfbMs >= 55 && r.ttfbMs <= r.durationMs, `ttfb ${r.ttfbMs} ms`);
+    assert.ok(durationMs(r) >= 55 && durationMs(r) < 600_000, `duration ${durationMs(r)} ms`);
+    const ttfb = ttfbOf(r);
+    assert.ok(ttfb !== undefined && ttfb >= 55 && ttfb <= durationMs(r), `ttfb ${ttfb} ms`);
   });
 
   test('the loop keeps its interval (1 s) while the clock jumps', async (t) => {
@@ -161,7 +163,7 @@ describe('the wall clock jumping backward and forward', () => {
       clock,
       probe: async (_client, _target, check) => {
         if (check === 'trackers') at.push(clock.now());
-        return fakeResult(target, check);
+        return fakeProbe(target, check);
       },
     });
     t.after(() => loop.stop());

@@ -9,7 +9,7 @@ import {
   escapeLabelValue,
 } from '../../../monitor/exposition.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import { testTarget } from './helpers.ts';
+import { probeOf, testTarget } from './helpers.ts';
 
 /** One exposition as a set of `name{sorted labels} value` lines plus HELP/TYPE lines: label order is not meaning. */
 function normalise(text: string): string[] {
@@ -96,23 +96,17 @@ describe('ExpositionRegistry prints what prom-client prints', () => {
       registry.setDefaultLabels({ location: 'x' });
       const m = createMetrics({ registry, targets, version: '1', defaultMetrics: false });
       for (const t of targets)
-        m.record({
-          target: t.name,
-          check: 'trackers',
-          success: false,
-          verdict: 'fail',
-          answered: true,
-          reason: 'schema_violation',
-          message: 'x',
-          httpStatus: 200,
-          startedAt: 1,
-          durationMs: 12,
-          degraded: false,
-          bodySize: 10,
-          errors: [{ path: '$.data[0].id', rule: 'type', message: 'm' }],
-          warnings: [],
-          authRefreshed: false,
-        });
+        m.record(
+          probeOf({
+            target: t.name,
+            reason: 'schema_violation',
+            message: 'x',
+            startedAt: 1,
+            durationMs: 12,
+            bodySize: 10,
+            errors: [{ path: '$.data[0].id', rule: 'type', message: 'm' }],
+          }),
+        );
     }
     const slices: string[] = [];
     for await (const s of ours.slices()) slices.push(s.toString('utf8'));

@@ -12,9 +12,19 @@ import { clientFor } from '../../../src/client.ts';
 import type { TrackersClient } from '../../../src/client.ts';
 import { createMonitorServer } from '../../../monitor/http.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import type { Check, ProbeResult } from '../../../monitor/probe.ts';
+import type { MonitorCheck, Probe } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { MonitorTarget } from '../../../monitor/targets.ts';
+import {
+  lastStep,
+  singleStepResult,
+  verdictOf,
+  type CheckName,
+  type CheckResult,
+  type CheckStep,
+  type Reason,
+} from '../../../src/checks/result.ts';
+import type { Finding } from '../../../src/validate.ts';
+import type { TargetEntry } from '../../../monitor/targets.ts';
 
 export async function startSandbox(t: TestContext, options?: SandboxOptions): Promise<{ sandbox: Sandbox; baseUrl: string }> {
   const sandbox = createSandbox(options);
@@ -30,7 +40,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   return { ...r.config, ...overrides };
 }
 
-export function testTarget(name: string, overrides: Partial<Config> = {}, intervals: Partial<MonitorTarget> = {}): MonitorTarget {
+export function testTarget(name: string, overrides: Partial<Config> = {}, intervals: Partial<TargetEntry> = {}): TargetEntry {
   return {
     name,
     config: testConfig(overrides),
@@ -41,7 +51,7 @@ export function testTarget(name: string, overrides: Partial<Config> = {}, interv
   };
 }
 
-export function testClient(t: TestContext, target: MonitorTarget, baseUrl: string): TrackersClient {
+export function testClient(t: TestContext, target: TargetEntry, baseUrl: string): TrackersClient {
   const client = clientFor(target.config, baseUrl);
   t.after(() => client.close());
   return client;
@@ -73,7 +83,7 @@ export async function closedPort(): Promise<number> {
 }
 
 /** The monitor's HTTP server on port 0 with its own registry and history; record() feeds both, as the loop does. */
-export async function serveMonitor(t: TestContext, targets: MonitorTarget[]) {
+export async function serveMonitor(t: TestContext, targets: TargetEntry[]) {
   const registry = new ExpositionRegistry();
   const metrics = createMetrics({ registry, targets, version: '0.0.1', defaultMetrics: false });
   const history = createStatusHistory(targets, { version: '0.0.1' });
@@ -87,51 +97,78 @@ export async function serveMonitor(t: TestContext, targets: MonitorTarget[]) {
       }),
   );
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const record = (r: ProbeResult) => {
+  const record = (r: Probe) => {
     metrics.record(r);
     history.add(r);
   };
   return { base, registry, record };
 }
 
-/** A probe result of target eu's trackers check, as the loop would record it. */
-/** What a ProbeFn stub returns: a pass, or an inconclusive timeout, for the loop's scheduling tests. */
-export function fakeResult(target: Pick<MonitorTarget, 'name'>, check: Check, success = true): ProbeResult {
-  return {
-    target: target.name,
-    check,
-    success,
-    verdict: success ? 'pass' : 'inconclusive',
-    answered: success,
-    reason: success ? undefined : 'timeout',
-    message: 'fake',
-    startedAt: Date.now(),
-    durationMs: 1,
-    degraded: false,
-    bodySize: 0,
-    errors: [],
-    warnings: [],
-    authRefreshed: false,
-  };
+/** Time to the response headers of a single-request check's one request. */
+export function ttfbOf(r: CheckResult): number | undefined {
+  return lastStep(r)?.timings.ttfbMs;
 }
 
-export function probeResult(message: string, success = false): ProbeResult {
-  return {
-    target: 'eu',
-    check: 'trackers',
-    success,
-    verdict: success ? 'pass' : 'fail',
-    answered: true,
-    reason: success ? undefined : 'http_5xx',
+/** What a test says about one probe; probeOf() makes it the check result the monitor records, with one step. */
+export interface ProbeFacts {
+  target?: string;
+  check?: CheckName;
+  /** Absent: a pass. */
+  reason?: Reason;
+  message?: string;
+  /** The HTTP status; absent: no answer. */
+  status?: number;
+  startedAt?: number;
+  durationMs?: number;
+  ttfbMs?: number;
+  bodySize?: number;
+  degraded?: boolean;
+  trackerCount?: number;
+  errors?: Finding[];
+  warnings?: Finding[];
+  authRefreshed?: boolean;
+}
+
+/** A probe of one request (default: eu's trackers check passing with 200 in 1 ms), as the loop would record it. */
+export function probeOf(f: ProbeFacts = {}): Probe {
+  const startedAt = f.startedAt ?? Date.now();
+  const message = f.message ?? (f.reason ? `${f.reason}` : 'HTTP 200');
+  const step: CheckStep = {
+    title: 'GET /v2/customers/1/trackers',
+    path: '/v2/customers/1/trackers',
+    status: 'status' in f ? f.status : 200,
+    timings: { startedAt, ttfbMs: f.ttfbMs, totalMs: f.durationMs ?? 1 },
+    bodySize: f.bodySize ?? 0,
+    authRefreshed: f.authRefreshed ?? false,
+    verdict: verdictOf(f.reason),
+    reason: f.reason,
     message,
-    httpStatus: success ? 200 : 503,
-    startedAt: Date.now(),
-    durationMs: 25,
-    degraded: false,
-    trackerCount: success ? 35 : undefined,
-    bodySize: 10,
-    errors: [],
-    warnings: [],
-    authRefreshed: false,
   };
+  const result = singleStepResult(f.check ?? 'trackers', step, {
+    errors: f.errors,
+    warnings: f.warnings,
+    degraded: f.degraded,
+    trackerCount: f.trackerCount,
+  });
+  return { ...result, target: f.target ?? 'eu', startedAt };
+}
+
+/** What a ProbeFn stub returns: a pass, or an inconclusive timeout, for the loop's scheduling tests. */
+export function fakeProbe(target: Pick<TargetEntry, 'name'>, check: MonitorCheck, success = true): Probe {
+  return probeOf({
+    target: target.name,
+    check,
+    message: 'fake',
+    ...(success ? {} : { reason: 'timeout', status: undefined }),
+  });
+}
+
+/** eu's trackers check: a 503 (http_5xx) with this message, or a pass with 35 trackers. */
+export function euProbe(message: string, success = false): Probe {
+  return probeOf({
+    message,
+    durationMs: 25,
+    bodySize: 10,
+    ...(success ? { status: 200, trackerCount: 35 } : { status: 503, reason: 'http_5xx' }),
+  });
 }

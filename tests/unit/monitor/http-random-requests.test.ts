@@ -4,13 +4,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { randomRequest, send } from '../../support/random-request.ts';
-import { probeResult, serveMonitor, testTarget } from './helpers.ts';
+import { euProbe, serveMonitor, testTarget } from './helpers.ts';
 
 export const SEED = 20240616;
 
 test('random requests at the monitor: always an answer below 500, and it keeps serving', async (t) => {
   const { base, record } = await serveMonitor(t, [testTarget('eu')]);
-  record(probeResult('schema_violation: $.data[0].id <script>alert(1)</script>'));
+  record(euProbe('schema_violation: $.data[0].id <script>alert(1)</script>'));
   await fc.assert(
     fc.asyncProperty(randomRequest, async (r) => {
       const out = await send(base, r);

@@ -6,14 +6,14 @@ import { ExpositionRegistry } from '../../../monitor/exposition.ts';
 import { createMonitorServer } from '../../../monitor/http.ts';
 import { createStatusHistory, type StatusSnapshot, type StatusSummary } from '../../../monitor/status-history.ts';
 import { STATUS_PAGE_CSP } from '../../../monitor/status-page.ts';
-import { probeResult, serveMonitor, testTarget } from './helpers.ts';
+import { euProbe, serveMonitor, testTarget } from './helpers.ts';
 
 const serve = (t: TestContext) => serveMonitor(t, [testTarget('eu')]);
 
 describe('monitor HTTP server', () => {
   test('GET /metrics: the exposition with the registry’s content type', async (t) => {
     const { base, registry, record } = await serve(t);
-    record(probeResult('x', true));
+    record(euProbe('x', true));
     const res = await fetch(`${base}/metrics`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), registry.contentType);
@@ -35,7 +35,7 @@ describe('monitor HTTP server', () => {
 
   test('GET /api/status: the summary the page renders; ?target=NAME: one target’s details', async (t) => {
     const { base, record } = await serve(t);
-    record(probeResult('HTTP 503 down'));
+    record(euProbe('HTTP 503 down'));
     const body = (await (await fetch(`${base}/api/status`)).json()) as StatusSummary;
     assert.equal(body.targets[0]!.name, 'eu');
     assert.equal(body.targets[0]!.checks[0]!.state, 'DOWN');

@@ -17,11 +17,11 @@ import {
   type ProbeFn,
 } from '../../../monitor/loop.ts';
 import { METRIC_NAMES, createMetrics } from '../../../monitor/metrics.ts';
-import type { ProbeResult } from '../../../monitor/probe.ts';
+import type { Probe } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { MonitorTarget } from '../../../monitor/targets.ts';
+import type { TargetEntry } from '../../../monitor/targets.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
-import { fakeResult, metricValue, startSandbox, testTarget } from './helpers.ts';
+import { fakeProbe, metricValue, startSandbox, testTarget } from './helpers.ts';
 import { clientFor } from '../../../src/client.ts';
 import { warmUpValidator } from '../../../src/validate.ts';
 
@@ -40,11 +40,11 @@ function heldProbe(clock: ManualClock, ends: (key: string) => boolean = () => fa
     const key = `${target.name}/${check}`;
     if (inFlight.has(key)) overlaps.push(key);
     starts.set(key, [...(starts.get(key) ?? []), clock.now()]);
-    if (ends(key)) return Promise.resolve(fakeResult(target, check));
+    if (ends(key)) return Promise.resolve(fakeProbe(target, check));
     return new Promise((resolve) =>
       inFlight.set(key, () => {
         inFlight.delete(key);
-        resolve(fakeResult(target, check));
+        resolve(fakeProbe(target, check));
       }),
     );
   };
@@ -89,7 +89,7 @@ function stopAfter(t: TestContext, loop: { stop(): Promise<void> }, before: () =
   });
 }
 
-function metricsFor(targets: MonitorTarget[]) {
+function metricsFor(targets: TargetEntry[]) {
   const registry = new Registry();
   return { registry, metrics: createMetrics({ registry, targets, version: 'test', defaultMetrics: false }) };
 }
@@ -97,7 +97,7 @@ function metricsFor(targets: MonitorTarget[]) {
 /** startLoop on a manual clock with a held probe; stopped (every probe let go first) when the test ends. */
 function clockedLoop(
   t: TestContext,
-  targets: MonitorTarget[],
+  targets: TargetEntry[],
   options: Partial<LoopOptions> & { ends?: (key: string) => boolean } = {},
 ) {
   const { ends, ...loopOptions } = options;
@@ -296,7 +296,7 @@ describe('stopping (on a manual clock)', () => {
     const probe: ProbeFn = async (_c, target, check) => {
       calls.push(check);
       if (calls.length % 2 === 0) throw new Error('injected');
-      return fakeResult(target, check);
+      return fakeProbe(target, check);
     };
     let hooked = 0;
     const { metrics } = metricsFor(targets);
@@ -322,11 +322,11 @@ describe('stopping (on a manual clock)', () => {
 });
 
 /** A loop's onResult that keeps the results, and a promise that resolves once `done(results)` holds. */
-function collect(done: (results: readonly ProbeResult[]) => boolean) {
-  const results: ProbeResult[] = [];
+function collect(done: (results: readonly Probe[]) => boolean) {
+  const results: Probe[] = [];
   let reach!: () => void;
   const reached = new Promise<void>((resolve) => (reach = resolve));
-  const onResult = (r: ProbeResult) => {
+  const onResult = (r: Probe) => {
     results.push(r);
     if (done(results)) reach();
   };
@@ -343,7 +343,7 @@ describe('the loop against the sandbox counts each fault under its reason and ke
       hang: 'hang',
     };
     const expected: Record<string, string> = { five: 'http_5xx', json: 'invalid_json', hang: 'timeout' };
-    const targets: MonitorTarget[] = [];
+    const targets: TargetEntry[] = [];
     const bases = new Map<string, string>();
     for (const [name, fault] of Object.entries(faults)) {
       const { sandbox, baseUrl } = await startSandbox(t);
@@ -365,7 +365,7 @@ describe('the loop against the sandbox counts each fault under its reason and ke
     const clients = new Map(targets.map((x) => [x.name, clientFor(x.config, bases.get(x.name)!)]));
     // Two of each per check: successes on ok, the expected reason on the others. The test waits for those
     // results, however long they take (the test's timeout bounds it), not for a time.
-    const seen = (results: readonly ProbeResult[], target: string, check: string, reason: string | undefined) =>
+    const seen = (results: readonly Probe[], target: string, check: string, reason: string | undefined) =>
       results.filter((r) => r.target === target && r.check === check && r.reason === reason).length;
     const { reached, onResult } = collect((results) =>
       ['trackers', 'not_found'].every(
@@ -410,12 +410,12 @@ describe('probeAllOnce (--once)', () => {
     const clients = new Map(targets.map((x) => [x.name, clientFor(x.config, baseUrl)]));
     const results = await probeAllOnce({ targets, clientFor: (x) => clients.get(x.name)!, metrics });
     for (const c of clients.values()) c.close();
-    assert.deepEqual(results.map((r) => `${r.target}/${r.check}/${r.success}`).sort(), [
-      'a/auth/true',
-      'a/not_found/true',
-      'a/trackers/true',
-      'b/not_found/true',
-      'b/trackers/true',
+    assert.deepEqual(results.map((r) => `${r.target}/${r.check}/${r.verdict}`).sort(), [
+      'a/auth/pass',
+      'a/not_found/pass',
+      'a/trackers/pass',
+      'b/not_found/pass',
+      'b/trackers/pass',
     ]);
     assert.equal(await metricValue(registry, METRIC_NAMES.trackerCount, { target: 'b' }), 0, 'customer 98662654 has no trackers');
     assert.ok((await metricValue(registry, METRIC_NAMES.trackerCount, { target: 'a' }))! > 0);

@@ -14,34 +14,24 @@ import {
   ruleLabel,
 } from '../../../monitor/metrics.ts';
 import { PHASES } from '../../../monitor/phases.ts';
-import { CHECKS, PROBE_REASONS, type ProbeResult } from '../../../monitor/probe.ts';
-import { REASONS_BY_CHECK } from '../../../src/checks/result.ts';
-import { metricValue, testTarget } from './helpers.ts';
+import { MONITOR_CHECKS, type Probe } from '../../../monitor/probe.ts';
+import { REASONS, REASONS_BY_CHECK } from '../../../src/checks/result.ts';
+import { metricValue, probeOf, testTarget, type ProbeFacts } from './helpers.ts';
 
 const RULES_DIR = path.join(import.meta.dirname, '../../../monitor/prometheus');
 
 const targets = [testTarget('eu'), testTarget('us-1', { latencyBudgetMs: 500, latencyDegradedMs: 200 })];
 
-function result(overrides: Partial<ProbeResult> = {}): ProbeResult {
-  return {
-    target: 'eu',
-    check: 'trackers',
-    success: true,
-    verdict: 'pass',
-    answered: true,
+function result(facts: ProbeFacts = {}): Probe {
+  return probeOf({
     message: 'HTTP 200, 3 tracker(s), 12 ms',
-    httpStatus: 200,
     startedAt: 1_700_000_000_000,
     durationMs: 12,
     ttfbMs: 10,
-    degraded: false,
     trackerCount: 3,
     bodySize: 1234,
-    errors: [],
-    warnings: [],
-    authRefreshed: false,
-    ...overrides,
-  };
+    ...facts,
+  });
 }
 
 function build(defaultMetrics = false) {
@@ -54,7 +44,6 @@ const EXPECTED_TYPES: Record<string, string> = {
   trackers_probe_duration_seconds: 'histogram',
   trackers_probes_total: 'counter',
   trackers_probe_failures_total: 'counter',
-  trackers_probe_last_result: 'gauge',
   trackers_probe_last_success_timestamp_seconds: 'gauge',
   trackers_probe_degraded_total: 'counter',
   trackers_probe_auth_refreshes_total: 'counter',
@@ -102,10 +91,10 @@ describe('every known series exists from the first scrape', () => {
   test('the counters a rule reads by exact label value start at zero; breakdowns appear when they occur', async () => {
     const { registry } = build();
     for (const { name: target } of targets) {
-      for (const check of CHECKS) {
+      for (const check of MONITOR_CHECKS) {
         for (const result of ['success', 'failure'])
           assert.equal(await metricValue(registry, METRIC_NAMES.probes, { target, check, result }), 0);
-        for (const reason of PROBE_REASONS) {
+        for (const reason of REASONS) {
           const zeroed = REASONS_BY_CHECK[check].includes(reason) && (CONTRACT_REASONS as readonly string[]).includes(reason);
           assert.equal(
             await metricValue(registry, METRIC_NAMES.failures, { target, check, reason }),
@@ -147,7 +136,7 @@ describe('every known series exists from the first scrape', () => {
       exact++;
       const checks = labels.check
         ? [labels.check]
-        : CHECKS.filter((c) => !labels.reason || REASONS_BY_CHECK[c].includes(labels.reason as never));
+        : MONITOR_CHECKS.filter((c) => !labels.reason || REASONS_BY_CHECK[c].includes(labels.reason as never));
       for (const check of checks) {
         const want = {
           target: 'eu',
@@ -174,7 +163,6 @@ describe('recording a result', () => {
     metrics.record(result({ warnings: [{ path: '$.data[1]', rule: 'duplicate_tracker_key', message: 'x' }] }));
     const l = { target: 'eu', check: 'trackers' };
     assert.equal(await metricValue(registry, METRIC_NAMES.probes, { ...l, result: 'success' }), 1);
-    assert.equal(await metricValue(registry, METRIC_NAMES.lastResult, l), 1);
     assert.equal(await metricValue(registry, METRIC_NAMES.probeSuccess, l), 1);
     assert.equal(await metricValue(registry, METRIC_NAMES.probeDuration, l), 0.012);
     assert.equal(await metricValue(registry, METRIC_NAMES.probeStatus, l), 200);
@@ -190,9 +178,7 @@ describe('recording a result', () => {
   test('a failure counts once under its reason and leaves the last success alone', async () => {
     const { registry, metrics } = build();
     metrics.record(result());
-    metrics.record(
-      result({ success: false, reason: 'timeout', httpStatus: undefined, durationMs: 10_000, startedAt: 1_700_000_100_000 }),
-    );
+    metrics.record(result({ reason: 'timeout', status: undefined, durationMs: 10_000, startedAt: 1_700_000_100_000 }));
     const l = { target: 'eu', check: 'trackers' };
     assert.equal(await metricValue(registry, METRIC_NAMES.failures, { ...l, reason: 'timeout' }), 1);
     assert.equal(await metricValue(registry, METRIC_NAMES.probes, { ...l, result: 'failure' }), 1);
@@ -208,7 +194,7 @@ describe('recording a result', () => {
       { path: '$.data[1].id', rule: 'type', message: 'must be integer' },
       { path: '$.data[2]', rule: 'some-new-keyword', message: '?' },
     ];
-    metrics.record(result({ check: 'not_found', success: false, reason: 'schema_violation', errors }));
+    metrics.record(result({ check: 'not_found', reason: 'schema_violation', errors }));
     const l = { target: 'eu', check: 'not_found' };
     assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { ...l, rule: 'type' }), 1);
     assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { ...l, rule: 'other' }), 1);
@@ -237,12 +223,11 @@ describe('label values are bounded', () => {
   test('no customer id, message, URL or path ever becomes a label value', async () => {
     const { registry, metrics } = build();
     const customerId = '98662653';
-    for (const reason of PROBE_REASONS) {
+    for (const reason of REASONS) {
       metrics.record(
         result({
           target: 'us-1',
           check: 'not_found',
-          success: false,
           reason,
           message: `GET /v2/customers/${customerId}/trackers failed: ${reason} <script>`,
           errors: [{ path: `$.data[0].id`, rule: 'type', message: `customer ${customerId}`, value: customerId }],
@@ -252,9 +237,9 @@ describe('label values are bounded', () => {
     }
     const allowed: Record<string, ReadonlySet<string>> = {
       target: new Set(targets.map((t) => t.name)),
-      check: new Set(CHECKS),
+      check: new Set(MONITOR_CHECKS),
       result: new Set(['success', 'failure']),
-      reason: new Set(PROBE_REASONS),
+      reason: new Set(REASONS),
       rule: new Set(SCHEMA_RULES),
       kind: new Set([...WARNING_RULES, 'other']),
       version: new Set(['1.2.3']),
@@ -300,7 +285,6 @@ describe('trackers_probe_failing: the latest failure, with its reason and first 
     const failing = (labels: Record<string, string>) => metricValue(registry, METRIC_NAMES.failing, labels);
     metrics.record(
       result({
-        success: false,
         reason: 'schema_violation',
         errors: [
           { path: '$.data[3].id', rule: 'type', message: 'm' },
@@ -309,14 +293,14 @@ describe('trackers_probe_failing: the latest failure, with its reason and first 
       }),
     );
     assert.equal(await failing({ target: 'eu', check: 'trackers', reason: 'schema_violation', field: '$.data[*].id' }), 1);
-    metrics.record(result({ success: false, reason: 'timeout' }));
+    metrics.record(result({ reason: 'timeout' }));
     assert.equal(
       await failing({ target: 'eu', check: 'trackers', reason: 'schema_violation', field: '$.data[*].id' }),
       undefined,
     );
     assert.equal(await failing({ target: 'eu', check: 'trackers', reason: 'timeout', field: '' }), 1);
     // Another check's failure is its own series.
-    metrics.record(result({ check: 'not_found', success: false, reason: 'error_code_mismatch' }));
+    metrics.record(result({ check: 'not_found', reason: 'error_code_mismatch' }));
     metrics.record(result());
     assert.equal(await failing({ target: 'eu', check: 'trackers', reason: 'timeout', field: '' }), undefined);
     assert.equal(await failing({ target: 'eu', check: 'not_found', reason: 'error_code_mismatch', field: '' }), 1);
@@ -334,7 +318,10 @@ describe('trackers_probe_failing: the latest failure, with its reason and first 
 describe("probe_http_duration_seconds{phase}: blackbox_exporter's phases of the latest probe", () => {
   test('one series per phase, in seconds', async () => {
     const { registry, metrics } = build();
-    metrics.record(result({ phases: { resolve: 1, connect: 2, tls: 0, processing: 30, transfer: 5 } }));
+    const probe = result();
+    // Events since the request started: resolved at 1, connected at 3, first byte at 33, done at 38 (no TLS).
+    probe.steps[0]!.timings = { startedAt: probe.startedAt, dnsMs: 1, connectMs: 3, ttfbMs: 33, totalMs: 38 };
+    metrics.record(probe);
     const phase = (p: string) => metricValue(registry, METRIC_NAMES.probePhases, { target: 'eu', check: 'trackers', phase: p });
     assert.equal(await phase('resolve'), 0.001);
     assert.equal(await phase('connect'), 0.002);

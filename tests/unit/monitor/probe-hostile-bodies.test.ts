@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { Registry } from 'prom-client';
 import { createMonitorServer } from '../../../monitor/http.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import { probe, type ProbeResult } from '../../../monitor/probe.ts';
+import { probe, type Probe } from '../../../monitor/probe.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
 import { renderStatusBody } from '../../../monitor/status-page.ts';
 import { clientFor } from '../../../src/client.ts';
@@ -20,7 +20,7 @@ const MAX_PAGE_BYTES = 200_000; // the page of one target: its messages and find
 
 describe('the monitor on hostile bodies', () => {
   let server: HostileServer;
-  const results: ProbeResult[] = [];
+  const results: Probe[] = [];
   before(async () => {
     server = await startHostileServer(HOSTILE_BODIES);
   });

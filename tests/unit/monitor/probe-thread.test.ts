@@ -9,10 +9,11 @@ import { after, before, describe, test } from 'node:test';
 import { Registry } from 'prom-client';
 import { startLoop } from '../../../monitor/loop.ts';
 import { createMetrics } from '../../../monitor/metrics.ts';
-import { probe, type ProbeResult } from '../../../monitor/probe.ts';
+import { probe, type Probe } from '../../../monitor/probe.ts';
 import { startProbeThread } from '../../../monitor/probe-thread.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { MonitorTarget } from '../../../monitor/targets.ts';
+import type { TargetEntry } from '../../../monitor/targets.ts';
+import { durationMs } from '../../../src/checks/result.ts';
 import { clientFor } from '../../../src/client.ts';
 import { startSandboxProcess, type SandboxProcess } from '../../support/sandbox-process.ts';
 import { metricValue, testTarget } from './helpers.ts';
@@ -41,10 +42,10 @@ function block(ms: number): void {
 }
 
 /** An onResult that keeps the results, and a promise that resolves with the first one `wanted` accepts. */
-function results(wanted: (r: ProbeResult) => boolean) {
-  const seen: ProbeResult[] = [];
-  const waiters: { accepts: (r: ProbeResult) => boolean; resolve: (r: ProbeResult) => void }[] = [];
-  const onResult = (r: ProbeResult) => {
+function results(wanted: (r: Probe) => boolean) {
+  const seen: Probe[] = [];
+  const waiters: { accepts: (r: Probe) => boolean; resolve: (r: Probe) => void }[] = [];
+  const onResult = (r: Probe) => {
     if (!wanted(r)) return;
     seen.push(r);
     for (const w of waiters.filter((x) => x.accepts(r))) {
@@ -53,12 +54,12 @@ function results(wanted: (r: ProbeResult) => boolean) {
     }
   };
   /** The first result from now on that `accepts` accepts. */
-  const next = (accepts: (r: ProbeResult) => boolean = () => true) =>
-    new Promise<ProbeResult>((resolve) => waiters.push({ accepts, resolve }));
+  const next = (accepts: (r: Probe) => boolean = () => true) =>
+    new Promise<Probe>((resolve) => waiters.push({ accepts, resolve }));
   return { seen, onResult, next };
 }
 
-const metricsFor = (targets: MonitorTarget[]) =>
+const metricsFor = (targets: TargetEntry[]) =>
   createMetrics({ registry: new Registry(), targets, version: 't', defaultMetrics: false });
 
 describe('the probe thread', () => {
@@ -74,10 +75,10 @@ describe('the probe thread', () => {
       const registry = new Registry();
       const metrics = createMetrics({ registry, targets, version: 't', defaultMetrics: false });
       const history = createStatusHistory(targets, { version: 't' });
-      const seen: ProbeResult[] = [];
+      const seen: Probe[] = [];
       let fifth!: () => void;
       const five = new Promise<void>((resolve) => (fifth = resolve));
-      const onResult = (r: ProbeResult) => seen.push(r) === 5 && fifth();
+      const onResult = (r: Probe) => seen.push(r) === 5 && fifth();
       const loop = startProbeThread({ targets, baseUrlOf: () => sandbox.baseUrl, metrics, history, onResult });
       await five;
       await loop.stop();
@@ -105,7 +106,7 @@ describe('the probe thread', () => {
     { timeout: 120_000 },
     async (t) => {
       const probeOptions = { headers: { 'X-Sandbox-Fault': `latency=${DELAY_MS}` } };
-      const trackers = (r: ProbeResult) => r.check === 'trackers';
+      const trackers = (r: Probe) => r.check === 'trackers';
 
       // The thread probes every 250 ms; once its first result is in, it is up and probing.
       const often = [testTarget('eu', PATIENT, { intervalSeconds: 0.25, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 })];
@@ -153,21 +154,21 @@ describe('the probe thread', () => {
 
       const control = await mainResult;
       assert.equal(control.verdict, 'pass', control.message);
-      assert.ok(control.durationMs >= BLOCK_MS, `on the main thread: ${control.durationMs} ms, the block counted as latency`);
+      assert.ok(durationMs(control) >= BLOCK_MS, `on the main thread: ${durationMs(control)} ms, the block counted as latency`);
 
       // Results arrive in order: once one that started after the block is in, every one from during it is too.
       await onThread.next((r) => r.startedAt >= blockedTo);
-      const during = onThread.seen.filter((r) => r.startedAt >= blockedFrom && r.startedAt + r.durationMs <= blockedTo);
+      const during = onThread.seen.filter((r) => r.startedAt >= blockedFrom && r.startedAt + durationMs(r) <= blockedTo);
       // On the main thread no probe could even end while it was blocked: these ran on their own.
       assert.ok(
         during.length > 0,
-        `no probe ran on the thread during the block: ${JSON.stringify(onThread.seen.map((r) => [r.startedAt - blockedFrom, r.durationMs]))}`,
+        `no probe ran on the thread during the block: ${JSON.stringify(onThread.seen.map((r) => [r.startedAt - blockedFrom, durationMs(r)]))}`,
       );
       for (const r of during) {
         assert.equal(r.verdict, 'pass', r.message);
         assert.ok(
-          r.durationMs >= DELAY_MS && r.durationMs < BLOCK_MS / 2,
-          `on its thread: ${r.durationMs} ms, the sandbox's delay`,
+          durationMs(r) >= DELAY_MS && durationMs(r) < BLOCK_MS / 2,
+          `on its thread: ${durationMs(r)} ms, the sandbox's delay`,
         );
       }
     },

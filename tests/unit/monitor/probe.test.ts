@@ -5,20 +5,21 @@ import { clientFor, FAILURE_REASONS, type ClientResult, type TrackersClient } fr
 import type { Clock } from '../../../src/clock.ts';
 import type { Config } from '../../../src/config/api.ts';
 import { Secret } from '../../../src/secret.ts';
-import { PROBE_REASONS, probe, type Check, type ProbeReason } from '../../../monitor/probe.ts';
+import { probe, type MonitorCheck } from '../../../monitor/probe.ts';
+import { REASONS, authRefreshed, bodySize, durationMs, lastStep, passed, type Reason } from '../../../src/checks/result.ts';
 import { headersReach, requestArrives } from '../../support/exchange-events.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
-import { closedPort, startSandbox, testClient, testTarget } from './helpers.ts';
+import { closedPort, startSandbox, testClient, testTarget, ttfbOf } from './helpers.ts';
 
 const FAULT = 'X-Sandbox-Fault';
 
 interface Case {
   name: string;
-  check: Check;
+  check: MonitorCheck;
   fault?: string;
   config?: Partial<Config>;
   /** undefined: the probe succeeds. */
-  reason?: ProbeReason;
+  reason?: Reason;
   /** A success slower than the degraded threshold. */
   degraded?: boolean;
   /** The injected delay (latency, trickle): the probe cannot take less. */
@@ -164,24 +165,23 @@ describe('probe against the sandbox: one reason per fault', { concurrency: true 
         await holding;
         clock.advance(target.config.timeoutMs);
         result = await pending;
-        assert.equal(result.durationMs, target.config.timeoutMs, 'ended by the timeout, at the timeout');
-        if (c.heldAfter === 'headers') assert.equal(result.httpStatus, 200, 'the headers had come');
+        assert.equal(durationMs(result), target.config.timeoutMs, 'ended by the timeout, at the timeout');
+        if (c.heldAfter === 'headers') assert.equal(lastStep(result)?.status, 200, 'the headers had come');
       } else {
         result = await probe(testClient(t, target, baseUrl), target, c.check, options);
       }
       assert.equal(result.reason, c.reason, result.message);
-      assert.equal(result.success, c.reason === undefined, result.message);
+      assert.equal(passed(result), c.reason === undefined, result.message);
       assert.equal(result.degraded, c.degraded ?? false, result.message);
       assert.equal(result.target, 't1');
       assert.equal(result.check, c.check);
       assert.ok(result.message.length > 0);
       // durationMs is what the latency budget and the histogram see: it must cover the whole wait, headers included.
-      if (c.minMs !== undefined) assert.ok(result.durationMs >= c.minMs - 2, `${result.durationMs} ms, at least ${c.minMs} due`);
-      if (result.ttfbMs !== undefined)
-        assert.ok(
-          result.ttfbMs <= result.durationMs,
-          `first byte at ${result.ttfbMs} ms, after the end (${result.durationMs} ms)`,
-        );
+      if (c.minMs !== undefined)
+        assert.ok(durationMs(result) >= c.minMs - 2, `${durationMs(result)} ms, at least ${c.minMs} due`);
+      const ttfb = ttfbOf(result);
+      if (ttfb !== undefined)
+        assert.ok(ttfb <= durationMs(result), `first byte at ${ttfb} ms, after the end (${durationMs(result)} ms)`);
       const mutation = MUTATIONS.find((m) => `mutation=${m.name}` === c.fault);
       // The body is judged only when the status was right: a 5xx stops the probe before validation.
       const bodyJudged = c.reason === undefined || c.reason === 'schema_violation' || c.reason === 'error_code_mismatch';
@@ -196,15 +196,16 @@ describe('probe against the sandbox: one reason per fault', { concurrency: true 
   }
 });
 
-describe('probe result details', () => {
+describe('probe details', () => {
   test('a success carries status, durations, tracker count, body size and the documented example’s warnings', async (t) => {
     const { baseUrl } = await startSandbox(t);
     const target = testTarget('t1', CALM);
     const r = await probe(testClient(t, target, baseUrl), target, 'trackers');
-    assert.equal(r.httpStatus, 200);
+    assert.equal(lastStep(r)?.status, 200);
     assert.ok(r.trackerCount! > 0);
-    assert.ok(r.bodySize > 0);
-    assert.ok(r.ttfbMs !== undefined && r.ttfbMs <= r.durationMs);
+    assert.ok(bodySize(r) > 0);
+    const ttfb = ttfbOf(r);
+    assert.ok(ttfb !== undefined && ttfb <= durationMs(r));
     assert.ok(r.warnings.some((w) => w.rule === 'duplicate_tracker_id'));
     assert.deepEqual(r.errors, []);
     assert.equal(r.degraded, false);
@@ -216,7 +217,7 @@ describe('probe result details', () => {
     const target = testTarget('t1', CALM);
     const r = await probe(testClient(t, target, `http://127.0.0.1:${port}`), target, 'trackers');
     assert.equal(r.reason, 'connect_error');
-    assert.equal(r.httpStatus, undefined);
+    assert.equal(lastStep(r)?.status, undefined);
     assert.match(r.message, /ECONNREFUSED/);
   });
 
@@ -259,7 +260,7 @@ describe(
     concurrency: true,
   },
   () => {
-    const ROWS: { fault: string; passes: number; reason?: ProbeReason; degraded?: boolean; why: string }[] = [
+    const ROWS: { fault: string; passes: number; reason?: Reason; degraded?: boolean; why: string }[] = [
       { fault: 'latency=100', passes: 100, why: 'at the degraded threshold is not over it' },
       { fault: 'latency=101', passes: 101, degraded: true, why: 'over the degraded threshold, within the budget' },
       { fault: 'latency=250', passes: 250, degraded: true, why: 'at the budget is within it' },
@@ -283,7 +284,7 @@ describe(
         const r = await pending;
         assert.equal(r.reason, row.reason, r.message);
         assert.equal(r.degraded, row.degraded ?? false, r.message);
-        assert.equal(r.durationMs, row.passes);
+        assert.equal(durationMs(r), row.passes);
         if (row.degraded) assert.match(r.message, /degraded: over 100 ms/);
         if (row.reason === 'latency_budget_exceeded')
           assert.match(r.message, new RegExp(`took ${row.passes} ms \\(budget 250 ms\\)`));
@@ -302,8 +303,8 @@ describe(
       await trickleThrough(clock, 25, 10);
       const r = await pending;
       assert.equal(r.reason, 'latency_budget_exceeded', r.message);
-      assert.equal(r.ttfbMs, 50);
-      assert.equal(r.durationMs, 300);
+      assert.equal(ttfbOf(r), 50);
+      assert.equal(durationMs(r), 300);
     });
 
     test('a body trickled within the budget passes (degraded)', async (t) => {
@@ -313,9 +314,9 @@ describe(
       await arrived;
       await trickleThrough(clock, 20, 10);
       const r = await pending;
-      assert.equal(r.success, true, r.message);
+      assert.equal(passed(r), true, r.message);
       assert.equal(r.degraded, true);
-      assert.equal(r.durationMs, 200);
+      assert.equal(durationMs(r), 200);
     });
 
     test('a body still trickling at the timeout → timeout, with its headers timed', async (t) => {
@@ -329,9 +330,9 @@ describe(
       clock.advance(950);
       const r = await pending;
       assert.equal(r.reason, 'timeout', r.message);
-      assert.equal(r.httpStatus, 200);
-      assert.equal(r.ttfbMs, 50);
-      assert.equal(r.durationMs, 1000);
+      assert.equal(lastStep(r)?.status, 200);
+      assert.equal(ttfbOf(r), 50);
+      assert.equal(durationMs(r), 1000);
     });
   },
 );
@@ -356,7 +357,7 @@ function cannedClient(result: Partial<ClientResult>): TrackersClient {
 }
 
 describe('client failure reasons map onto probe reasons', () => {
-  const expected: Record<(typeof FAILURE_REASONS)[number], ProbeReason> = {
+  const expected: Record<(typeof FAILURE_REASONS)[number], Reason> = {
     timeout: 'timeout',
     connection_refused: 'connect_error',
     connection_reset: 'connect_error',
@@ -376,7 +377,7 @@ describe('client failure reasons map onto probe reasons', () => {
       const client = cannedClient({ status: withResponse ? 200 : undefined, failure: { reason, message: `canned ${reason}` } });
       const r = await probe(client, testTarget('t1'), 'trackers');
       assert.equal(r.reason, expected[reason]);
-      assert.ok(PROBE_REASONS.includes(r.reason!));
+      assert.ok(REASONS.includes(r.reason!));
     });
   }
 
@@ -386,7 +387,7 @@ describe('client failure reasons map onto probe reasons', () => {
       throw new Error('boom');
     };
     const r = await probe(client, testTarget('t1'), 'not_found');
-    assert.equal(r.success, false);
+    assert.equal(passed(r), false);
     // Our bug, not the network: it must not count as connect_error, which reads as connectivity.
     assert.equal(r.reason, 'probe_error');
     assert.match(r.message, /check error: boom/);
@@ -398,6 +399,6 @@ describe('client failure reasons map onto probe reasons', () => {
       testTarget('t1'),
       'trackers',
     );
-    assert.equal(r.authRefreshed, true);
+    assert.equal(authRefreshed(r), true);
   });
 });

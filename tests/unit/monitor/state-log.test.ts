@@ -2,27 +2,28 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createStateLog } from '../../../monitor/state-log.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { ProbeResult } from '../../../monitor/probe.ts';
-import { probeResult, testTarget } from './helpers.ts';
+import type { Probe } from '../../../monitor/probe.ts';
+import { euProbe, probeOf, testTarget, type ProbeFacts } from './helpers.ts';
 
 function setup(location?: string, summaries?: boolean) {
   const lines: string[] = [];
   const history = createStatusHistory([testTarget('eu'), testTarget('us')], { version: 'x' });
   const log = createStateLog({ history, log: (l) => lines.push(l), location, summaries });
-  const feed = (r: ProbeResult) => {
+  const feed = (r: Probe) => {
     history.add(r); // as the loop does: the history first, then the hook
     log.onResult(r);
   };
   return { lines, log, feed };
 }
 
-const ok = (overrides: Partial<ProbeResult> = {}) => ({ ...probeResult('HTTP 200', true), ...overrides });
-const broken = (overrides: Partial<ProbeResult> = {}): ProbeResult => ({
-  ...probeResult('HTTP 200, schema: $.data[0].id [type]'),
-  reason: 'schema_violation',
-  errors: [{ path: '$.data[0].id', rule: 'type', message: 'm' }],
-  ...overrides,
-});
+const ok = (facts: ProbeFacts = {}) => probeOf({ message: 'HTTP 200', durationMs: 25, ...facts });
+const broken = (): Probe =>
+  probeOf({
+    message: 'HTTP 200, schema: $.data[0].id [type]',
+    durationMs: 25,
+    reason: 'schema_violation',
+    errors: [{ path: '$.data[0].id', rule: 'type', message: 'm' }],
+  });
 
 describe('the terminal: one line per state change', () => {
   test('UP → DOWN → DEGRADED → DOWN (another reason), in logfmt; a fresh UP and a repeat say nothing', () => {
@@ -33,7 +34,7 @@ describe('the terminal: one line per state change', () => {
     feed(broken());
     feed(broken());
     feed(ok());
-    feed(probeResult('HTTP 503 (error 503: down)'));
+    feed(euProbe('HTTP 503 (error 503: down)'));
     assert.deepEqual(lines, [
       'level=warn location=eu-west-1 target=eu check=trackers from=UP to=DOWN reason=schema_violation field="$.data[0].id" duration_ms=25 msg="UP → DOWN: HTTP 200, schema: $.data[0].id [type]"',
       'level=warn location=eu-west-1 target=eu check=trackers from=DOWN to=DEGRADED duration_ms=25 msg="DOWN → DEGRADED: 60% in 15 min, under 99.9%"',
@@ -43,7 +44,7 @@ describe('the terminal: one line per state change', () => {
 
   test('a hostile message stays on one line, quoted', () => {
     const { lines, feed } = setup();
-    feed(probeResult('evil\nlevel=info target=forged "quote"'));
+    feed(euProbe('evil\nlevel=info target=forged "quote"'));
     assert.equal(lines.length, 1);
     assert.doesNotMatch(lines[0]!, /\n/);
     assert.match(lines[0]!, /msg="PENDING → DOWN: evil\\nlevel=info target=forged \\"quote\\""$/);
@@ -52,7 +53,7 @@ describe('the terminal: one line per state change', () => {
   test('the summary line: state counts, and per target ok/total and p95 since the previous line', () => {
     const { log, feed } = setup();
     for (let i = 0; i < 19; i++) feed(ok({ durationMs: 10 + i }));
-    feed(probeResult('HTTP 503')); // 25 ms: the 19th of 20 sorted durations is 27
+    feed(euProbe('HTTP 503')); // 25 ms: the 19th of 20 sorted durations is 27
     feed(ok({ target: 'us', check: 'not_found', durationMs: 7 }));
     assert.equal(
       log.summary(60),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import { probeResult, testTarget } from './helpers.ts';
+import { euProbe, testTarget } from './helpers.ts';
 
 const MINUTE = 60_000;
 
@@ -12,7 +12,7 @@ describe('status history: the 15-minute and 1-hour windows', () => {
     // Two hours of one probe a minute; a failure every tenth minute.
     for (let i = 0; i < 120; i++) {
       now = Date.UTC(2026, 0, 2, 12, 0, 0) + i * MINUTE;
-      history.add({ ...probeResult('m', i % 10 !== 0), startedAt: now });
+      history.add({ ...euProbe('m', i % 10 !== 0), startedAt: now });
     }
     let c = history.summary().targets[0]!.checks[0]!;
     assert.deepEqual(c.last15m, { probes: 15, successes: 14 }, 'minutes 105..119: one failure, at 110');
@@ -29,7 +29,7 @@ describe('status history: the 15-minute and 1-hour windows', () => {
   test('memory stays bounded: 10,000 probes keep at most the capacity of points', () => {
     const history = createStatusHistory([testTarget('eu')], { version: 'x', capacity: 50 });
     const start = Date.now() - 10_000 * 1000;
-    for (let i = 0; i < 10_000; i++) history.add({ ...probeResult('m', true), startedAt: start + i * 1000 });
+    for (let i = 0; i < 10_000; i++) history.add({ ...euProbe('m', true), startedAt: start + i * 1000 });
     const detail = history.target('eu')!.targets[0]!.checks[0]!;
     assert.equal(detail.recent.length, 50);
     assert.ok(JSON.stringify(history.summary()).length < 2000);
@@ -38,7 +38,7 @@ describe('status history: the 15-minute and 1-hour windows', () => {
   test('the last failure keeps its reason and the first broken field; the summary leaves the message out', () => {
     const history = createStatusHistory([testTarget('eu')], { version: 'x' });
     history.add({
-      ...probeResult('HTTP 200, schema: $.data[0].id [type]'),
+      ...euProbe('HTTP 200, schema: $.data[0].id [type]'),
       reason: 'schema_violation',
       errors: [
         { path: '$.data[0].id', rule: 'type', message: 'm' },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { requireBinaries } from '../../support/require-binary.ts';
-import { probeResult, serveMonitor, testTarget } from './helpers.ts';
+import { euProbe, serveMonitor, testTarget } from './helpers.ts';
 
 const browser = requireBinaries('chromium');
 
@@ -11,7 +11,7 @@ describe('status page in a browser', { skip: browser.skip, timeout: 60_000 }, ()
   test('refreshes from /api/status and renders a hostile message as text, with no CSP violation', async (t) => {
     const { chromium } = await import('@playwright/test');
     const { base, record } = await serveMonitor(t, [testTarget('eu')]);
-    record(probeResult('first'));
+    record(euProbe('first'));
     const instance = await chromium.launch({ executablePath: browser.path('chromium'), args: ['--no-sandbox'] });
     t.after(() => instance.close());
     const page = await instance.newPage();
@@ -29,7 +29,7 @@ describe('status page in a browser', { skip: browser.skip, timeout: 60_000 }, ()
     assert.equal(await page.locator('.check.down .msg').first().textContent(), 'first');
 
     const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
-    record(probeResult(`HTTP 503 (error 503: ${hostile})`));
+    record(euProbe(`HTTP 503 (error 503: ${hostile})`));
     await page.locator('.check.down .msg', { hasText: 'HTTP 503' }).first().waitFor({ timeout: 0 });
     assert.equal(await page.locator('.check.down .msg').first().textContent(), `HTTP 503 (error 503: ${hostile})`);
     assert.equal(await page.locator('main img, main script').count(), 0);

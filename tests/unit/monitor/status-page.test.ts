@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { renderStatusBody, renderStatusPage, STATUS_PAGE_CSP, escapeHtml } from '../../../monitor/status-page.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
-import type { ProbeResult } from '../../../monitor/probe.ts';
-import { testTarget } from './helpers.ts';
+import type { Probe } from '../../../monitor/probe.ts';
+import { probeOf, testTarget, type ProbeFacts } from './helpers.ts';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -14,28 +14,19 @@ const HOSTILE = [
   '&lt;b&gt;already-escaped&lt;/b&gt;',
 ];
 
-function failure(message: string, overrides: Partial<ProbeResult> = {}): ProbeResult {
-  return {
-    target: 'eu',
-    check: 'trackers',
-    success: false,
-    verdict: 'fail',
-    answered: true,
+function failure(message: string, facts: ProbeFacts = {}): Probe {
+  return probeOf({
     reason: 'http_5xx',
     message,
-    httpStatus: 503,
+    status: 503,
     startedAt: Date.UTC(2026, 0, 2, 3, 4, 5),
     durationMs: 42,
-    degraded: false,
     bodySize: 10,
-    errors: [],
-    warnings: [],
-    authRefreshed: false,
-    ...overrides,
-  };
+    ...facts,
+  });
 }
 
-function historyWith(results: ProbeResult[], nowMs = Date.UTC(2026, 0, 2, 3, 5, 0)) {
+function historyWith(results: Probe[], nowMs = Date.UTC(2026, 0, 2, 3, 5, 0)) {
   const history = createStatusHistory([testTarget('eu'), testTarget('us', { latencyBudgetMs: 500, latencyDegradedMs: 100 })], {
     version: '9.9.9',
     now: () => nowMs,
@@ -50,17 +41,15 @@ function bodyOpen(history: ReturnType<typeof historyWith>): string {
   return renderStatusBody(history.summary(), open);
 }
 
-const ok = (overrides: Partial<ProbeResult> = {}): ProbeResult => ({
-  ...failure('HTTP 200, 35 tracker(s), 4 warning(s), 12 ms'),
-  success: true,
-  verdict: 'pass',
-  reason: undefined,
-  httpStatus: 200,
-  trackerCount: 35,
-  durationMs: 12,
-  warnings: Array.from({ length: 4 }, () => ({ path: '$', rule: 'pagination_nonzero', message: 'w' })),
-  ...overrides,
-});
+const ok = (facts: ProbeFacts = {}): Probe =>
+  failure('HTTP 200, 35 tracker(s), 4 warning(s), 12 ms', {
+    reason: undefined,
+    status: 200,
+    trackerCount: 35,
+    durationMs: 12,
+    warnings: Array.from({ length: 4 }, () => ({ path: '$', rule: 'pagination_nonzero', message: 'w' })),
+    ...facts,
+  });
 
 /** The summary row of a target and check: [state, target, check, 15 min, 1 h, ...]. */
 function row(body: string, target: string, check: string): string[] {
@@ -163,7 +152,7 @@ describe('status page', () => {
   });
 
   test('a target flapping at 30% errors is never all green', () => {
-    const results: ProbeResult[] = [];
+    const results: Probe[] = [];
     const start = Date.UTC(2026, 0, 2, 3, 0, 0);
     for (let i = 0; i < 40; i++) {
       const at = start + i * 5000;

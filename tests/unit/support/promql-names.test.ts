@@ -6,7 +6,7 @@ import { indexExposition } from '../../support/exposition.ts';
 describe('refsOf', () => {
   const cases: { expr: string; selectors: [string, string[]][]; grouping?: string[] }[] = [
     { expr: 'up', selectors: [['up', []]] },
-    { expr: 'trackers_probe_last_result{check="trackers"} == 0', selectors: [['trackers_probe_last_result', ['check']]] },
+    { expr: 'probe_success{check="trackers"} == 0', selectors: [['probe_success', ['check']]] },
     {
       expr: 'histogram_quantile(0.95, sum by (target, check, le) (rate(trackers_probe_duration_seconds_bucket[10m]))) > 3',
       selectors: [['trackers_probe_duration_seconds_bucket', []]],

@@ -71,7 +71,7 @@ describe('alert rules monitor/prometheus/trackers-alerts.rules.yml', () => {
       ['TrackersProbeFailing', 'TrackersNotFoundCheckFailing'],
     );
     for (const r of quorum) {
-      assert.match(r.expr, /clamp_max\(count by \(target, check\) \(trackers_probe_last_result\{[^}]*\}\), 2\)/, r.alert);
+      assert.match(r.expr, /clamp_max\(count by \(target, check\) \(probe_success\{[^}]*\}\), 2\)/, r.alert);
       assert.ok(r.expr.includes('reason!~"schema_violation|error_code_mismatch|auth_not_enforced"'), r.alert);
     }
     for (const name of ['TrackersSchemaViolations', 'TrackersLost8015', 'TrackersAuthNotEnforced']) {
