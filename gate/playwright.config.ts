@@ -9,17 +9,17 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { loadConfig } from '../src/config/api.ts';
-import { loadTestEnvironment } from '../src/config/test-env.ts';
+import { loadGateSettings } from '../src/config/gate.ts';
 
 const loaded = loadConfig();
-const testEnv = loadTestEnvironment();
-if (!loaded.ok || !testEnv.ok) {
-  const errors = [...(loaded.ok ? [] : loaded.errors), ...(testEnv.ok ? [] : testEnv.errors)];
+const gate = loadGateSettings();
+if (!loaded.ok || !gate.ok) {
+  const errors = [...(loaded.ok ? [] : loaded.errors), ...(gate.ok ? [] : gate.errors)];
   process.stderr.write(`configuration error:\n${errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
   process.exit(2);
 }
 const config = loaded.config;
-const { ci, gateReportDir: reportDir } = testEnv.settings;
+const { ci, reportDir } = gate.settings;
 const target = config.target;
 const sandbox = target.kind === 'sandbox';
 const baseURL = target.kind === 'sandbox' ? `http://127.0.0.1:${config.sandboxPort}` : target.baseUrl;

@@ -1,6 +1,7 @@
 // The only reader of the environment. Every variable is validated at start-up by
-// the loader that owns it (api.ts, monitor.ts, test-env.ts); an error names the
-// variable and the bad value, except for secrets, whose values are never echoed.
+// the loader that owns it (api.ts, monitor.ts, gate.ts; the tests' own in
+// tests/support/test-env.ts); an error names the variable and the bad value,
+// except for secrets, whose values are never echoed.
 
 import { showValue } from '../show-value.ts';
 
@@ -34,7 +35,8 @@ export const ENV_VARS = {
   // Colour in the output of the commands (verify); see colour.ts.
   NO_COLOR: 'Any non-empty value: no colour (ANSI escape codes) in the output, even on a terminal (no-color.org)',
   FORCE_COLOR: 'Colour even when the output is not a terminal (1); 0 or false: never. Wins over NO_COLOR, as in Node',
-  // Tests (tests/support/require-binary.ts); see test-env.ts.
+  // The gate (gate.ts) and the tests (tests/support/test-env.ts): listed here too, so the README, .env.example
+  // and this list name every variable anything in the repository reads.
   CI: 'true on CI: a test whose Debian package (promtool, prometheus, chromium...) is missing fails instead of skipping',
   GATE_REPORT_DIR: 'Where `npm run gate` writes junit.xml and html/ (default reports/gate)',
   CHROMIUM_PATH: 'Chromium for the status-page browser tests (default /usr/bin/chromium, Debian package chromium)',

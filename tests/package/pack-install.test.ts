@@ -2,7 +2,8 @@
 // an empty project with production dependencies only, and run the installed
 // trackers-contract there as a user would (validate the documented body, monitor
 // --once on the embedded sandbox, sandbox on a free port, gate and verify against
-// it), checking exit codes and first lines. Then signals: SIGTERM and SIGINT to the
+// it), checking exit codes and first lines. The tarball's file list holds the
+// product only, and what the docs promise. Then signals: SIGTERM and SIGINT to the
 // binary and to npm's process (a script that execs the binary, so the shell
 // npm starts does not stand between them) each stop the monitor in bounded time, with no
 // process left serving. Offline-first from the local npm cache, to stay fast.
@@ -30,6 +31,8 @@ const project = join(dir, 'consumer');
 const bin = join(project, 'node_modules', '.bin', 'trackers-contract');
 const installed = join(project, 'node_modules', 'trackers-contract');
 const services: Service[] = [];
+/** The tarball's files, as npm pack lists them (the same list as npm pack --dry-run --json). */
+let shipped: string[] = [];
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
@@ -63,8 +66,9 @@ before(() => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
-  ) as { filename: string; size: number; entryCount: number }[];
+  ) as { filename: string; size: number; entryCount: number; files: { path: string }[] }[];
   const tarball = join(dir, packed[0]!.filename);
+  shipped = packed[0]!.files.map((f) => f.path);
   process.stdout.write(`# packed ${packed[0]!.filename}: ${packed[0]!.size} bytes, ${packed[0]!.entryCount} files\n`);
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(
@@ -89,6 +93,41 @@ describe('the installed package', () => {
     const files = execFileSync('find', [installed, '-name', '*.ts', '-not', '-name', '*.d.ts'], { encoding: 'utf8' });
     assert.equal(files.trim(), '', 'no .ts source files');
     assert.throws(() => execFileSync('ls', [join(project, 'node_modules', 'tsx')], { stdio: 'ignore' }), 'tsx is not installed');
+  });
+
+  test('the tarball holds the product and what the docs promise, and no test material', () => {
+    const testMaterial = shipped.filter((p) => /^tests\/|\.test\.|(^|\/)consumers\/|test-env|(^|\/)\.tmp\//.test(p));
+    assert.deepEqual(testMaterial, [], 'no test material in the package');
+    const promised = [
+      'dist/cli/trackers-contract.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/gate/playwright.config.js',
+      'schemas/trackers-response.schema.json',
+      'schemas/examples/trackers-98662653.json',
+      'contracts/loyalty-mobile-app-capillary-customer-trackers.json',
+      'contracts/tier-upgrade-service-capillary-customer-trackers.json',
+      'openapi/trackers.openapi.json',
+      'monitor/prometheus/trackers-alerts.rules.yml',
+      'monitor/prometheus/trackers-slo.rules.yml',
+      'monitor/prometheus/prometheus.example.yml',
+      'monitor/grafana/trackers-dashboard.json',
+      'monitor/slo/trackers.slo.yml',
+      'monitor/targets.example.json',
+      '.env.example',
+    ];
+    assert.deepEqual(
+      promised.filter((p) => !shipped.includes(p)),
+      [],
+      'every file the docs point users at is in the package',
+    );
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    for (const entry of pkg.files.filter((f) => !f.startsWith('!'))) {
+      assert.ok(
+        shipped.some((p) => p === entry || p.startsWith(entry)),
+        `package.json "files" names ${entry}: nothing of it is packed`,
+      );
+    }
   });
 
   test('--version prints the version', async () => {

@@ -1,13 +1,11 @@
-// What the tests read from the environment (tests/support/, the browser tests).
-// CI=true (set by .ci/run and by every CI service) makes tests that need a missing
-// binary fail instead of skipping: on a fresh laptop a skip is fine, in CI it would
-// hide that nothing ran.
-import { Reader, type Env } from './env.ts';
+// What the tests read from the environment (tests/support/, the browser tests). CI=true (set by
+// .ci/run and by every CI service) makes tests that need a missing binary fail instead of skipping:
+// on a fresh laptop a skip is fine, in CI it would hide that nothing ran. Test material, so not in
+// src/config; it reads through the same Reader, so its errors look like every other variable's.
+import { Reader, type Env } from '../../src/config/env.ts';
 
 export interface TestEnvironment {
   ci: boolean;
-  /** Where the release gate writes its JUnit and HTML reports (GATE_REPORT_DIR; the gate's proof tests use temporary ones). */
-  gateReportDir: string;
   /** The Chromium the status-page tests drive (CHROMIUM_PATH; Debian's by default). */
   chromiumPath: string;
 }
@@ -17,9 +15,8 @@ export type TestEnvironmentResult = { ok: true; settings: TestEnvironment } | { 
 export function loadTestEnvironment(env: Env = process.env): TestEnvironmentResult {
   const r = new Reader(env);
   const ci = r.bool('CI');
-  const gateReportDir = r.raw('GATE_REPORT_DIR') ?? 'reports/gate';
   const chromiumPath = r.raw('CHROMIUM_PATH') ?? '/usr/bin/chromium';
   if (!chromiumPath.startsWith('/')) r.fail('CHROMIUM_PATH', 'must be an absolute path, e.g. /usr/bin/chromium');
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
-  return { ok: true, settings: { ci, gateReportDir, chromiumPath } };
+  return { ok: true, settings: { ci, chromiumPath } };
 }
