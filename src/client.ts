@@ -11,6 +11,7 @@ import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } fro
 import type { Config } from './config/api.ts';
 import type { AuthConfig } from './config/credentials.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { Secret } from './secret.ts';
 import { socketFailure } from './socket-failure.ts';
 
 export const FAILURE_REASONS = [
@@ -245,7 +246,48 @@ export function trackersPath(customerId: string): string {
   return `/v2/customers/${encodeURIComponent(customerId)}/trackers`;
 }
 
+/** What a value is, for a message that must not show it (it may be a credential). */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+  return `a ${typeof value}`;
+}
+
+/**
+ * The options' shape, checked where the library is called: a plain string where a Secret belongs
+ * (easy from JavaScript) would otherwise crash inside the first request. Names the field, never its
+ * value. A programming error, so a TypeError, at once; the requests themselves never throw.
+ */
+function checkOptions(options: ClientOptions): void {
+  const fail = (field: string, expected: string, value: unknown) => {
+    throw new TypeError(`createClient: ${field} must be ${expected}, got ${kindOf(value)}`);
+  };
+  const secret = (field: string, value: unknown) => {
+    if (!(value instanceof Secret)) fail(`auth.${field}`, "a Secret (new Secret(value), exported by 'trackers-contract')", value);
+  };
+  if (typeof options?.baseUrl !== 'string') fail('baseUrl', 'a string', options?.baseUrl);
+  if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) fail('timeoutMs', 'a positive number', options.timeoutMs);
+  const auth = options.auth as AuthConfig | undefined;
+  switch (auth?.kind) {
+    case 'none':
+      return;
+    case 'basic':
+      if (typeof auth.username !== 'string') fail('auth.username', 'a string', auth.username);
+      return secret('password', auth.password);
+    case 'oauth-client':
+      if (typeof auth.key !== 'string') fail('auth.key', 'a string', auth.key);
+      return secret('secret', auth.secret);
+    case 'oauth-token':
+      return secret('token', auth.token);
+    default:
+      fail('auth', "{ kind: 'none' | 'basic' | 'oauth-client' | 'oauth-token', … }", auth);
+  }
+}
+
+/** A client for one base URL. Throws a TypeError only for options of the wrong type (see checkOptions). */
 export function createClient(options: ClientOptions): TrackersClient {
+  checkOptions(options);
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const clock = options.clock ?? systemClock;
