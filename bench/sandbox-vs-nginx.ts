@@ -11,7 +11,7 @@
 // change is measured before and after in one run (e.g. git archive 4f2c5f3 | tar -x -C DIR,
 // with node_modules linked in).
 import { execFile, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,9 +144,11 @@ function startBareNode(file: string): Promise<SandboxProcess> {
   return listening(startService('bare node:http', process.execPath, args, childEnv()), 'bare node:http to listen');
 }
 
-/** The sandbox of another checkout (its own sandbox/server.ts), on a free port. */
+/** The sandbox of another checkout, on a free port: its sandbox command, or sandbox/server.ts where it predates it. */
 function startSandboxFrom(root: string): Promise<SandboxProcess> {
-  const args = ['--import', 'tsx', 'sandbox/server.ts'];
+  const args = existsSync(join(root, 'sandbox', 'server.ts'))
+    ? ['--import', 'tsx', 'sandbox/server.ts']
+    : ['--import', 'tsx', 'cli/sandbox.ts', '--port', '0'];
   const service = startService('sandbox (before)', process.execPath, args, childEnv({ SANDBOX_PORT: '0' }), root);
   return listening(service, 'the older sandbox to listen');
 }
@@ -169,8 +171,8 @@ const start = async <T extends { stop(): Promise<void> }>(server: Promise<T>): P
 };
 try {
   const nginx = await start(startNginx(dir));
-  // As shipped (trackers-contract sandbox runs dist/sandbox/server.js): compiled, with plain node.
-  const sandbox = await start(startSandboxProcess([compileForNode('sandbox/server.ts')]));
+  // As shipped (trackers-contract sandbox runs dist/cli/sandbox.js): compiled, with plain node.
+  const sandbox = await start(startSandboxProcess([compileForNode('cli/sandbox.ts')]));
   const bare = await start(startBareNode(join(dir, 'trackers.json')));
   const before = process.env.BEFORE_ROOT ? await start(startSandboxFrom(process.env.BEFORE_ROOT)) : undefined;
   const targets = {

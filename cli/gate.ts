@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT } from '../src/checks/run.ts';
 import { isEntryPoint } from './entry-point.ts';
-import { loadTestEnvironment } from '../src/config/test-env.ts';
+import { loadGateSettings } from '../src/config/gate.ts';
 import { parseOptions } from '../src/parse-options.ts';
 
 export const USAGE = `Usage: trackers-contract gate [options]    (in a clone: npm run gate -- [options])
@@ -89,13 +89,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return EXIT.pass;
   }
-  const testEnv = loadTestEnvironment();
-  if (!testEnv.ok) {
-    process.stderr.write(`gate: configuration error: ${testEnv.errors.join('; ')} (see .env.example)\n`);
+  const gate = loadGateSettings();
+  if (!gate.ok) {
+    process.stderr.write(`gate: configuration error: ${gate.errors.join('; ')} (see .env.example)\n`);
     return EXIT.usage;
   }
   // Absolute, so this process and Playwright's agree whatever their working directories.
-  const reportDir = resolve(testEnv.settings.gateReportDir);
+  const reportDir = resolve(gate.settings.reportDir);
   const verdictFile = join(reportDir, 'verdict.json');
   // A verdict left by an earlier run must not speak for this one.
   rmSync(verdictFile, { force: true });

@@ -22,7 +22,7 @@ import { shardOf } from '../monitor/shard.ts';
 import type { WebConfig } from '../monitor/web-config.ts';
 import { defaultTargets, loadTargetsFile, withInterval, type TargetEntry } from '../monitor/targets.ts';
 import { isEntryPoint } from './entry-point.ts';
-import type { RunningTarget } from './target.ts';
+import type { OpenTarget } from './target.ts';
 
 export type { MainIo } from '../monitor/run-context.ts';
 
@@ -64,11 +64,10 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
 
 /** The running targets: the embedded sandbox once if any target needs it, and one client per target. */
 async function connect(targets: readonly TargetEntry[], faults: FaultSpec | undefined): Promise<Connection> {
-  let sandbox: RunningTarget | undefined;
+  let sandbox: OpenTarget | undefined;
   if (targets.some((t) => t.config.target.kind === 'sandbox')) {
-    const first = targets.find((t) => t.config.target.kind === 'sandbox')!;
-    const { startTarget } = await import('./target.ts');
-    sandbox = await startTarget(first.config, { faults });
+    const { startSandbox } = await import('./target.ts');
+    sandbox = await startSandbox({ faults });
   }
   const baseUrlOf = (t: TargetEntry) => (t.config.target.kind === 'remote' ? t.config.target.baseUrl : sandbox!.baseUrl);
   // Made on first use: the service's probe thread builds clients of its own, so its main thread needs none.

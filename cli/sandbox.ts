@@ -1,14 +1,18 @@
 // trackers-contract sandbox: the embedded sandbox on a port, for manual use, a
-// demo, or a gate and a verification to point CAP_BASE_URL at. Runs until
-// SIGINT or SIGTERM, then closes its connections and exits 0.
+// demo, or a gate and a verification to point CAP_BASE_URL at; over HTTPS with
+// --tls, as the real API is served. Runs until SIGINT or SIGTERM, then closes its
+// connections and exits 0. It starts the sandbox as every entry point does
+// (startSandbox, cli/target.ts).
+import { readFileSync } from 'node:fs';
 import { EXIT } from '../src/checks/run.ts';
 import { loadConfig } from '../src/config/api.ts';
 import { isListenHost } from '../src/config/monitor.ts';
 import { parseOptions } from '../src/parse-options.ts';
-import { createSandbox } from '../sandbox/app.ts';
+import { DEFAULT_USERS, basicAuthHeader } from '../sandbox/auth.ts';
+import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
-import { listeningMessage } from '../sandbox/server.ts';
 import { isEntryPoint } from './entry-point.ts';
+import { startSandbox, type RunningSandbox } from './target.ts';
 
 export const USAGE = `Usage: trackers-contract sandbox [options]    (in a clone: npm run sandbox -- [options])
 
@@ -19,23 +23,41 @@ Options:
   --port N        listen port (default SANDBOX_PORT or 8787; 0 = any free port)
   --host ADDR     listen address (default 127.0.0.1)
   --faults SPEC   serve every request with these faults, e.g. latency=1500 or mutation=id-string
+  --tls           serve HTTPS, with --cert FILE and --key FILE (PEM)
+  --cert FILE     the certificate (chain) for --tls
+  --key FILE      its private key
   -h, --help      this text
 
 Exit codes: 0 stopped by a signal, 1 could not listen, 2 usage or configuration error.
 `;
 
-type SandboxArgs = { ok: true; help: boolean; port?: number; host: string; faults?: FaultSpec } | { ok: false; error: string };
+interface TlsFiles {
+  certFile: string;
+  keyFile: string;
+}
+
+type SandboxArgs =
+  { ok: true; help: boolean; port?: number; host: string; faults?: FaultSpec; tls?: TlsFiles } | { ok: false; error: string };
 
 export function parseSandboxArgs(argv: readonly string[]): SandboxArgs {
   const parsed = parseOptions(argv, {
     port: { type: 'string' },
     host: { type: 'string' },
     faults: { type: 'string' },
+    tls: { type: 'boolean', default: false },
+    cert: { type: 'string' },
+    key: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed.ok) return parsed;
-  const { port, host = '127.0.0.1', faults, help } = parsed.values as Record<string, string | undefined> & { help: boolean };
+  const { port, host = '127.0.0.1', faults, cert, key } = parsed.values as Record<string, string | undefined>;
+  const { help, tls } = parsed.values as { help: boolean; tls: boolean };
   const args: SandboxArgs = { ok: true, help, host };
+  if (!tls && (cert !== undefined || key !== undefined)) return { ok: false, error: '--cert and --key need --tls' };
+  if (tls) {
+    if (cert === undefined || key === undefined) return { ok: false, error: '--tls needs --cert FILE and --key FILE' };
+    args.tls = { certFile: cert, keyFile: key };
+  }
   if (port !== undefined) {
     if (!/^\d{1,5}$/.test(port) || Number(port) > 65_535)
       return { ok: false, error: `--port must be a whole number from 0 to 65535, got ${JSON.stringify(port)}` };
@@ -48,6 +70,32 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxArgs {
     args.faults = spec.spec;
   }
   return args;
+}
+
+/** The PEM files' contents, or a one-line problem naming the file. */
+function readTlsFiles(files: TlsFiles): { cert: Buffer; key: Buffer } | string {
+  const read = (flag: string, file: string): Buffer | string => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      return `${flag} ${JSON.stringify(file)}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`;
+    }
+  };
+  const cert = read('--cert', files.certFile);
+  const key = read('--key', files.keyFile);
+  if (typeof cert === 'string') return cert;
+  if (typeof key === 'string') return key;
+  return { cert, key };
+}
+
+/** The start-up line: where it listens and a curl that works (Capillary's Basic wants md5(password), so curl -u would be refused). */
+export function listeningMessage(baseUrl: string): string {
+  const [user, password] = Object.entries(DEFAULT_USERS)[0]!;
+  const header = basicAuthHeader(user, password);
+  return (
+    `sandbox listening on ${baseUrl} — try: curl -H 'Authorization: ${header}' ${baseUrl}/v2/customers/${DEFAULT_CUSTOMER_ID}/trackers` +
+    ` (Capillary Basic auth is base64("${user}:" + md5hex("${password}")), so curl -u ${user}:${password} gets 401)`
+  );
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -70,21 +118,34 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     port = loaded.config.sandboxPort;
   }
-  const sandbox = createSandbox({ faults: args.faults });
-  let baseUrl: string;
+  let tls: { cert: Buffer; key: Buffer } | undefined;
+  if (args.tls) {
+    const files = readTlsFiles(args.tls);
+    if (typeof files === 'string') {
+      process.stderr.write(`sandbox: ${files} (see --help)\n`);
+      return EXIT.usage;
+    }
+    tls = files;
+  }
+  let running: RunningSandbox;
   try {
-    baseUrl = await sandbox.listen(port, args.host);
+    running = await startSandbox({ port, host: args.host, faults: args.faults, tls });
   } catch (err) {
+    // Before listening, Node's TLS layer refuses a file that is not a PEM certificate or key, or a key that does not match.
+    if (tls && (err as NodeJS.ErrnoException).syscall !== 'listen') {
+      process.stderr.write(`sandbox: --cert/--key: ${(err as Error).message.split('\n')[0]}\n`);
+      return EXIT.usage;
+    }
     process.stderr.write(`sandbox: cannot listen on ${args.host}:${port}: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.broken;
   }
-  process.stdout.write(`${listeningMessage(baseUrl)}\n`);
+  process.stdout.write(`${listeningMessage(running.baseUrl)}\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   process.stdout.write(`sandbox: ${signal}, shutting down\n`);
-  await sandbox.close();
+  await running.close();
   return EXIT.pass;
 }
 

@@ -15,7 +15,7 @@ import { formatVerification } from '../src/pact/format-verification.ts';
 import { verificationExitCode, verifyContracts } from '../src/pact/verify-contracts.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { isEntryPoint } from './entry-point.ts';
-import { startTarget } from './target.ts';
+import { openTarget } from './target.ts';
 import { runWithoutColour } from './without-colour.ts';
 
 export const USAGE = `Usage: trackers-contract verify [options]    (in a clone: npm run verify)
@@ -54,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.write(
     `verifying ${loaded.contracts.length} consumer contracts (${loaded.contracts.map((c) => c.consumer).join(', ')}) against ${describeTarget(config.target)}\n`,
   );
-  const target = await startTarget(config);
+  const target = await openTarget(config);
   let report;
   try {
     report = await verifyContracts({ config, baseUrl: target.baseUrl, contracts: loaded.contracts });

@@ -1,6 +1,7 @@
 // The release gate: Playwright runs the checks of src/checks/ against the
 // configured target, through the project's client, and writes the reports.
-// Without CAP_BASE_URL, Playwright's webServer starts the embedded sandbox.
+// Without CAP_BASE_URL, each worker's fixture starts the embedded sandbox in its
+// own process (gate/support/gate.ts, through cli/target.ts), on a free port.
 // Run it through `trackers-contract gate` (cli/gate.ts), which maps the outcome
 // onto the exit-code contract. It ships in the package: compiled to
 // dist/gate/*.js it runs the compiled specs and the compiled sandbox, with no
@@ -9,33 +10,26 @@ import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { loadConfig } from '../src/config/api.ts';
-import { loadTestEnvironment } from '../src/config/test-env.ts';
+import { loadGateSettings } from '../src/config/gate.ts';
 
 const loaded = loadConfig();
-const testEnv = loadTestEnvironment();
-if (!loaded.ok || !testEnv.ok) {
-  const errors = [...(loaded.ok ? [] : loaded.errors), ...(testEnv.ok ? [] : testEnv.errors)];
+const gate = loadGateSettings();
+if (!loaded.ok || !gate.ok) {
+  const errors = [...(loaded.ok ? [] : loaded.errors), ...(gate.ok ? [] : gate.errors)];
   process.stderr.write(`configuration error:\n${errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
   process.exit(2);
 }
 const config = loaded.config;
-const { ci, gateReportDir: reportDir } = testEnv.settings;
-const target = config.target;
-const sandbox = target.kind === 'sandbox';
-const baseURL = target.kind === 'sandbox' ? `http://127.0.0.1:${config.sandboxPort}` : target.baseUrl;
+const { ci, reportDir } = gate.settings;
+const sandbox = config.target.kind === 'sandbox';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
-const quote = (arg: string) => `'${arg.replaceAll("'", "'\\''")}'`;
-// The sandbox's own server, by the same node; the sources need tsx, the compiled package nothing.
-const sandboxCommand = [process.execPath, ...(ext === 'ts' ? ['--import', 'tsx'] : []), here(`../sandbox/server.${ext}`)]
-  .map(quote)
-  .join(' ');
 
 export default defineConfig({
   testDir: here('.'),
   testMatch: `**/*.spec.${ext}`,
   // A retry of a whole test would hide a flake: a check is retried only when
-  // nothing answered, and says so (tests/api/support/gate.ts expectCheck).
+  // nothing answered, and says so (support/gate.ts expectCheck).
   retries: 0,
   // Against a real cluster: one worker, so the politeness limiter sees every request.
   workers: sandbox ? undefined : 1,
@@ -56,15 +50,4 @@ export default defineConfig({
     // Traces would record request headers, credentials among them.
     trace: 'off',
   },
-  webServer: sandbox
-    ? {
-        command: sandboxCommand,
-        url: `${baseURL}/__sandbox/health`,
-        // Never reuse whatever listens there: a leftover `npm run sandbox` may be serving faults.
-        // A busy port fails the gate with Playwright's message naming it; set SANDBOX_PORT to move.
-        reuseExistingServer: false,
-        stdout: 'ignore',
-        timeout: 30_000,
-      }
-    : undefined,
 });

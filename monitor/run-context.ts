@@ -5,7 +5,6 @@ import type { Clock } from '../src/clock.ts';
 import type { Env } from '../src/config/env.ts';
 import type { MonitorSettings } from '../src/config/monitor.ts';
 import type { Flags } from './flags.ts';
-import type { MonitorServer } from './http.ts';
 import type { TargetEntry } from './targets.ts';
 import type { WebConfig } from './web-config.ts';
 
@@ -14,8 +13,6 @@ export interface MainIo {
   env?: Env;
   out(text: string): void;
   err(line: string): void;
-  /** The service's HTTP server, once it listens (for tests: nothing else reaches it). */
-  listening?(server: MonitorServer): void;
   /** The clock of the run's own rules about time: the push's deadline, the summary lines, a repeated signal (default systemClock). */
   clock?: Clock;
 }

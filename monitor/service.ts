@@ -81,7 +81,6 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   }
   if (prom) io.err(`monitor: status page's 24 h, 7 d and 30 d ratios from Prometheus ${prom.display}`);
   io.out(`metrics: ${base}/metrics\nstatus page: ${base}/\n`);
-  io.listening?.(server);
 
   const clock = io.clock ?? systemClock;
   // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).

@@ -1,8 +1,9 @@
 // The embedded sandbox: a faithful local double of Capillary's
 // GET /v2/customers/{customerId}/trackers, plus the OAuth token endpoint and
-// fault-injection controls. createSandbox() builds it without listening (tests
-// listen on port 0 and close after; server.ts listens on a fixed port). All
-// state (faults, tokens, caches, stats) belongs to the instance.
+// fault-injection controls. createSandbox() builds it without listening;
+// startSandbox (cli/target.ts), the one way every command and test starts it,
+// listens and gives its URL. All state (faults, tokens, caches, stats) belongs
+// to the instance.
 //
 // Routes:
 //   GET|HEAD /v2/customers/{customerId}/trackers   the endpoint (trackers-route.ts)

@@ -11,6 +11,8 @@ import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } fro
 import type { Config } from './config/api.ts';
 import type { AuthConfig } from './config/credentials.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { Secret } from './secret.ts';
+import { socketFailure } from './socket-failure.ts';
 
 export const FAILURE_REASONS = [
   'timeout',
@@ -72,11 +74,6 @@ export interface ClientOptions {
    * step through instead of races it sleeps through.
    */
   clock?: Clock;
-  /**
-   * Trust only these CA certificates (PEM) instead of Node's roots plus NODE_EXTRA_CA_CERTS: for
-   * tests with a private CA in-process (NODE_EXTRA_CA_CERTS is read once, when Node starts).
-   */
-  ca?: string | Buffer;
 }
 
 export interface RequestOptions {
@@ -90,54 +87,6 @@ export interface RequestOptions {
 }
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
-
-/** The failure reason for a socket-level error (exported for tests: DNS failures cannot be provoked on loopback). */
-export function classify(err: NodeJS.ErrnoException): FailureReason {
-  const code = err.code ?? '';
-  if (code === 'ECONNREFUSED') return 'connection_refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
-    return 'connection_reset';
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_FAIL' || code === 'EAI_NONAME') return 'dns';
-  if (
-    /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|EPROTO)/.test(code) ||
-    /SSL|TLS|certificate/i.test(err.message)
-  ) {
-    return 'tls';
-  }
-  return 'network';
-}
-
-/**
- * Which way a certificate was wrong, in words, for the few codes a user can act on: a private CA to
- * trust, a certificate to renew, a URL or certificate naming another host. Node's code stays beside it.
- */
-export function tlsProblem(code: string): string {
-  switch (code) {
-    case 'SELF_SIGNED_CERT_IN_CHAIN':
-    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
-    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-    case 'UNABLE_TO_GET_ISSUER_CERT':
-    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
-      return 'untrusted certificate (not issued by a trusted CA; for a private CA set NODE_EXTRA_CA_CERTS)';
-    case 'CERT_HAS_EXPIRED':
-      return 'expired certificate';
-    case 'CERT_NOT_YET_VALID':
-      return 'certificate not yet valid';
-    case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return 'host-name mismatch (the certificate is for another host)';
-    default:
-      return 'TLS handshake failed';
-  }
-}
-
-/** The failure for a socket-level error: a TLS one says which way the certificate was wrong. */
-function socketFailure(err: NodeJS.ErrnoException): { reason: FailureReason; message: string } {
-  const reason = classify(err);
-  const code = err.code ?? 'error';
-  const message = `${code}: ${err.message}`;
-  return { reason, message: reason === 'tls' ? `${tlsProblem(code)}: ${message}` : message };
-}
 
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -157,7 +106,6 @@ interface Exchange {
   timeoutMs: number;
   maxBodyBytes: number;
   agent: http.Agent | false;
-  ca?: string | Buffer;
   clock: Clock;
 }
 
@@ -194,7 +142,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
     const mod = x.url.protocol === 'https:' ? https : http;
     let req: http.ClientRequest;
     try {
-      req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent, ...(x.ca ? { ca: x.ca } : {}) });
+      req = mod.request(x.url, { method: x.method, headers: x.headers, agent: x.agent });
     } catch (err) {
       // Node refuses a header value it cannot send (e.g. a token with non-ASCII characters):
       // say which header, never its value.
@@ -298,13 +246,54 @@ export function trackersPath(customerId: string): string {
   return `/v2/customers/${encodeURIComponent(customerId)}/trackers`;
 }
 
+/** What a value is, for a message that must not show it (it may be a credential). */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return `an object (${value.constructor?.name ?? 'no prototype'})`;
+  return `a ${typeof value}`;
+}
+
+/**
+ * The options' shape, checked where the library is called: a plain string where a Secret belongs
+ * (easy from JavaScript) would otherwise crash inside the first request. Names the field, never its
+ * value. A programming error, so a TypeError, at once; the requests themselves never throw.
+ */
+function checkOptions(options: ClientOptions): void {
+  const fail = (field: string, expected: string, value: unknown) => {
+    throw new TypeError(`createClient: ${field} must be ${expected}, got ${kindOf(value)}`);
+  };
+  const secret = (field: string, value: unknown) => {
+    if (!(value instanceof Secret)) fail(`auth.${field}`, "a Secret (new Secret(value), exported by 'trackers-contract')", value);
+  };
+  if (typeof options?.baseUrl !== 'string') fail('baseUrl', 'a string', options?.baseUrl);
+  if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) fail('timeoutMs', 'a positive number', options.timeoutMs);
+  const auth = options.auth as AuthConfig | undefined;
+  switch (auth?.kind) {
+    case 'none':
+      return;
+    case 'basic':
+      if (typeof auth.username !== 'string') fail('auth.username', 'a string', auth.username);
+      return secret('password', auth.password);
+    case 'oauth-client':
+      if (typeof auth.key !== 'string') fail('auth.key', 'a string', auth.key);
+      return secret('secret', auth.secret);
+    case 'oauth-token':
+      return secret('token', auth.token);
+    default:
+      fail('auth', "{ kind: 'none' | 'basic' | 'oauth-client' | 'oauth-token', … }", auth);
+  }
+}
+
+/** A client for one base URL. Throws a TypeError only for options of the wrong type (see checkOptions). */
 export function createClient(options: ClientOptions): TrackersClient {
+  checkOptions(options);
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const clock = options.clock ?? systemClock;
   const agent: http.Agent | false = options.keepAlive
     ? base.startsWith('https:')
-      ? new https.Agent({ keepAlive: true, ...(options.ca ? { ca: options.ca } : {}) })
+      ? new https.Agent({ keepAlive: true })
       : new http.Agent({ keepAlive: true })
     : false;
 
@@ -324,7 +313,6 @@ export function createClient(options: ClientOptions): TrackersClient {
       timeoutMs: options.timeoutMs,
       maxBodyBytes,
       agent,
-      ca: options.ca,
       clock,
     });
     if (r.failure) return { ok: false, message: `token request failed: ${r.failure.reason} (${r.failure.message})` };
@@ -381,7 +369,6 @@ export function createClient(options: ClientOptions): TrackersClient {
         timeoutMs: options.timeoutMs,
         maxBodyBytes,
         agent,
-        ca: options.ca,
         clock,
       });
       return { result, generated };

@@ -4,17 +4,16 @@
 // so), and turns the check's result into steps, annotations and one expectation
 // whose message starts with the first broken field and rule.
 import { test as base, expect, type TestInfo } from '@playwright/test';
-import { createClient, type ClientResult, type TrackersClient } from '../../src/client.ts';
+import { openTarget, type OpenTarget } from '../../cli/target.ts';
+import { clientFor, trackersPath, type ClientResult, type TrackersClient } from '../../src/client.ts';
 import { transportFailure, verdictOf, type CheckName, type CheckResult } from '../../src/checks/result.ts';
 import { runCheck, type CheckOptions } from '../../src/checks/run.ts';
 import { loadConfig, type Config } from '../../src/config/api.ts';
-import { envWith } from '../../src/config/env.ts';
 import { formatFinding } from '../../src/format-findings.ts';
 import { showValue } from '../../src/show-value.ts';
 
 export interface Gate {
   config: Config;
-  sandbox: boolean;
   /** The project's client, each request a Playwright step and counted against the request budget. */
   client: TrackersClient;
 }
@@ -34,12 +33,12 @@ function isLoopback(baseUrl: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
-async function politeness(config: Config, pace: Pace): Promise<void> {
+async function politeness(baseUrl: string, pace: Pace): Promise<void> {
   pace.sent += 1;
   if (pace.sent > MAX_REQUESTS_PER_WORKER) {
     throw new Error(`the gate's request budget (${MAX_REQUESTS_PER_WORKER} per run) is spent: refusing to send more`);
   }
-  if (config.target.kind === 'remote' && !isLoopback(config.target.baseUrl)) {
+  if (!isLoopback(baseUrl)) {
     const wait = pace.lastAt + REMOTE_MIN_GAP_MS - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pace.lastAt = Date.now();
@@ -50,19 +49,19 @@ async function politeness(config: Config, pace: Pace): Promise<void> {
  * The client, with every request paced, counted and shown as a step titled by what was asked (never by
  * what came of it: a green step must not read like a failure).
  */
-function politeClient(client: TrackersClient, config: Config): TrackersClient {
+function politeClient(client: TrackersClient, baseUrl: string): TrackersClient {
   const pace: Pace = { sent: 0, lastAt: 0 };
   const send: TrackersClient['request'] = (method, path, options) =>
     test.step(
       `${method} ${path.length > 100 ? `${path.slice(0, 100)}…` : path}${options?.auth === 'none' ? ' (no credentials)' : options?.authHeaders ? ' (other credentials)' : ''}`,
       async () => {
-        await politeness(config, pace);
+        await politeness(baseUrl, pace);
         return client.request(method, path, options);
       },
       { box: true },
     );
   return {
-    getTrackers: (customerId, options) => send('GET', `/v2/customers/${encodeURIComponent(customerId)}/trackers`, options),
+    getTrackers: (customerId, options) => send('GET', trackersPath(customerId), options),
     request: send,
     authHeaders: () => client.authHeaders(),
     close: () => client.close(),
@@ -70,29 +69,30 @@ function politeClient(client: TrackersClient, config: Config): TrackersClient {
 }
 
 /**
- * A project's own target (worker option): the proof runs one project per row of its table in one
- * Playwright process. A user's gate has one project and no such option.
+ * Where a worker's requests go. Playwright's own `baseURL` option, when a project sets one, names that
+ * project's target, as it does for any Playwright test: a Playwright config of one's own can judge
+ * several base URLs in one run, one project each. The shipped config sets none, so the configured
+ * target is opened: CAP_BASE_URL, or the embedded sandbox, started in this worker as every command
+ * starts it (cli/target.ts) and closed with it.
  */
-export interface GateTarget {
-  /** Replaces the configured base URL. */
-  baseUrl?: string;
-  /** Variables that replace the environment's for this project (e.g. a small latency budget). */
-  env?: Record<string, string>;
+async function targetOf(config: Config, baseURL: string | undefined): Promise<OpenTarget> {
+  if (baseURL === undefined) return openTarget(config);
+  return { baseUrl: baseURL, label: baseURL, close: async () => {} };
 }
 
-export const test = base.extend<object, { gate: Gate; gateTarget: GateTarget }>({
-  gateTarget: [{}, { option: true, scope: 'worker' }],
+export const test = base.extend<object, { gate: Gate }>({
   gate: [
-    async ({ gateTarget }, use) => {
-      const loaded = loadConfig(envWith(gateTarget.env ?? {}));
+    // Playwright reads a fixture's dependencies from this pattern: none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, workerInfo) => {
+      const loaded = loadConfig();
       if (!loaded.ok) throw new Error(`configuration error: ${loaded.errors.join('; ')}`);
       const config = loaded.config;
-      const baseUrl =
-        gateTarget.baseUrl ??
-        (config.target.kind === 'remote' ? config.target.baseUrl : `http://127.0.0.1:${config.sandboxPort}`);
-      const client = createClient({ baseUrl, auth: config.auth, timeoutMs: config.timeoutMs });
-      await use({ config, sandbox: config.target.kind === 'sandbox', client: politeClient(client, config) });
+      const target = await targetOf(config, workerInfo.project.use.baseURL);
+      const client = clientFor(config, target.baseUrl);
+      await use({ config, client: politeClient(client, target.baseUrl) });
       client.close();
+      await target.close();
     },
     { scope: 'worker' },
   ],

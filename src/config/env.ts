@@ -1,6 +1,7 @@
 // The only reader of the environment. Every variable is validated at start-up by
-// the loader that owns it (api.ts, monitor.ts, colour.ts, test-env.ts); an error names
-// the variable and the bad value, except for secrets, whose values are never echoed.
+// the loader that owns it (api.ts, monitor.ts, colour.ts, gate.ts; the tests' own in
+// tests/support/test-env.ts); an error names the variable and the bad value, except
+// for secrets, whose values are never echoed.
 
 import { showValue } from '../show-value.ts';
 
@@ -63,13 +64,12 @@ export const ENV_VARS = {
   FORCE_COLOR: {
     meaning: 'colour even when the output is not a terminal (`1`); `0` or `false`: never. Wins over `NO_COLOR`, as in Node',
   },
-  // The gate's reports and the tests (test-env.ts).
+  // The gate (gate.ts); the tests read CI too (tests/support/test-env.ts).
   CI: {
     meaning:
       '`true`: a test whose Debian package (promtool, prometheus, chromium, ...) is missing fails instead of being skipped',
   },
   GATE_REPORT_DIR: { meaning: 'where the gate writes `junit.xml` and `html/` (default `reports/gate`)' },
-  CHROMIUM_PATH: { meaning: 'the Chromium the status-page browser tests drive (default `/usr/bin/chromium`)' },
 } as const satisfies Record<string, EnvVar>;
 
 export type EnvVarName = keyof typeof ENV_VARS;

@@ -2,7 +2,7 @@
 // be downloaded here), driven by Playwright. Separate from the gate's config:
 // different reports, and no webServer (the test starts the monitor itself).
 import { defineConfig } from '@playwright/test';
-import { loadTestEnvironment } from '../../src/config/test-env.ts';
+import { loadTestEnvironment } from '../support/test-env.ts';
 
 const testEnv = loadTestEnvironment();
 if (!testEnv.ok) {

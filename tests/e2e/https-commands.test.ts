@@ -1,4 +1,4 @@
-// Every command over HTTPS, as the real API is served: `npm run sandbox -- --tls` with a
+// Every command over HTTPS, as the real API is served: `trackers-contract sandbox --tls` with a
 // certificate from a test CA made here with openssl (no key is committed), and the gate,
 // verify and `monitor --once` as child processes against it. A user trusts the private CA
 // with NODE_EXTRA_CA_CERTS (every command reaches the API through src/client.ts, Node's
@@ -27,8 +27,8 @@ before(async () => {
   const sandbox = startService(
     'sandbox --tls',
     process.execPath,
-    [...programArgs('sandbox/server.ts'), '--tls', '--cert', ca.goodFiles.cert, '--key', ca.goodFiles.key],
-    childEnv({ SANDBOX_PORT: '0' }),
+    [...programArgs('cli/sandbox.ts'), '--port', '0', '--tls', '--cert', ca.goodFiles.cert, '--key', ca.goodFiles.key],
+    childEnv(),
     ROOT,
   );
   services.push(sandbox);

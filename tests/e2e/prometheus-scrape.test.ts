@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import { startSandbox, type RunningSandbox } from '../../cli/target.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { SLO_RULES_FILE } from '../../scripts/generate-slo-rules.ts';
 import { requireBinaries } from '../support/require-binary.ts';
@@ -41,7 +41,7 @@ function sloPanelExprs(target: string): string[] {
 
 describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.skip }, () => {
   const services: Service[] = [];
-  let sandbox: Sandbox;
+  let running: RunningSandbox;
   let prometheus: RunningPrometheus | undefined;
   let dir = '';
   let monitorBase = '';
@@ -97,8 +97,8 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
     );
 
   before(async () => {
-    sandbox = createSandbox();
-    const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
+    running = await startSandbox();
+    const sandboxUrl = running.baseUrl;
     dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-e2e-monitor-'));
     const targetsFile = path.join(dir, 'targets.json');
     writeFileSync(
@@ -148,7 +148,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
   after(async () => {
     await stopAll(services);
     await prometheus?.stop();
-    await sandbox?.close();
+    await running?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -189,7 +189,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
   });
 
   test('HTTP 503: TrackersProbeFailing and TrackersNotFoundCheckFailing fire, failures counted as http_5xx', async () => {
-    sandbox.setFaults('status=503');
+    running.sandbox.setFaults('status=503');
     const alert = await firing('TrackersProbeFailing', { target: TARGET, check: 'trackers', severity: 'page' });
     // One monitor without --location: a quorum of one, so it pages.
     assert.equal(alert.annotations.summary, `Trackers endpoint failing on ${TARGET} from 1 locations`);
@@ -205,7 +205,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
   });
 
   test('a breaking change (id sent as a string): TrackersSchemaViolations fires, the rule is "type"', async () => {
-    sandbox.setFaults('mutation=id-string');
+    running.sandbox.setFaults('mutation=id-string');
     const schema = await firing('TrackersSchemaViolations', { target: TARGET, check: 'trackers', severity: 'page' });
     assert.equal(schema.labels.field, '$.data[*].id');
     await series(
@@ -216,7 +216,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
   });
 
   test('8015 lost: TrackersLost8015 pages at once, with error_code_mismatch; no outage page', async () => {
-    sandbox.setFaults('mutation=lose-8015');
+    running.sandbox.setFaults('mutation=lose-8015');
     await series(`probe_success{target="${TARGET}",check="trackers"}`, (v) => v === 1);
     await notActive('TrackersProbeFailing', { target: TARGET });
     await firing('TrackersLost8015', { target: TARGET, check: 'not_found', severity: 'page' });
@@ -229,7 +229,7 @@ describe('Prometheus scrapes the monitor and raises the alerts', { skip: gate.sk
   });
 
   test('latency over the 3 s budget: TrackersLatencyOverBudget fires from the histogram p95', async () => {
-    sandbox.setFaults('latency=3200');
+    running.sandbox.setFaults('latency=3200');
     const alert = await firing('TrackersLatencyOverBudget', { target: TARGET, check: 'trackers', severity: 'ticket' });
     assert.ok(Number(alert.value) > 3, `p95 ${alert.value}`);
     await series(

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
+import { startSandbox, type RunningSandbox } from '../../cli/target.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 import { childEnv, getJson, getText, runToCompletion, stopAll, waitFor, type Service } from '../support/processes.ts';
@@ -48,7 +48,7 @@ async function runOnce(targetsFile: string, pushgatewayUrl: string): Promise<{ c
 
 describe('--once --push through a real Pushgateway', { skip: gate.skip }, () => {
   const services: Service[] = [];
-  let sandbox: Sandbox;
+  let running: RunningSandbox;
   let pushgateway: RunningPushgateway | undefined;
   let prometheus: RunningPrometheus | undefined;
   let dir = '';
@@ -63,8 +63,8 @@ describe('--once --push through a real Pushgateway', { skip: gate.skip }, () => 
     family(g, name)?.metrics.find((m) => Object.entries(labels).every(([k, v]) => m.labels[k] === v))?.value;
 
   before(async () => {
-    sandbox = createSandbox();
-    const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
+    running = await startSandbox();
+    const sandboxUrl = running.baseUrl;
     dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-e2e-push-'));
     targetsFile = path.join(dir, 'targets.json');
     writeFileSync(
@@ -82,7 +82,7 @@ describe('--once --push through a real Pushgateway', { skip: gate.skip }, () => 
   after(async () => {
     await stopAll(services);
     await prometheus?.stop();
-    await sandbox?.close();
+    await running?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -113,7 +113,7 @@ describe('--once --push through a real Pushgateway', { skip: gate.skip }, () => 
   });
 
   test('a failing run replaces the group: last result 0, the http_5xx failure counted, exit code 1', async () => {
-    sandbox.setFaults('status=503');
+    running.sandbox.setFaults('status=503');
     const run = await runOnce(targetsFile, pushgateway!.url);
     assert.equal(run.code, 1, run.stderr);
     assert.match(run.stderr, /FAIL +http_5xx/);

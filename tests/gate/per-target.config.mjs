@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
  * @property {string} specs the spec files' base name, a glob ('*', 'trackers')
  * @property {string} [ignore] a spec left out ('latency')
  * @property {string} [grep] only the tests whose title matches this regular expression
- * @property {{ name: string; baseUrl: string; env?: Record<string, string> }[]} targets one project each
+ * @property {{ name: string; baseUrl: string }[]} targets one project each
  *
  * @typedef {object} PerTargetRun
  * @property {boolean} compiled dist/gate's specs and reporter, else gate/'s sources
@@ -43,7 +43,7 @@ export default {
     ['junit', { outputFile: `${reportDir}/junit.xml` }],
   ],
   use: { trace: 'off' },
-  // A project's tests in one worker at a time: each project has its own worker (its gateTarget), and
+  // A project's tests in one worker at a time: each project has its own worker (its baseURL), and
   // a worker costs about half a second of CPU to start. Two workers on one project start it twice,
   // and every failed test (most targets have some) starts another.
   projects: run.groups.flatMap((group) =>
@@ -53,7 +53,8 @@ export default {
       testMatch: `**/${group.specs}.spec.${ext}`,
       ...(group.ignore ? { testIgnore: `**/${group.ignore}.spec.${ext}` } : {}),
       ...(group.grep ? { grep: new RegExp(group.grep) } : {}),
-      use: /** @type {object} */ ({ gateTarget: { baseUrl: t.baseUrl, env: t.env } }),
+      // Playwright's own option: the gate's fixture sends a project's requests to its baseURL.
+      use: { baseURL: t.baseUrl },
     })),
   ),
 };

@@ -4,9 +4,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSandbox, type SandboxOptions } from '../../sandbox/app.ts';
+import { startSandbox, type SandboxStart } from '../../cli/target.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
-import { childEnv, freePort, runToCompletion } from '../support/processes.ts';
+import { childEnv, runToCompletion } from '../support/processes.ts';
 import { programArgs, runsCompiled } from '../support/program.ts';
 
 // Through the gate's entry point, as `npm run gate` does: its exit code is the contract's.
@@ -20,7 +20,10 @@ const RUN_TIMEOUT_MS = 300_000;
 // held 400 ms each: about 4 s, loaded or not. Its bound leaves load ten times that.
 const PER_TARGET_TEST_TIMEOUT_MS = 60_000;
 
-/** Targets judged by the same tests of the gate, one Playwright project each (per-target.config.mjs). */
+/**
+ * Targets judged by the same tests of the gate, one Playwright project each (per-target.config.mjs), each
+ * project's base URL its Playwright `baseURL`. The configuration (a small latency budget, say) is the run's.
+ */
 export interface TargetGroup {
   /** The spec files' base name, a glob: '*' or 'trackers'. */
   specs: string;
@@ -28,8 +31,8 @@ export interface TargetGroup {
   ignore?: string;
   /** Only the tests whose title matches this regular expression. */
   grep?: string;
-  /** Each project's name, base URL and its own configuration variables (e.g. a small latency budget). */
-  targets: { name: string; baseUrl: string; env?: Record<string, string> }[];
+  /** Each project's name and base URL. */
+  targets: { name: string; baseUrl: string }[];
 }
 
 export interface GateRun {
@@ -94,14 +97,13 @@ function readJunit(reportDir: string): string {
 }
 
 /**
- * The gate's entry point with no CAP_BASE_URL, as on a fresh clone: Playwright's webServer starts
- * the embedded sandbox, here on a free port below the ephemeral range, which no server started on
- * port 0 meanwhile can be given. (The installed `trackers-contract gate` is run by
+ * The gate's entry point with no CAP_BASE_URL, as on a fresh clone: each worker starts the embedded
+ * sandbox on a free port. (The installed `trackers-contract gate` is run by
  * tests/package/pack-install.test.ts.)
  */
 export async function runGateEmbedded(options: Pick<GateOptions, 'args' | 'timeoutMs'> = {}): Promise<GateRun> {
   const reportDir = mkdtempSync(join(tmpdir(), 'gate-run-'));
-  const env = childEnv({ GATE_REPORT_DIR: reportDir, SANDBOX_PORT: String(await freePort()) });
+  const env = childEnv({ GATE_REPORT_DIR: reportDir });
   const { code, output } = await runToCompletion(process.execPath, [...GATE_CLI, ...(options.args ?? [])], {
     env,
     timeoutMs: options.timeoutMs ?? RUN_TIMEOUT_MS,
@@ -110,11 +112,10 @@ export async function runGateEmbedded(options: Pick<GateOptions, 'args' | 'timeo
 }
 
 /** The gate against a sandbox of its own, serving `faults` globally. */
-export async function runGate(options: GateOptions & { faults?: string; sandbox?: SandboxOptions } = {}): Promise<GateRun> {
-  const sandbox = createSandbox({ ...options.sandbox, faults: options.faults });
-  const baseUrl = await sandbox.listen(0, '127.0.0.1');
+export async function runGate(options: GateOptions & { faults?: string; sandbox?: SandboxStart } = {}): Promise<GateRun> {
+  const sandbox = await startSandbox({ ...options.sandbox, faults: options.faults });
   try {
-    return await runGateAgainst(baseUrl, options);
+    return await runGateAgainst(sandbox.baseUrl, options);
   } finally {
     await sandbox.close();
   }

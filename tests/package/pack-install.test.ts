@@ -1,8 +1,9 @@
 // The package works outside this repository: npm pack, install the tarball into
 // an empty project with production dependencies only, and run the installed
 // trackers-contract there as a user would (validate the documented body, monitor
-// --once on the embedded sandbox, sandbox on a free port, gate and verify against
-// it), checking exit codes and first lines. Then signals: SIGTERM and SIGINT to the
+// --once on the embedded sandbox, sandbox on a free port, gate, verify and the
+// library's public entry against it), checking exit codes and first lines. The
+// tarball's file list holds the product only, and what the docs promise. Then signals: SIGTERM and SIGINT to the
 // binary and to npm's process (a script that execs the binary, so the shell
 // npm starts does not stand between them) each stop the monitor in bounded time, with no
 // process left serving. Offline-first from the local npm cache, to stay fast.
@@ -30,6 +31,31 @@ const project = join(dir, 'consumer');
 const bin = join(project, 'node_modules', '.bin', 'trackers-contract');
 const installed = join(project, 'node_modules', 'trackers-contract');
 const services: Service[] = [];
+/** The tarball's files, as npm pack lists them (the same list as npm pack --dry-run --json). */
+let shipped: string[] = [];
+
+/**
+ * The library as the README shows it, with Basic auth: `node library.mjs BASE_URL USER PASSWORD` prints
+ * the trackers check's verdict and exit code, what a plain string as the password gets, and how the
+ * Secret prints.
+ */
+const LIBRARY_USE = `
+import { Secret, createClient, exitCodeFor, loadConfig, runCheck } from 'trackers-contract';
+const [baseUrl, username, password] = process.argv.slice(2);
+const auth = { kind: 'basic', username, password: new Secret(password), passwordIsMd5: false };
+let plain = 'no error';
+try {
+  createClient({ baseUrl, auth: { ...auth, password }, timeoutMs: 60000 });
+} catch (err) {
+  plain = \`\${err.name}: \${err.message}\`;
+}
+const loaded = loadConfig({});
+if (!loaded.ok) throw new Error(loaded.errors.join('; '));
+const client = createClient({ baseUrl, auth, timeoutMs: 60000 });
+const check = await runCheck('trackers', client, loaded.config);
+client.close();
+console.log(JSON.stringify({ verdict: check.verdict, exit: exitCodeFor([check]), plain, shown: String(auth.password) }));
+`;
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? '';
@@ -63,14 +89,17 @@ before(() => {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
-  ) as { filename: string; size: number; entryCount: number }[];
+  ) as { filename: string; size: number; entryCount: number; files: { path: string }[] }[];
   const tarball = join(dir, packed[0]!.filename);
+  shipped = packed[0]!.files.map((f) => f.path);
   process.stdout.write(`# packed ${packed[0]!.filename}: ${packed[0]!.size} bytes, ${packed[0]!.entryCount} files\n`);
   execFileSync('mkdir', ['-p', project]);
   writeFileSync(
     join(project, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, scripts: { start: 'exec trackers-contract monitor --port 0' } }),
   );
+  // A user's own test, importing nothing but the package's public entry.
+  writeFileSync(join(project, 'library.mjs'), LIBRARY_USE);
   execFileSync('npm', ['install', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], {
     cwd: project,
     stdio: 'ignore',
@@ -89,6 +118,41 @@ describe('the installed package', () => {
     const files = execFileSync('find', [installed, '-name', '*.ts', '-not', '-name', '*.d.ts'], { encoding: 'utf8' });
     assert.equal(files.trim(), '', 'no .ts source files');
     assert.throws(() => execFileSync('ls', [join(project, 'node_modules', 'tsx')], { stdio: 'ignore' }), 'tsx is not installed');
+  });
+
+  test('the tarball holds the product and what the docs promise, and no test material', () => {
+    const testMaterial = shipped.filter((p) => /^tests\/|\.test\.|(^|\/)consumers\/|test-env|(^|\/)\.tmp\//.test(p));
+    assert.deepEqual(testMaterial, [], 'no test material in the package');
+    const promised = [
+      'dist/cli/trackers-contract.js',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/gate/playwright.config.js',
+      'schemas/trackers-response.schema.json',
+      'schemas/examples/trackers-98662653.json',
+      'contracts/loyalty-mobile-app-capillary-customer-trackers.json',
+      'contracts/tier-upgrade-service-capillary-customer-trackers.json',
+      'openapi/trackers.openapi.json',
+      'monitor/prometheus/trackers-alerts.rules.yml',
+      'monitor/prometheus/trackers-slo.rules.yml',
+      'monitor/prometheus/prometheus.example.yml',
+      'monitor/grafana/trackers-dashboard.json',
+      'monitor/slo/trackers.slo.yml',
+      'monitor/targets.example.json',
+      '.env.example',
+    ];
+    assert.deepEqual(
+      promised.filter((p) => !shipped.includes(p)),
+      [],
+      'every file the docs point users at is in the package',
+    );
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    for (const entry of pkg.files.filter((f) => !f.startsWith('!'))) {
+      assert.ok(
+        shipped.some((p) => p === entry || p.startsWith(entry)),
+        `package.json "files" names ${entry}: nothing of it is packed`,
+      );
+    }
   });
 
   test('--version prints the version', async () => {
@@ -117,7 +181,7 @@ describe('the installed package', () => {
     assert.match(firstLine(r.stdout), /^# HELP trackers_/);
   });
 
-  test('gate and verify pass against the installed sandbox on a free port', async () => {
+  test('gate, verify and the library pass against the installed sandbox on a free port', async () => {
     const sandbox = startService('sandbox', bin, ['sandbox', '--port', '0'], childEnv(), project);
     services.push(sandbox);
     const base = await printedUrl(sandbox, /^sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/m);
@@ -127,9 +191,14 @@ describe('the installed package', () => {
       CAP_PASSWORD: SANDBOX_PASSWORD,
       GATE_REPORT_DIR: join(dir, 'gate-report'),
     });
-    const [gate, verify] = await Promise.all([
+    const [gate, verify, library] = await Promise.all([
       runToCompletion(bin, ['gate'], { cwd: project, env, timeoutMs: RUN_BACKSTOP_MS }),
       runToCompletion(bin, ['verify'], { cwd: project, env, timeoutMs: RUN_BACKSTOP_MS }),
+      runToCompletion(process.execPath, [join(project, 'library.mjs'), base.origin, SANDBOX_USERNAME, SANDBOX_PASSWORD], {
+        cwd: project,
+        env: childEnv(),
+        timeoutMs: RUN_BACKSTOP_MS,
+      }),
     ]);
     assert.equal(gate.code, 0, gate.output);
     assert.match(gate.output, /^Running \d+ tests? using \d+ worker/m, gate.output);
@@ -137,6 +206,13 @@ describe('the installed package', () => {
     assert.ok(readFileSync(join(dir, 'gate-report', 'junit.xml'), 'utf8').includes('<testsuites'));
     assert.equal(verify.code, 0, verify.output);
     assert.match(firstLine(verify.stdout), /^verifying \d+ consumer contracts \(.+\) against http:\/\/127\.0\.0\.1:\d+$/);
+    // The library, through the package's public entry only: a client with Basic auth runs a check.
+    assert.equal(library.code, 0, library.output);
+    const used = JSON.parse(library.stdout) as { verdict: string; exit: number; plain: string; shown: string };
+    assert.deepEqual({ verdict: used.verdict, exit: used.exit }, { verdict: 'pass', exit: 0 }, library.output);
+    assert.match(used.plain, /^TypeError: createClient: auth\.password must be a Secret .*, got a string$/);
+    assert.ok(!used.plain.includes(SANDBOX_PASSWORD), 'the message does not show the password');
+    assert.equal(used.shown, '[redacted]');
     await sandbox.stop();
     assert.equal(sandbox.child.exitCode, 0, sandbox.output());
   });

@@ -13,8 +13,8 @@ import {
   LOYALTY_APP_READS,
   LOYALTY_MOBILE_APP,
   NO_PROFILE_STATUSES,
-} from '../../src/consumers/loyalty-mobile-app.ts';
-import { TIER_SERVICE_READS, TIER_UPGRADE_SERVICE } from '../../src/consumers/tier-upgrade-service.ts';
+} from './consumers/loyalty-mobile-app.ts';
+import { TIER_SERVICE_READS, TIER_UPGRADE_SERVICE } from './consumers/tier-upgrade-service.ts';
 import { CONTRACTS_DIR, PROVIDER, STATES, TRACKERS_PATH_EXPRESSION, pactFileName } from '../../src/pact/contracts.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- pact files are read as plain JSON */

@@ -1,4 +1,4 @@
-// How a test starts one of this repository's programs (cli/*.ts, sandbox/server.ts) as a child
+// How a test starts one of this repository's programs (cli/*.ts) as a child
 // process: compiled, from dist/, when dist/ is what the sources compile to now, else from the
 // source through tsx. A tsx start-up costs about 250 ms of CPU, and npm test starts these
 // programs dozens of times on a machine its suites already keep busy; npm test builds dist/

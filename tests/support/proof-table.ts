@@ -6,8 +6,8 @@
 // someone fills in its row.
 import { MUTATIONS } from '../../sandbox/mutations.ts';
 import type { CheckName, Reason } from '../../src/checks/result.ts';
-import { LOYALTY_MOBILE_APP } from '../../src/consumers/loyalty-mobile-app.ts';
-import { TIER_UPGRADE_SERVICE } from '../../src/consumers/tier-upgrade-service.ts';
+import { LOYALTY_MOBILE_APP } from '../pact/consumers/loyalty-mobile-app.ts';
+import { TIER_UPGRADE_SERVICE } from '../pact/consumers/tier-upgrade-service.ts';
 
 export type Outcome = 'pass' | Reason;
 export type Consumer = typeof LOYALTY_MOBILE_APP | typeof TIER_UPGRADE_SERVICE;

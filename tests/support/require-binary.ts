@@ -3,7 +3,7 @@
 // the package, except on CI (CI=true), where a skip would hide that nothing ran, so the
 // test fails instead.
 import { spawnSync } from 'node:child_process';
-import { loadTestEnvironment } from '../../src/config/test-env.ts';
+import { loadTestEnvironment } from './test-env.ts';
 
 /** Binary → the Debian package that provides it (README "Setup"). */
 export const PACKAGE_OF: Readonly<Record<string, string>> = {

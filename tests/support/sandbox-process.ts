@@ -1,4 +1,4 @@
-// The sandbox in its own process (`npm run sandbox` with SANDBOX_PORT=0): for the benches, so its CPU
+// The sandbox in its own process (`trackers-contract sandbox --port 0`): for the benches, so its CPU
 // and memory are not counted as the monitor's, and for tests that block their own event loop.
 import { fileURLToPath } from 'node:url';
 import { childEnv, startService, waitFor, type Service } from './processes.ts';
@@ -11,9 +11,9 @@ export interface SandboxProcess {
   stop(): Promise<void>;
 }
 
-/** node's arguments for the sandbox: its source through tsx unless given (a bench passes a compiled server.js). */
-export function startSandboxProcess(nodeArgs = ['--import', 'tsx', 'sandbox/server.ts']): Promise<SandboxProcess> {
-  const service = startService('sandbox', process.execPath, nodeArgs, childEnv({ SANDBOX_PORT: '0' }), ROOT);
+/** node's arguments for the sandbox command: its source through tsx unless given (a bench passes a compiled one). */
+export function startSandboxProcess(nodeArgs = ['--import', 'tsx', 'cli/sandbox.ts']): Promise<SandboxProcess> {
+  const service = startService('sandbox', process.execPath, [...nodeArgs, '--port', '0'], childEnv(), ROOT);
   return listening(service, 'the sandbox to listen');
 }
 

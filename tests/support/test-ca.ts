@@ -24,7 +24,7 @@ export interface TestCa {
   expired: KeyPair;
   /** Signed by the CA, valid, but only for wrong-host.invalid. */
   wrongHost: KeyPair;
-  /** Files for sandbox/server.ts --cert/--key. */
+  /** Files for trackers-contract sandbox --tls --cert/--key. */
   goodFiles: { cert: string; key: string };
   remove(): void;
 }

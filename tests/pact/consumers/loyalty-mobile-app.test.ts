@@ -7,12 +7,7 @@ import { after, describe, test } from 'node:test';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { OAUTH_TOKEN_HEADER } from '../../../src/auth.ts';
 import { createClient } from '../../../src/client.ts';
-import {
-  CUSTOMER_NOT_FOUND,
-  LOYALTY_MOBILE_APP,
-  NO_PROFILE_STATUSES,
-  loadLoyaltyScreen,
-} from '../../../src/consumers/loyalty-mobile-app.ts';
+import { CUSTOMER_NOT_FOUND, LOYALTY_MOBILE_APP, NO_PROFILE_STATUSES, loadLoyaltyScreen } from './loyalty-mobile-app.ts';
 import { STATES } from '../../../src/pact/contracts.ts';
 import { Secret } from '../../../src/secret.ts';
 import {

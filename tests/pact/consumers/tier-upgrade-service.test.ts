@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { MatchersV3 } from '@pact-foundation/pact';
 import { createClient } from '../../../src/client.ts';
-import { TIER_UPGRADE_SERVICE, checkUpgrade } from '../../../src/consumers/tier-upgrade-service.ts';
+import { TIER_UPGRADE_SERVICE, checkUpgrade } from './tier-upgrade-service.ts';
 import { STATES } from '../../../src/pact/contracts.ts';
 import { Secret } from '../../../src/secret.ts';
 import {

@@ -3,7 +3,7 @@
 // and given as CAP_BASE_URL (a "remote" target, with its own credentials).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
+import { startSandbox, type RunningSandbox } from '../../../cli/target.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { SANDBOX_PASSWORD } from '../../../src/config/api.ts';
 import { freePort } from '../../support/processes.ts';
@@ -23,15 +23,13 @@ function assertNoCredentials(output: string): void {
 }
 
 // Two sandboxes that know only these credentials: one as documented, one sending id as a string.
-const sandboxes: Sandbox[] = [];
+let sandboxes: RunningSandbox[] = [];
 let baseUrl: string;
 let mutatedUrl: string;
 before(async () => {
   const options = { users: { [USER]: PASSWORD }, oauthClients: { [OAUTH_KEY]: OAUTH_SECRET } };
-  const documented = createSandbox(options);
-  const mutated = createSandbox({ ...options, faults: 'mutation=id-string' });
-  sandboxes.push(documented, mutated);
-  [baseUrl, mutatedUrl] = await Promise.all([documented.listen(0, '127.0.0.1'), mutated.listen(0, '127.0.0.1')]);
+  sandboxes = await Promise.all([startSandbox(options), startSandbox({ ...options, faults: 'mutation=id-string' })]);
+  [baseUrl, mutatedUrl] = sandboxes.map((s) => s.baseUrl) as [string, string];
 });
 after(() => Promise.all(sandboxes.map((s) => s.close())));
 

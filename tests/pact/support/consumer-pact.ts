@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MatchersV3, PactV4, SpecificationVersion, type Matcher, type Rules, type V3RegexMatcher } from '@pact-foundation/pact';
 import { basicAuthHeader } from '../../../src/auth.ts';
-import { ISO_DATE_TIME_PATTERN } from '../../../src/consumers/iso-date-time.ts';
+import { ISO_DATE_TIME_PATTERN } from '../consumers/iso-date-time.ts';
 import { GENERATED_PACTS_DIR, PROVIDER, TRACKERS_PATH_EXPRESSION, pactFileName } from '../../../src/pact/contracts.ts';
 import { trackersPath } from '../../../src/client.ts';
 import { JSON_CONTENT_TYPE_PATTERN } from '../../../src/media-type.ts';
@@ -52,7 +52,7 @@ export function trackersPathFor(exampleCustomerId: string) {
   return MatchersV3.fromProviderState(TRACKERS_PATH_EXPRESSION, trackersPath(exampleCustomerId));
 }
 
-/** A date-time the consumers' parser accepts (src/consumers/iso-date-time.ts). */
+/** A date-time the consumers' parser accepts (tests/pact/consumers/iso-date-time.ts). */
 export function isoDateTime(example: string): V3RegexMatcher {
   return MatchersV3.regex(ISO_DATE_TIME_PATTERN, example);
 }

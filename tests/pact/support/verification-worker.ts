@@ -11,7 +11,7 @@ import { loadConfig } from '../../../src/config/api.ts';
 import { loadContracts } from '../../../src/pact/contracts.ts';
 import { formatVerification } from '../../../src/pact/format-verification.ts';
 import { verifyContracts, type VerificationReport } from '../../../src/pact/verify-contracts.ts';
-import { startTarget } from '../../../cli/target.ts';
+import { openTarget } from '../../../cli/target.ts';
 
 export interface VerificationCase {
   sandbox?: SandboxOptions;
@@ -26,7 +26,7 @@ async function run(c: VerificationCase): Promise<VerificationOutcome> {
   if (!loaded.ok) return { ok: false, error: loaded.errors.join('; ') };
   const contracts = loadContracts();
   if (!contracts.ok) return { ok: false, error: contracts.errors.join('; ') };
-  const target = await startTarget(loaded.config, c.sandbox ?? {});
+  const target = await openTarget(loaded.config, c.sandbox ?? {});
   try {
     const report = await verifyContracts({ config: loaded.config, baseUrl: target.baseUrl, contracts: contracts.contracts });
     return { ok: true, report, summary: formatVerification(report, target.label) };

@@ -4,8 +4,6 @@
 // (a line, a scrape showing the probes), bounded by the test's timeout.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -33,22 +31,24 @@ test(
     writeFileSync(file, targetsJson('eu', 'us'));
     const before = process.listeners('SIGHUP');
     const stderr = new WatchedText();
-    let listening!: (server: http.Server) => void;
-    const listens = new Promise<http.Server>((resolve) => (listening = resolve));
+    const stdout = new WatchedText();
     const exited = main(['--config', file, '--port', '0', '--host', '127.0.0.1', '--summary-interval', '0'], {
       // Latency is not judged here: a minute's budget and timeout, so a loaded machine's slow probe still passes.
       env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
-      out: () => {},
+      out: (text) => stdout.append(text),
       err: (line) => stderr.append(`${line}\n`),
-      listening,
     });
     const added = (signal: string) => process.listeners(signal as NodeJS.Signals).filter((l) => !before.includes(l));
     t.after(async () => {
       (process.listeners('SIGTERM').at(-1) as Listener | undefined)?.('SIGTERM');
       await exited;
     });
-    const server = await Promise.race([listens, exited.then((code) => assert.fail(`the service ended (${code}): ${stderr}`))]);
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
+    // Where it serves, as it prints it for a user.
+    const printed = await Promise.race([
+      stdout.match(/^metrics: (\S+)$/m),
+      exited.then((code) => assert.fail(`the service ended (${code}): ${stderr}`)),
+    ]);
+    const url = printed[1]!;
     await fetchUntil(url, (text) => probed(text, 'eu') && probed(text, 'us'));
     const [hup] = added('SIGHUP') as Listener[];
     assert.ok(hup, 'a SIGHUP handler while running');

@@ -3,7 +3,8 @@
 // (one line, exit 1) instead of crashing. And cli/monitor.ts runs only as the program itself.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import type http from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,26 +21,40 @@ type Listener = (...args: unknown[]) => void;
 
 /**
  * The service in this process on the embedded sandbox, port 0, its rules about time on `clock` (a manual one: the test
- * moves it); resolves once it listens, or fails with its output if it ends first.
+ * moves it); resolves once it prints where it serves, or fails with its output if it ends first. Its HTTP server is
+ * found as a user finds it, by the printed address, among the servers created meanwhile.
  */
 async function startService(t: TestContext, clock: ManualClock, argv: string[] = []) {
   const before = Object.fromEntries(SIGNALS.map((s) => [s, process.listeners(s)]));
+  const created: http.Server[] = [];
+  const createServer = http.createServer.bind(http);
+  t.mock.method(http, 'createServer', ((...args: Parameters<typeof http.createServer>) => {
+    const server = createServer(...args);
+    created.push(server);
+    return server;
+  }) as typeof http.createServer);
+  let stdout = '';
   let stderr = '';
-  let listening!: (server: http.Server) => void;
-  const listens = new Promise<http.Server>((resolve) => (listening = resolve));
+  let printed!: (url: URL) => void;
+  const serving = new Promise<URL>((resolve) => (printed = resolve));
   const exited = main(['--port', '0', '--host', '127.0.0.1', ...argv], {
     env: {},
-    out: () => {},
+    out: (text) => {
+      stdout += text;
+      const url = /^metrics: (\S+)$/m.exec(stdout)?.[1];
+      if (url) printed(new URL(url));
+    },
     err: (line) => (stderr += `${line}\n`),
-    listening,
     clock,
   });
   let code: number | undefined;
   void exited.then((c) => (code = c));
-  const server = await Promise.race([
-    listens,
+  const url = await Promise.race([
+    serving,
     exited.then((c) => assert.fail(`the service ended (${c}) before listening: ${stderr}`)),
   ]);
+  const server = created.find((s) => (s.address() as AddressInfo | null)?.port === Number(url.port));
+  assert.ok(server, `a server listens on ${url.host}`);
   /** The handlers main() added, by signal. */
   const added = (signal: (typeof SIGNALS)[number]) => process.listeners(signal).filter((l) => !before[signal]!.includes(l));
   // If an assertion fails before the test stops the service, stop it here, so this process can exit.

@@ -93,7 +93,7 @@ test('the final stage installs production dependencies only', () => {
   assert.ok(!runs.some((r) => /\bnpm (install|i)\b/.test(r)), 'npm install in the final stage ignores the lock file');
 });
 
-test('the final stage copies everything package.json "files" ships, from sources that exist', () => {
+test('the final stage copies everything package.json "files" ships, and leaves out what it leaves out', () => {
   const copied = new Set<string>();
   for (const copy of of(runtime, 'COPY') as Copy[]) {
     const [destination, ...reversed] = args(copy).reverse();
@@ -107,7 +107,16 @@ test('the final stage copies everything package.json "files" ships, from sources
       copied.add(path.replace(/\/$/, ''));
     }
   }
+  const ignored = readFileSync(join(PACKAGE_ROOT, '.dockerignore'), 'utf8').split('\n');
   for (const shipped of pkg.files) {
+    // A file the package leaves out of a folder it ships must stay out of the image too.
+    if (shipped.startsWith('!')) {
+      assert.ok(
+        ignored.includes(shipped.slice(1)),
+        `package.json "files" leaves out ${shipped.slice(1)}, .dockerignore does not`,
+      );
+      continue;
+    }
     const path = shipped.replace(/\/$/, '');
     assert.ok(copied.has(path), `package.json "files" ships ${shipped}, the image does not copy it`);
   }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { TestContext } from 'node:test';
 import { systemClock, type Clock, type TimerHandle } from '../../../src/clock.ts';
-import { createSandbox } from '../../../sandbox/app.ts';
+import { startSandbox as start } from '../../../cli/target.ts';
 import type { Sandbox, SandboxOptions } from '../../../sandbox/app.ts';
 
 /** Capillary's Basic header, computed here independently of sandbox/auth.ts. */
@@ -16,11 +16,11 @@ export function capillaryBasic(username: string, password: string): string {
 
 export const AUTH = { authorization: capillaryBasic('sandbox_user', 'sandbox_password') };
 
+/** A sandbox for this test (cli/target.ts startSandbox: port 0, loopback), closed after it. */
 export async function startSandbox(t: TestContext, options?: SandboxOptions): Promise<{ sandbox: Sandbox; base: string }> {
-  const sandbox = createSandbox(options);
-  const base = await sandbox.listen(0);
-  t.after(() => sandbox.close());
-  return { sandbox, base };
+  const running = await start(options);
+  t.after(() => running.close());
+  return { sandbox: running.sandbox, base: running.baseUrl };
 }
 
 export interface RawResponse {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
-import { classify, createClient, type ClientResult, type FailureReason } from '../../../src/client.ts';
+import { createClient, type ClientResult, type FailureReason } from '../../../src/client.ts';
 import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { exampleText } from '../../../src/schemas.ts';
 import { Secret } from '../../../src/secret.ts';
@@ -188,21 +188,6 @@ describe('failures are classified, never thrown', () => {
     assert.equal(r.failure?.reason, 'connection_refused');
   });
 
-  test('socket errors map to reasons (DNS cannot be provoked without leaving loopback)', () => {
-    const cases: [string, string, FailureReason][] = [
-      ['ENOTFOUND', 'getaddrinfo ENOTFOUND eu.api.capillarytech.com', 'dns'],
-      ['EAI_AGAIN', 'getaddrinfo EAI_AGAIN x', 'dns'],
-      ['ECONNREFUSED', 'connect ECONNREFUSED', 'connection_refused'],
-      ['ECONNRESET', 'read ECONNRESET', 'connection_reset'],
-      ['CERT_HAS_EXPIRED', 'certificate has expired', 'tls'],
-      ['ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames", 'tls'],
-      ['EHOSTUNREACH', 'connect EHOSTUNREACH', 'network'],
-    ];
-    for (const [code, message, reason] of cases) {
-      assert.equal(classify(Object.assign(new Error(message), { code })), reason, code);
-    }
-  });
-
   test('a TLS handshake against a plain-HTTP port → tls', async () => {
     const r = await createClient({ baseUrl: baseUrl.replace('http:', 'https:'), auth: BASIC, timeoutMs: TIMEOUT_MS }).getTrackers(
       '98662653',
@@ -228,6 +213,43 @@ describe('failures are classified, never thrown', () => {
 // The client's clock is the sandbox's (its latency, trickle and token ttl run on it): the test
 // moves it, once the side that reads it next has done everything it does before reading it, so
 // every duration below is exact and no load can change which rule fires.
+describe('options of the wrong type: a TypeError at createClient naming the field, never the value', () => {
+  // From JavaScript (or past a cast), a plain string where a Secret belongs once crashed inside the
+  // first request with "auth.password.reveal is not a function".
+  const cases: [string, unknown, RegExp][] = [
+    [
+      'a plain string as the Basic password',
+      { ...BASIC, password: 'planted-pw' },
+      /^createClient: auth\.password must be a Secret .*, got a string$/,
+    ],
+    [
+      'a plain string as the OAuth secret',
+      { kind: 'oauth-client', key: 'k', secret: 'planted-pw' },
+      /^createClient: auth\.secret must be a Secret/,
+    ],
+    [
+      'a plain object as the token',
+      { kind: 'oauth-token', token: { value: 'planted-pw' } },
+      /^createClient: auth\.token must be a Secret .*, got an object \(Object\)$/,
+    ],
+    ['an unknown kind', { kind: 'bearer', token: 'planted-pw' }, /^createClient: auth must be \{ kind: 'none' \| 'basic'/],
+    ['no auth at all', undefined, /^createClient: auth must be .*, got undefined$/],
+  ];
+  for (const [name, auth, says] of cases) {
+    test(name, () => {
+      assert.throws(
+        () => createClient({ baseUrl, auth: auth as AuthConfig, timeoutMs: TIMEOUT_MS }),
+        (err: Error) => err instanceof TypeError && says.test(err.message) && !err.message.includes('planted-pw'),
+      );
+    });
+  }
+
+  test('with a Secret, the same call works', async () => {
+    const r = await createClient({ baseUrl, auth: BASIC, timeoutMs: TIMEOUT_MS }).getTrackers('98662653');
+    assert.equal(r.status, 200, why(r));
+  });
+});
+
 describe('timing, on a manual clock shared with the sandbox', () => {
   async function onManualClock(t: TestContext, timeoutMs: number) {
     const clock = new ManualClock();

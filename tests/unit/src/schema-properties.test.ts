@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseIsoDateTime } from '../../../src/consumers/iso-date-time.ts';
-import { toLoyaltyScreen } from '../../../src/consumers/loyalty-mobile-app.ts';
-import { readTierTrackers } from '../../../src/consumers/tier-upgrade-service.ts';
+import { parseIsoDateTime } from '../../pact/consumers/iso-date-time.ts';
+import { toLoyaltyScreen } from '../../pact/consumers/loyalty-mobile-app.ts';
+import { readTierTrackers } from '../../pact/consumers/tier-upgrade-service.ts';
 import { validateDocument, validateResponse } from '../../../src/validate.ts';
 import {
   allowedKinds,
@@ -19,7 +19,7 @@ import {
   walk,
   type JsonKind,
 } from '../../support/schema-arbitrary.ts';
-import { answer } from './consumers/helpers.ts';
+import { answer } from '../pact/consumers/helpers.ts';
 
 export const SEED = 20240614;
 const RUNS = { seed: SEED, numRuns: 200 };

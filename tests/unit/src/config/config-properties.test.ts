@@ -1,5 +1,5 @@
 // Random environments and random targets documents never crash the configuration: fast-check,
-// seeded and bounded. loadConfig, loadMonitorSettings and loadTestEnvironment get random values
+// seeded and bounded. loadConfig, loadMonitorSettings, loadGateSettings and loadTestEnvironment get random values
 // for every variable of ENV_VARS; parseTargets gets random documents shaped like a targets file.
 // Nothing throws; every error is one bounded, printable line naming the variable (or, for a
 // targets file, the file and the JSON path); no secret's value appears. A failure prints its seed
@@ -10,7 +10,8 @@ import fc from 'fast-check';
 import { loadConfig } from '../../../../src/config/api.ts';
 import { ENV_VARS, SECRET_VARS, type Env } from '../../../../src/config/env.ts';
 import { loadMonitorSettings } from '../../../../src/config/monitor.ts';
-import { loadTestEnvironment } from '../../../../src/config/test-env.ts';
+import { loadGateSettings } from '../../../../src/config/gate.ts';
+import { loadTestEnvironment } from '../../../support/test-env.ts';
 import { parseTargets } from '../../../../monitor/targets.ts';
 import { testConfig } from '../../monitor/helpers.ts';
 
@@ -65,7 +66,9 @@ const env = fc
 
 /** The problems an entry point reported, or [] when it accepted; throws are the failure we look for. */
 function errorsOf(e: Env): string[] {
-  return [loadConfig(e), loadMonitorSettings(e), loadTestEnvironment(e)].flatMap((r) => (r.ok ? [] : r.errors));
+  return [loadConfig(e), loadMonitorSettings(e), loadGateSettings(e), loadTestEnvironment(e)].flatMap((r) =>
+    r.ok ? [] : r.errors,
+  );
 }
 
 function assertGoodErrors(errors: readonly string[]): void {

@@ -1,6 +1,6 @@
 // ENV_VARS is the one table of variables: docs/reference.md is generated from it, so a variable
 // is documented exactly when the configuration can read it. That holds only if nothing reads the
-// environment around it: the configuration's loaders read the table's variables and no other (and
+// environment around it: the product's loaders read the table's variables and no other (and
 // every one of them, so no row is stale), no product code reads process.env by name, and
 // .env.example, the file users copy, lists the same names.
 import assert from 'node:assert/strict';
@@ -11,7 +11,7 @@ import { loadConfig } from '../../../../src/config/api.ts';
 import { colourWanted } from '../../../../src/config/colour.ts';
 import { ENV_VARS, SECRET_VARS, type Env } from '../../../../src/config/env.ts';
 import { loadMonitorSettings } from '../../../../src/config/monitor.ts';
-import { loadTestEnvironment } from '../../../../src/config/test-env.ts';
+import { loadGateSettings } from '../../../../src/config/gate.ts';
 
 const ROOT = new URL('../../../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
@@ -66,7 +66,7 @@ describe('ENV_VARS is every variable the project reads, and docs/reference.md is
     loadConfig(env);
     loadMonitorSettings(env);
     colourWanted(true, env);
-    loadTestEnvironment(env);
+    loadGateSettings(env);
     assert.deepEqual(sorted(names), known);
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { ClientResult } from '../../../../src/client.ts';
 import { answer } from './helpers.ts';
-import { toLoyaltyScreen, type LoyaltyScreen } from '../../../../src/consumers/loyalty-mobile-app.ts';
+import { toLoyaltyScreen, type LoyaltyScreen } from '../../../pact/consumers/loyalty-mobile-app.ts';
 
 const tracker = {
   id: 9737,

@@ -4,10 +4,10 @@
 // (a tracker row is identified by (id, conditionId)); it never reads name,
 // conditionName or updatedOn, and its Pact contract
 // (contracts/tier-upgrade-service-capillary-customer-trackers.json) pins only what it reads.
-import type { ClientResult, TrackersClient } from '../client.ts';
+import type { ClientResult, TrackersClient } from '../../../src/client.ts';
 import { parseIsoDateTime } from './iso-date-time.ts';
-import { isRecord } from '../json-object.ts';
-import type { Tracker } from '../types.generated.ts';
+import { isRecord } from '../../../src/json-object.ts';
+import type { Tracker } from '../../../src/types.generated.ts';
 
 export const TIER_UPGRADE_SERVICE = 'tier-upgrade-service';
 

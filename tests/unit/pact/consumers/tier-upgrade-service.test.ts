@@ -7,7 +7,7 @@ import {
   readTierTrackers,
   type TierTracker,
   type UpgradeDecision,
-} from '../../../../src/consumers/tier-upgrade-service.ts';
+} from '../../../pact/consumers/tier-upgrade-service.ts';
 
 const RULE = { trackerType: 'BILL_AMOUNT', threshold: 2000 };
 const NOW = Date.parse('2024-06-01T00:00:00Z');

@@ -4,7 +4,7 @@
 // regex, so a contract accepts exactly what the consumers' parser accepts. The
 // instant comes from the validator's own date-time check, so the consumers read
 // every date the schema accepts (a leap second too, which Date.parse refuses).
-import { dateTimeEpochMs } from '../rfc3339-date-time.ts';
+import { dateTimeEpochMs } from '../../../src/rfc3339-date-time.ts';
 
 export const ISO_DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$';
 

@@ -2,10 +2,10 @@
 // each tracker's name, type, current value and period end, and "no loyalty
 // profile" when Capillary answers 8015. It reads nothing else: its Pact contract
 // (contracts/loyalty-mobile-app-capillary-customer-trackers.json) pins exactly these fields.
-import type { ClientResult, TrackersClient } from '../client.ts';
-import type { Tracker } from '../types.generated.ts';
+import type { ClientResult, TrackersClient } from '../../../src/client.ts';
+import type { Tracker } from '../../../src/types.generated.ts';
 import { parseIsoDateTime } from './iso-date-time.ts';
-import { isRecord } from '../json-object.ts';
+import { isRecord } from '../../../src/json-object.ts';
 
 export const LOYALTY_MOBILE_APP = 'loyalty-mobile-app';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ISO_DATE_TIME_PATTERN, parseIsoDateTime } from '../../../../src/consumers/iso-date-time.ts';
+import { ISO_DATE_TIME_PATTERN, parseIsoDateTime } from '../../../pact/consumers/iso-date-time.ts';
 import { schemaById } from '../../../../src/schemas.ts';
 
 describe('how the consumers read a tracker date', () => {
