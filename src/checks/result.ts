@@ -1,9 +1,9 @@
 // What a check decides, in one shape for every caller: the gate turns it into
 // expectations and steps, the monitor into metrics, the CLIs into exit codes.
 // A check never throws; a failure carries exactly one reason from REASONS,
-// picked in a fixed order (transport → status → media type/JSON → contract →
-// latency), so the most specific cause wins and the same fault always counts
-// the same way.
+// picked in a fixed order (transport → status → content encoding/media type/JSON
+// → contract → latency), so the most specific cause wins and the same fault
+// always counts the same way.
 import type { ClientResult, FailureReason, Timings } from '../client.ts';
 import type { Config } from '../config/api.ts';
 import type { Finding } from '../validate.ts';
@@ -33,9 +33,12 @@ export type Verdict = 'pass' | 'fail' | 'inconclusive';
  * - http_5xx: any 5xx (before looking at the body: a proxy's HTML error page is still a 5xx)
  * - http_4xx: a 4xx other than 401/403 that the check does not accept
  * - unexpected_status: any other status the check does not accept (3xx, 204, a 200 where 8015 is due and 200 is not accepted)
+ * - bad_content_encoding: the body does not decode as its Content-Encoding says (a header that lies, a truncated
+ *   compressed stream, a coding the client did not ask for: src/content-encoding.ts); a consumer's HTTP stack
+ *   would fail to read it
  * - bad_content_type: the media type is not JSON (src/media-type.ts)
  * - invalid_json: JSON media type, unparsable body (malformed, truncated, empty)
- * - body_too_large: the body exceeded the client's cap (10 MiB)
+ * - body_too_large: the body exceeded the client's cap (10 MiB), as received or once decoded (a decompression bomb)
  * - schema_violation: the body breaks the contract (validator errors)
  * - error_code_mismatch: not_found: the answer is not the 8015 error envelope (another code, or a success
  *   envelope such as 200 with empty data: the break is that 8015 is lost, so this wins over the schema findings,
@@ -55,6 +58,7 @@ export const REASONS = [
   'http_5xx',
   'http_4xx',
   'unexpected_status',
+  'bad_content_encoding',
   'bad_content_type',
   'invalid_json',
   'body_too_large',
@@ -72,6 +76,7 @@ const RESPONSE: readonly Reason[] = [
   'http_5xx',
   'http_4xx',
   'unexpected_status',
+  'bad_content_encoding',
   'bad_content_type',
   'invalid_json',
   'body_too_large',
@@ -87,6 +92,7 @@ export const REASONS_BY_CHECK: Readonly<Record<CheckName, readonly Reason[]>> = 
   bad_input: [
     ...TRANSPORT,
     'http_5xx',
+    'bad_content_encoding',
     'bad_content_type',
     'invalid_json',
     'body_too_large',
@@ -112,7 +118,9 @@ export interface CheckStep {
   /** HTTP status, when an answer arrived. */
   status?: number;
   timings: Timings;
+  /** The body's bytes as received, and once its Content-Encoding was undone (the client result's two sizes). */
   bodySize: number;
+  decodedBodySize: number;
   /** The client fetched a new OAuth token after a 401 and retried once. */
   authRefreshed: boolean;
   /** This request alone: pass, or why not. */
@@ -162,6 +170,7 @@ const FROM_CLIENT = {
   tls: 'tls_error',
   auth_token: 'auth_error',
   body_too_large: 'body_too_large',
+  bad_content_encoding: undefined,
   non_json_content_type: undefined,
   invalid_json: undefined,
   // A request the client could not build (e.g. a token Node refuses as a header): ours to fix, not the API's.
@@ -197,6 +206,7 @@ export function stepOf(title: string, r: ClientResult, reason: Reason | undefine
     status: r.status,
     timings: r.timings,
     bodySize: r.bodySize,
+    decodedBodySize: r.decodedBodySize,
     authRefreshed: r.authRefreshed === true,
     verdict: verdictOf(reason),
     reason,
