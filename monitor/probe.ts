@@ -57,7 +57,9 @@ export interface ProbeResult {
   degraded: boolean;
   /** Trackers in data[], when a JSON body was read. */
   trackerCount?: number;
+  /** Body bytes of every request of the check, as received and once their Content-Encoding was undone. */
   bodySize: number;
+  decodedBodySize: number;
   /** Contract violations found in the body. */
   errors: Finding[];
   /** Data-quality findings and additive changes: never a failure. */
@@ -86,6 +88,7 @@ export function toProbeResult(target: string, check: Check, c: CheckResult, star
     degraded: c.degraded,
     trackerCount: c.trackerCount,
     bodySize: steps.reduce((sum, s) => sum + s.bodySize, 0),
+    decodedBodySize: steps.reduce((sum, s) => sum + s.decodedBodySize, 0),
     errors: c.errors,
     warnings: c.warnings,
     authRefreshed: steps.some((s) => s.authRefreshed),

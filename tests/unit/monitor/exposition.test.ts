@@ -109,6 +109,7 @@ describe('ExpositionRegistry prints what prom-client prints', () => {
           durationMs: 12,
           degraded: false,
           bodySize: 10,
+          decodedBodySize: 10,
           errors: [{ path: '$.data[0].id', rule: 'type', message: 'm' }],
           warnings: [],
           authRefreshed: false,

@@ -28,6 +28,7 @@ function failure(message: string, overrides: Partial<ProbeResult> = {}): ProbeRe
     durationMs: 42,
     degraded: false,
     bodySize: 10,
+    decodedBodySize: 10,
     errors: [],
     warnings: [],
     authRefreshed: false,
