@@ -12,6 +12,7 @@ import {
   REASONS_BY_CHECK,
   authRefreshed,
   bodySize,
+  decodedBodySize,
   durationMs,
   lastStep,
   passed,
@@ -33,6 +34,7 @@ export const METRIC_NAMES = {
   dataQuality: 'trackers_data_quality_warnings_total',
   trackerCount: 'trackers_response_trackers',
   responseSize: 'trackers_response_size_bytes',
+  responseDecodedSize: 'trackers_response_decoded_size_bytes',
   targets: 'trackers_monitor_targets',
   info: 'trackers_monitor_info',
   probeSuccess: 'probe_success',
@@ -183,7 +185,13 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
   });
   const responseSize = new GaugeFamily({
     name: METRIC_NAMES.responseSize,
-    help: 'Body size in bytes of the latest response.',
+    help: 'Body size in bytes of the latest response as received, before its Content-Encoding is undone (the wire).',
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
+  const responseDecodedSize = new GaugeFamily({
+    name: METRIC_NAMES.responseDecodedSize,
+    help: 'Body size in bytes of the latest response once its Content-Encoding is undone (what was judged); 0 when it did not decode whole.',
     labelNames: ['target', 'check'] as const,
     registers,
   });
@@ -272,7 +280,10 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
       for (const rule of new Set(r.errors.map((e) => ruleLabel(e.rule)))) schemaViolations.inc({ ...labels, rule });
       for (const kind of new Set(r.warnings.map((w) => warningKind(w.rule)))) dataQuality.inc({ target: r.target, kind });
       if (r.check === 'trackers' && r.trackerCount !== undefined) trackerCount.set({ target: r.target }, r.trackerCount);
-      if (last?.status !== undefined) responseSize.set(labels, bodySize(r));
+      if (last?.status !== undefined) {
+        responseSize.set(labels, bodySize(r));
+        responseDecodedSize.set(labels, decodedBodySize(r));
+      }
       probeSuccess.set(labels, ok ? 1 : 0);
       probeDuration.set(labels, seconds);
       probeStatus.set(labels, last?.status ?? 0);

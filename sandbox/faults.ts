@@ -24,6 +24,17 @@ export interface FaultSpec {
   'truncated-json'?: true;
   /** Send this Content-Type; text/html also swaps the body for an HTML error page. */
   'content-type'?: string;
+  /**
+   * Answer in this Content-Encoding whatever the request accepts (deflate-raw: a raw deflate stream
+   * labelled deflate, as some servers send). Without it the coding is negotiated from Accept-Encoding.
+   */
+  encoding?: FaultCoding;
+  /** Say Content-Encoding (the coding chosen, gzip when that is identity) but send the body unencoded. */
+  'lying-encoding'?: true;
+  /** Send the encoded body cut in half (Content-Length matches, so the response completes; gzip when none was chosen). */
+  'truncated-encoding'?: true;
+  /** Send a decompression bomb: about 1 MB of gzip that decodes to 1 GiB of zeros. */
+  'decompression-bomb'?: true;
   /** Reset the connection without answering. */
   reset?: true;
   /** Send the body in ~10 chunks spread over this many ms. */
@@ -42,7 +53,11 @@ export type FaultParseResult = { ok: true; spec: FaultSpec } | { ok: false; erro
 export const DEFAULT_ERROR_STATUS = 503;
 const MAX_MS = 600_000;
 
-type Kind = 'flag' | 'ms' | 'rate' | 'status' | 'media-type' | 'mutation';
+type Kind = 'flag' | 'ms' | 'rate' | 'status' | 'media-type' | 'coding' | 'mutation';
+
+/** The codings the `encoding` fault can force. */
+export const FAULT_CODINGS = ['gzip', 'deflate', 'deflate-raw', 'br', 'identity'] as const;
+export type FaultCoding = (typeof FAULT_CODINGS)[number];
 
 // Also the canonical order of formatFaultSpec.
 const KINDS: { readonly [N in FaultName]-?: Kind } = {
@@ -54,6 +69,10 @@ const KINDS: { readonly [N in FaultName]-?: Kind } = {
   'malformed-json': 'flag',
   'truncated-json': 'flag',
   'content-type': 'media-type',
+  encoding: 'coding',
+  'lying-encoding': 'flag',
+  'truncated-encoding': 'flag',
+  'decompression-bomb': 'flag',
   reset: 'flag',
   trickle: 'ms',
   hang: 'flag',
@@ -96,6 +115,10 @@ function parseValue(
     case 'media-type':
       // Printable ASCII only: the value becomes a header, and CR/LF would be header injection.
       return /^[\x21-\x7e][\x20-\x7e]*$/.test(raw) ? { ok: true, value: raw } : bad('a media type such as text/html');
+    case 'coding':
+      return (FAULT_CODINGS as readonly string[]).includes(raw)
+        ? { ok: true, value: raw }
+        : bad(`a coding (${FAULT_CODINGS.join(', ')})`);
     case 'mutation':
       return MUTATION_NAMES.includes(raw)
         ? { ok: true, value: raw }

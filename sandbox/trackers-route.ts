@@ -10,6 +10,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Clock } from '../src/clock.ts';
 import type { Authenticator } from './auth.ts';
 import { OAUTH_TOKEN_HEADER, WWW_AUTHENTICATE } from './auth.ts';
+import { encodeAnswer } from './content-coding.ts';
 import { parseCustomerId } from './customer-id.ts';
 import type { CustomerBody, CustomerStore } from './data.ts';
 import { MESSAGES, errorEnvelope } from './envelopes.ts';
@@ -187,7 +188,12 @@ export async function handleTrackers(
   // === on the same string is a pointer check; a rewritten text is another string and is encoded.
   let body: Buffer = bytes !== undefined && draft.text === answeredText ? bytes : Buffer.from(draft.text, 'utf8');
   if (faults['truncated-json']) body = truncateBody(body);
-  const extra: Record<string, string> = outcome === 'auth' ? { 'WWW-Authenticate': WWW_AUTHENTICATE } : {};
+  let extra: Record<string, string> = outcome === 'auth' ? { 'WWW-Authenticate': WWW_AUTHENTICATE } : {};
+  if (mayHaveBody(draft.status)) {
+    const coded = encodeAnswer(body, faults, req.headers['accept-encoding']);
+    body = coded.body;
+    extra = { ...extra, ...coded.headers };
+  }
 
   if (faults.trickle !== undefined && req.method === 'GET' && mayHaveBody(draft.status)) {
     res.writeHead(draft.status, { 'Content-Type': draft.contentType, 'Content-Length': String(body.length), ...extra });

@@ -4,6 +4,7 @@
 // result, message or log line holds them.
 import http from 'node:http';
 import https from 'node:https';
+import { ACCEPT_ENCODING, decodeBody } from './content-encoding.ts';
 import { checkJsonBytes } from './json-bytes.ts';
 import { describeJsonProblem, parseJson } from './json-position.ts';
 import { isJsonMediaType } from './media-type.ts';
@@ -22,6 +23,7 @@ export const FAILURE_REASONS = [
   'tls',
   'network',
   'body_too_large',
+  'bad_content_encoding',
   'invalid_json',
   'non_json_content_type',
   'auth_token',
@@ -37,6 +39,7 @@ export interface Timings {
   tlsMs?: number;
   /** Time to the first byte of the response (headers received). */
   ttfbMs?: number;
+  /** To the last byte on the wire: decoding and parsing the body are not the server's time. */
   totalMs: number;
 }
 
@@ -49,9 +52,15 @@ export interface ClientResult {
   status?: number;
   headers: Record<string, string>;
   contentType?: string;
+  /** Bytes of the body as received, before its Content-Encoding is undone (HAR's bodySize). */
   bodySize: number;
+  /** Bytes of the body once decoded, what was judged (HAR's content.size); 0 until a body decoded whole. */
+  decodedBodySize: number;
   bodyText?: string;
-  /** The body as it arrived: bodyText is decoded, with invalid UTF-8 replaced (a relay must pass the bytes on). */
+  /**
+   * The decoded body's bytes: bodyText is them as UTF-8, with invalid sequences replaced (a relay must
+   * pass the bytes on). Absent when the body did not decode.
+   */
   bodyBytes?: Buffer;
   body?: unknown;
   timings: Timings;
@@ -64,7 +73,10 @@ export interface ClientOptions {
   baseUrl: string;
   auth: AuthConfig;
   timeoutMs: number;
-  /** Cap on the body read (default 10 MiB): a runaway response must not exhaust memory. */
+  /**
+   * Cap on the body (default 10 MiB), as received and once decoded: a runaway response, or a small
+   * compressed one that expands without bound, must not exhaust memory.
+   */
   maxBodyBytes?: number;
   /** Reuse connections (default false: each probe pays for its own connection, as blackbox_exporter does). */
   keepAlive?: boolean;
@@ -121,6 +133,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
     path: x.url.pathname + x.url.search,
     headers: {},
     bodySize: 0,
+    decodedBodySize: 0,
     timings: { startedAt, totalMs: 0 },
   };
 
@@ -182,11 +195,10 @@ function exchange(x: Exchange): Promise<ClientResult> {
       });
       res.on('aborted', () => finish({ reason: 'connection_reset', message: 'connection closed before the body was complete' }));
       res.on('error', (err: NodeJS.ErrnoException) => finish(socketFailure(err)));
-      res.on('end', () => {
-        if (settled) return;
-        const lastByte = since();
-        const bytes = Buffer.concat(chunks);
+      // A consumer's stack hands its code the decoded body: that is what is parsed and judged.
+      const judgeBody = (bytes: Buffer, lastByte: number) => {
         const text = bytes.toString('utf8');
+        result.decodedBodySize = bytes.length;
         result.bodyText = text;
         result.bodyBytes = bytes;
         if (x.method === 'HEAD') return finish(undefined, lastByte);
@@ -202,13 +214,24 @@ function exchange(x: Exchange): Promise<ClientResult> {
         const parsed = parseJsonBody(bytes, text);
         if (!parsed.ok) {
           return finish(
-            { reason: 'invalid_json', message: `body is not valid JSON (${parsed.why}; ${result.bodySize} bytes)` },
+            { reason: 'invalid_json', message: `body is not valid JSON (${parsed.why}; ${bytes.length} bytes)` },
             lastByte,
           );
         }
         result.body = parsed.value;
         result.ok = true;
         finish(undefined, lastByte);
+      };
+      res.on('end', () => {
+        if (settled) return;
+        const lastByte = since();
+        // The wire is done: the timeout was for the server, and what is left (decoding) is ours.
+        clock.clearTimeout(timer);
+        void decodeBody(Buffer.concat(chunks), res.headers['content-encoding'], x.maxBodyBytes).then((decoded) => {
+          if (settled) return;
+          if (!decoded.ok) return finish({ reason: decoded.reason, message: decoded.message }, lastByte);
+          judgeBody(decoded.bytes, lastByte);
+        });
       });
     });
     req.end(x.body);
@@ -308,7 +331,7 @@ export function createClient(options: ClientOptions): TrackersClient {
     const r = await exchange({
       method: 'POST',
       url: urlFor(OAUTH_TOKEN_PATH),
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Encoding': ACCEPT_ENCODING },
       body: JSON.stringify({ key: options.auth.key, secret: options.auth.secret.reveal() }),
       timeoutMs: options.timeoutMs,
       maxBodyBytes,
@@ -335,6 +358,7 @@ export function createClient(options: ClientOptions): TrackersClient {
         path,
         headers: {},
         bodySize: 0,
+        decodedBodySize: 0,
         timings: { startedAt: clock.epochMs(), totalMs: 0 },
         failure: { reason: 'invalid_request', message: 'invalid request URL' },
       };
@@ -354,6 +378,7 @@ export function createClient(options: ClientOptions): TrackersClient {
               path: url.pathname + url.search,
               headers: {},
               bodySize: 0,
+              decodedBodySize: 0,
               timings: { startedAt: clock.epochMs(), totalMs: 0 },
               failure: { reason: 'auth_token', message: h.message },
             },
@@ -365,7 +390,13 @@ export function createClient(options: ClientOptions): TrackersClient {
       const result = await exchange({
         method,
         url,
-        headers: { Accept: 'application/json', 'User-Agent': 'trackers-contract', ...ro.headers, ...authHeaders },
+        headers: {
+          Accept: 'application/json',
+          'Accept-Encoding': ACCEPT_ENCODING,
+          'User-Agent': 'trackers-contract',
+          ...ro.headers,
+          ...authHeaders,
+        },
         timeoutMs: options.timeoutMs,
         maxBodyBytes,
         agent,

@@ -43,6 +43,7 @@ export function judgeBadInput(name: string, r: ClientResult, settings: CheckSett
   if (status >= 500) return fail('http_5xx', `HTTP ${status} for a bad customerId (${name})`);
   const data = trackersIn(r.body);
   if (data > 0) return fail('bad_input_accepted', `HTTP ${status}: served ${data} tracker(s) for a bad customerId (${name})`);
+  if (r.failure?.reason === 'bad_content_encoding') return fail('bad_content_encoding', `HTTP ${status}: ${r.failure.message}`);
   if (r.failure?.reason === 'non_json_content_type') return fail('bad_content_type', `HTTP ${status}: ${r.failure.message}`);
   if (r.failure?.reason === 'invalid_json') return fail('invalid_json', `HTTP ${status}: error body ${r.failure.message}`);
   const result = validateResponse(r.body, { expect: 'error' });

@@ -1,9 +1,9 @@
 // What a check decides, in one shape for every caller: the gate turns it into
 // expectations and steps, the monitor into metrics, the CLIs into exit codes.
 // A check never throws; a failure carries exactly one reason from REASONS,
-// picked in a fixed order (transport → status → media type/JSON → contract →
-// latency), so the most specific cause wins and the same fault always counts
-// the same way.
+// picked in a fixed order (transport → status → content encoding/media type/JSON
+// → contract → latency), so the most specific cause wins and the same fault
+// always counts the same way.
 import type { ClientResult, FailureReason, Timings } from '../client.ts';
 import type { Config } from '../config/api.ts';
 import type { Finding } from '../validate.ts';
@@ -34,6 +34,7 @@ export const REASONS = [
   'http_5xx',
   'http_4xx',
   'unexpected_status',
+  'bad_content_encoding',
   'bad_content_type',
   'invalid_json',
   'body_too_large',
@@ -56,9 +57,11 @@ export const REASON_MEANINGS: Readonly<Record<Reason, string>> = {
   http_5xx: "any 5xx, before the body is looked at (a proxy's HTML error page is still a 5xx)",
   http_4xx: 'a 4xx other than 401/403 that the check does not accept',
   unexpected_status: 'any other status the check does not accept (a 3xx, a 204, a 200 where 8015 is due and 200 is not accepted)',
+  bad_content_encoding:
+    "the body does not decode as its Content-Encoding says (a header that lies, a truncated compressed stream, a coding the client did not ask for: src/content-encoding.ts); a consumer's HTTP stack would fail to read it",
   bad_content_type: 'the media type is not JSON (src/media-type.ts)',
   invalid_json: 'a JSON media type with a body that does not parse (malformed, truncated, empty)',
-  body_too_large: "the body exceeded the client's cap (10 MiB)",
+  body_too_large: "the body exceeded the client's cap (10 MiB), as received or once decoded (a decompression bomb)",
   schema_violation: 'the body breaks the contract (the findings name each JSON path and rule)',
   error_code_mismatch:
     'not_found: the answer is not the 8015 error envelope (another code, or a success envelope such as 200 with empty data); wins over the schema findings, which are still reported',
@@ -74,6 +77,7 @@ const RESPONSE: readonly Reason[] = [
   'http_5xx',
   'http_4xx',
   'unexpected_status',
+  'bad_content_encoding',
   'bad_content_type',
   'invalid_json',
   'body_too_large',
@@ -89,6 +93,7 @@ export const REASONS_BY_CHECK: Readonly<Record<CheckName, readonly Reason[]>> = 
   bad_input: [
     ...TRANSPORT,
     'http_5xx',
+    'bad_content_encoding',
     'bad_content_type',
     'invalid_json',
     'body_too_large',
@@ -114,7 +119,9 @@ export interface CheckStep {
   /** HTTP status, when an answer arrived. */
   status?: number;
   timings: Timings;
+  /** The body's bytes as received, and once its Content-Encoding was undone (the client result's two sizes). */
   bodySize: number;
+  decodedBodySize: number;
   /** The client fetched a new OAuth token after a 401 and retried once. */
   authRefreshed: boolean;
   /** This request alone: pass, or why not. */
@@ -164,6 +171,7 @@ const FROM_CLIENT = {
   tls: 'tls_error',
   auth_token: 'auth_error',
   body_too_large: 'body_too_large',
+  bad_content_encoding: undefined,
   non_json_content_type: undefined,
   invalid_json: undefined,
   // A request the client could not build (e.g. a token Node refuses as a header): ours to fix, not the API's.
@@ -199,6 +207,7 @@ export function stepOf(title: string, r: ClientResult, reason: Reason | undefine
     status: r.status,
     timings: r.timings,
     bodySize: r.bodySize,
+    decodedBodySize: r.decodedBodySize,
     authRefreshed: r.authRefreshed === true,
     verdict: verdictOf(reason),
     reason,
@@ -293,6 +302,11 @@ export function lastStep(r: CheckResult): CheckStep | undefined {
 /** Body bytes over every request. */
 export function bodySize(r: CheckResult): number {
   return r.steps.reduce((sum, s) => sum + s.bodySize, 0);
+}
+
+/** Body bytes of every request of the check once their Content-Encoding was undone: what was judged. */
+export function decodedBodySize(r: CheckResult): number {
+  return r.steps.reduce((sum, s) => sum + s.decodedBodySize, 0);
 }
 
 /** The client fetched a new OAuth token after a 401 and retried once, on some request: a hidden retry. */

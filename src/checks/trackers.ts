@@ -1,5 +1,5 @@
 // The trackers and not_found checks: one GET each, judged in the fixed order
-// transport → status → media type/JSON → contract → latency.
+// transport → status → content encoding/media type/JSON → contract → latency.
 import { trackersPath, type ClientResult, type RequestOptions, type TrackersClient } from '../client.ts';
 import { formatFinding } from '../format-findings.ts';
 import { validateResponse } from '../validate.ts';
@@ -45,6 +45,8 @@ export function judgeResponse(check: ResponseCheck, r: ClientResult, settings: C
     const refused = statusReason === 'auth_error' ? 'the configured credentials were refused: ' : '';
     return failWith(statusReason, `${refused}HTTP ${status}${serverSays(r.body)}, expected ${expected}, after ${took}`);
   }
+  if (r.failure?.reason === 'bad_content_encoding')
+    return failWith('bad_content_encoding', `HTTP ${status}: ${r.failure.message}`);
   if (r.failure?.reason === 'non_json_content_type') return failWith('bad_content_type', `HTTP ${status}: ${r.failure.message}`);
   if (r.failure?.reason === 'invalid_json') return failWith('invalid_json', `HTTP ${status}: ${r.failure.message}`);
 

@@ -6,6 +6,13 @@
 // becomes one clear line in the report (reason from the client's fixed set)
 // instead of a stack trace. Credentials are not the relay's business: it forwards
 // the ones Pact's request filter put on the request, and adds none of its own.
+//
+// Content-Encoding: the client asks for gzip, deflate and br and decodes the answer, as a
+// consumer's HTTP stack does, so the relay hands Pact the decoded body, without the
+// Content-Encoding header and with its own Content-Length. Pact then judges the body a
+// consumer's code reads, the same bytes the checks judged, whatever Pact's own HTTP stack
+// would make of a coding; and a body that does not decode is one clear line, with its
+// reason, where passing the bytes on would leave Pact to report unparsable JSON.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TrackersClient } from '../client.ts';
@@ -17,6 +24,11 @@ export interface TransportProblem {
   /** One of the client's FAILURE_REASONS. */
   reason: string;
   message: string;
+  /**
+   * Set when the provider did answer, with a body a consumer could not read (it did not decode, or
+   * was over the cap): the contract is broken, rather than unjudgeable.
+   */
+  status?: number;
 }
 
 export interface Relay {
@@ -30,7 +42,7 @@ export interface Relay {
 export const RELAY_FAILURE_STATUS = 502;
 
 const CREDENTIAL_HEADERS = new Set(['authorization', OAUTH_TOKEN_HEADER.toLowerCase()]);
-// Hop-by-hop and transport headers are the relay's own; accept-encoding is dropped because the client does not decompress.
+// Hop-by-hop and transport headers are the relay's own; accept-encoding is the client's, which decodes what it asks for.
 const NOT_FORWARDED = new Set([
   'host',
   'connection',
@@ -46,6 +58,8 @@ const NOT_FORWARDED = new Set([
 const NOT_RETURNED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'content-encoding']);
 // The provider answered, and what it sent is for the verifier to judge.
 const ANSWERED = new Set(['invalid_json', 'non_json_content_type']);
+// The provider answered, but no consumer could read the body: nothing for the verifier to judge.
+const UNREADABLE = new Set(['bad_content_encoding', 'body_too_large']);
 
 export async function startRelay(client: TrackersClient): Promise<Relay> {
   const problems: TransportProblem[] = [];
@@ -64,16 +78,25 @@ export async function startRelay(client: TrackersClient): Promise<Relay> {
       .then((result) => {
         if (result.status === undefined || (result.failure && !ANSWERED.has(result.failure.reason))) {
           const failure = result.failure ?? { reason: 'network', message: 'no response' };
-          problems.push({ method, path: result.path, reason: failure.reason, message: failure.message });
+          const answered = result.status !== undefined && UNREADABLE.has(failure.reason);
+          problems.push({
+            method,
+            path: result.path,
+            reason: failure.reason,
+            message: failure.message,
+            ...(answered ? { status: result.status } : {}),
+          });
           res.writeHead(RELAY_FAILURE_STATUS, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ relayError: `${failure.reason}: ${failure.message}` }));
           return;
         }
         const out: Record<string, string> = {};
         for (const [name, value] of Object.entries(result.headers)) if (!NOT_RETURNED.has(name)) out[name] = value;
+        // The bytes, not the text: the text would turn an invalid UTF-8 body into a valid one.
+        const body = result.bodyBytes ?? Buffer.from(result.bodyText ?? '', 'utf8');
+        out['content-length'] = String(body.length);
         res.writeHead(result.status, out);
-        // The bytes, not the decoded text: decoding would turn an invalid UTF-8 body into a valid one.
-        res.end(result.bodyBytes ?? result.bodyText ?? '');
+        res.end(body);
       })
       .catch((err: unknown) => {
         // The client promises never to throw; if it ever does, answer rather than crash the verifier.

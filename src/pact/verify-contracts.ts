@@ -59,7 +59,10 @@ export interface VerificationReport {
   contracts: ContractResult[];
   /** The configured credentials could not be turned into headers (e.g. the OAuth token endpoint failed). */
   authProblem?: string;
-  /** Requests that got no complete answer from the provider (timeout, refused, reset...). */
+  /**
+   * Requests that got no complete answer from the provider (timeout, refused, reset...), or one whose
+   * body could not be read (it did not decode, or was over the cap: those carry the status).
+   */
   transportProblems: TransportProblem[];
 }
 
@@ -72,6 +75,8 @@ export interface VerifyOptions {
 
 /** How a mismatch says the provider gave no answer at all (a transport problem, not a contract break). */
 const NO_ANSWER = 'no answer from the provider';
+/** How a mismatch says the provider answered with a body no consumer could read (a contract break). */
+const UNREADABLE = 'an answer no consumer could read';
 
 /** The values each provider state hands to the request: the configured customers. */
 export function stateValues(config: Config): Record<string, { customerId: string }> {
@@ -259,13 +264,23 @@ export async function verifyContracts(options: VerifyOptions): Promise<Verificat
       return contract.interactions.map((i) => {
         const path = resolvePath(i, values);
         const unknownStates = i.states.filter((s) => !(s in values));
-        const unreachable = [...new Set(transport.filter((p) => p.path === path).map((p) => `${p.reason} (${p.message})`))];
+        const relayProblems = [
+          ...new Set(
+            transport
+              .filter((p) => p.path === path)
+              .map((p) =>
+                p.status === undefined
+                  ? `${NO_ANSWER}: ${p.reason} (${p.message})`
+                  : `${UNREADABLE} (HTTP ${p.status}): ${p.reason} (${p.message})`,
+              ),
+          ),
+        ];
         const mismatches = [
           ...unknownStates.map((s): Mismatch => ({
             kind: 'error',
             message: `no handler for provider state "${s}" (known: ${Object.keys(values).join('; ')})`,
           })),
-          ...unreachable.map((why): Mismatch => ({ kind: 'error', message: `${NO_ANSWER}: ${why}` })),
+          ...relayProblems.map((why): Mismatch => ({ kind: 'error', message: why })),
           ...(failures.get(i.description) ?? []),
         ];
         return { description: i.description, states: i.states, method: i.method, path, ok: mismatches.length === 0, mismatches };

@@ -22,7 +22,9 @@ export interface ProofRow {
   expect: Record<CheckName, Outcome>;
   /**
    * Verification against the consumers' contracts. Absent: not verified for this row (a fault, not a
-   * contract change). Where it differs from the checks, `why` says which field no consumer reads.
+   * contract change; the Content-Encoding faults are verified, since verify's relay must pass codings
+   * through as a consumer reads them). Where it differs from the checks, `why` says which field no
+   * consumer reads.
    */
   verify?: Breaks;
   why?: string;
@@ -108,6 +110,23 @@ export const PROOF_TABLE: readonly ProofRow[] = [
   { faults: 'mutation=error-message-changed', expect: PASS, verify: {} },
   { faults: 'mutation=media-type-case', expect: PASS, verify: {} },
   { faults: 'mutation=charset', expect: PASS, verify: {} },
+  // Content-Encoding, which the client asks for as consumers' stacks do: every coding decodes to the body judged;
+  // one that does not decode as its header says fails, and a decompression bomb is cut off at the body cap.
+  { faults: 'encoding=gzip', expect: PASS, verify: {} },
+  { faults: 'encoding=deflate', expect: PASS, verify: {} },
+  { faults: 'encoding=br', expect: PASS, verify: {} },
+  { faults: 'encoding=identity', expect: PASS, verify: {} },
+  {
+    faults: 'lying-encoding',
+    expect: everyRead('bad_content_encoding'),
+    verify: { [L]: 'bad_content_encoding', [T]: 'bad_content_encoding' },
+  },
+  {
+    faults: 'truncated-encoding',
+    expect: everyRead('bad_content_encoding'),
+    verify: { [L]: 'bad_content_encoding', [T]: 'bad_content_encoding' },
+  },
+  { faults: 'decompression-bomb', expect: everyRead('body_too_large'), verify: { [L]: 'body_too_large', [T]: 'body_too_large' } },
   // Faults: what the network or the provider's servers can do.
   { faults: 'truncated-json', expect: everyRead('invalid_json') },
   { faults: 'malformed-json', expect: everyRead('invalid_json') },

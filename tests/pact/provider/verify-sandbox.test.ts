@@ -14,7 +14,7 @@ import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { LOYALTY_MOBILE_APP } from '../consumers/loyalty-mobile-app.ts';
 import { TIER_UPGRADE_SERVICE } from '../consumers/tier-upgrade-service.ts';
-import type { VerificationReport } from '../../../src/pact/verify-contracts.ts';
+import { verificationExitCode, type VerificationReport } from '../../../src/pact/verify-contracts.ts';
 import { PROOF_TABLE, mutationOf, type Breaks } from '../../support/proof-table.ts';
 import { runVerifications, type VerificationBatch, type VerificationCase } from '../support/run-verifications.ts';
 
@@ -30,6 +30,9 @@ const BY_MUTATION: Record<string, Breaks> = Object.fromEntries(
     return m && row.verify ? [[m, row.verify]] : [];
   }),
 );
+
+/** The proof table's faults that are verified too (Content-Encoding: the relay must pass codings through as consumers read them). */
+const verifiedFaults = PROOF_TABLE.filter((row) => row.verify && row.faults !== '' && mutationOf(row) === undefined);
 
 /** The mutations split by outcome. */
 const breaking = MUTATIONS.filter((m) => Object.keys(BY_MUTATION[m.name] ?? {}).length > 0);
@@ -53,11 +56,22 @@ const groups = {
   scenarios: scenarioNames.map((n): VerificationCase => SCENARIOS[n]),
   breaking: breaking.map((m): VerificationCase => ({ sandbox: { faults: `mutation=${m.name}` } })),
   holding: holding.map((m): VerificationCase => ({ sandbox: { faults: `mutation=${m.name}` } })),
+  faults: verifiedFaults.map((row): VerificationCase => ({ sandbox: { faults: row.faults } })),
 };
-const batch: Promise<VerificationBatch> = runVerifications([...groups.scenarios, ...groups.breaking, ...groups.holding]);
+const batch: Promise<VerificationBatch> = runVerifications([
+  ...groups.scenarios,
+  ...groups.breaking,
+  ...groups.holding,
+  ...groups.faults,
+]);
 // Nothing may go unobserved if a test is filtered out.
 batch.catch(() => {});
-const firstOf = { scenarios: 0, breaking: groups.scenarios.length, holding: groups.scenarios.length + groups.breaking.length };
+const firstOf = {
+  scenarios: 0,
+  breaking: groups.scenarios.length,
+  holding: groups.scenarios.length + groups.breaking.length,
+  faults: groups.scenarios.length + groups.breaking.length + groups.holding.length,
+};
 
 async function outcome(group: keyof typeof groups, index: number): Promise<{ report: VerificationReport; summary: string }> {
   const result = (await batch).results[firstOf[group] + index];
@@ -183,4 +197,17 @@ describe('provider verification under each contract mutation', () => {
       });
     });
   }
+});
+
+describe('provider verification under each verified fault of the proof table', () => {
+  verifiedFaults.forEach((row, index) => {
+    const breaks = row.verify ?? {};
+    const broken = Object.keys(breaks).length > 0;
+    test(`${row.faults}: ${broken ? `breaks ${Object.keys(breaks).join(' and ')}, exit 1` : 'every contract holds'}`, async () => {
+      const { report, summary } = await outcome('faults', index);
+      assertBreaks(report, summary, breaks);
+      // The provider answered, with a body no consumer could read: a broken contract, not an unjudgeable one.
+      assert.equal(verificationExitCode(report), broken ? 1 : 0, summary);
+    });
+  });
 });

@@ -122,6 +122,8 @@ export interface ProbeFacts {
   durationMs?: number;
   ttfbMs?: number;
   bodySize?: number;
+  /** Absent: bodySize (an identity-encoded body). */
+  decodedBodySize?: number;
   degraded?: boolean;
   trackerCount?: number;
   errors?: Finding[];
@@ -139,6 +141,7 @@ export function probeOf(f: ProbeFacts = {}): Probe {
     status: 'status' in f ? f.status : 200,
     timings: { startedAt, ttfbMs: f.ttfbMs, totalMs: f.durationMs ?? 1 },
     bodySize: f.bodySize ?? 0,
+    decodedBodySize: f.decodedBodySize ?? f.bodySize ?? 0,
     authRefreshed: f.authRefreshed ?? false,
     verdict: verdictOf(f.reason),
     reason: f.reason,

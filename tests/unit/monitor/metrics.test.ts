@@ -29,7 +29,9 @@ function result(facts: ProbeFacts = {}): Probe {
     durationMs: 12,
     ttfbMs: 10,
     trackerCount: 3,
+    // Compressed on the wire: the two sizes differ.
     bodySize: 1234,
+    decodedBodySize: 5678,
     ...facts,
   });
 }
@@ -51,6 +53,7 @@ const EXPECTED_TYPES: Record<string, string> = {
   trackers_data_quality_warnings_total: 'counter',
   trackers_response_trackers: 'gauge',
   trackers_response_size_bytes: 'gauge',
+  trackers_response_decoded_size_bytes: 'gauge',
   trackers_monitor_targets: 'gauge',
   trackers_monitor_info: 'gauge',
   probe_success: 'gauge',
@@ -169,6 +172,7 @@ describe('recording a result', () => {
     assert.equal(await metricValue(registry, METRIC_NAMES.lastSuccess, l), 1_700_000_000.012);
     assert.equal(await metricValue(registry, METRIC_NAMES.trackerCount, { target: 'eu' }), 3);
     assert.equal(await metricValue(registry, METRIC_NAMES.responseSize, l), 1234);
+    assert.equal(await metricValue(registry, METRIC_NAMES.responseDecodedSize, l), 5678);
     assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target: 'eu', kind: 'duplicate_tracker_key' }), 1);
     const text = await registry.metrics();
     assert.match(text, /^trackers_probe_duration_seconds_bucket\{le="0.025",target="eu",check="trackers"\} 1$/m);

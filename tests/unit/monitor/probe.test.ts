@@ -345,6 +345,7 @@ function cannedClient(result: Partial<ClientResult>): TrackersClient {
     path: '/x',
     headers: {},
     bodySize: 0,
+    decodedBodySize: 0,
     timings: { startedAt: 0, totalMs: 5 },
     ...result,
   };
@@ -366,14 +367,15 @@ describe('client failure reasons map onto probe reasons', () => {
     tls: 'tls_error',
     auth_token: 'auth_error',
     body_too_large: 'body_too_large',
-    // These two come with a response: judged after its status (200 here).
+    // These three come with a response: judged after its status (200 here).
+    bad_content_encoding: 'bad_content_encoding',
     non_json_content_type: 'bad_content_type',
     invalid_json: 'invalid_json',
     invalid_request: 'probe_error',
   };
   for (const reason of FAILURE_REASONS) {
     test(`${reason} → ${expected[reason]}`, async () => {
-      const withResponse = reason === 'non_json_content_type' || reason === 'invalid_json';
+      const withResponse = reason === 'bad_content_encoding' || reason === 'non_json_content_type' || reason === 'invalid_json';
       const client = cannedClient({ status: withResponse ? 200 : undefined, failure: { reason, message: `canned ${reason}` } });
       const r = await probe(client, testTarget('t1'), 'trackers');
       assert.equal(r.reason, expected[reason]);

@@ -56,6 +56,8 @@ describe('fault spec parsing', () => {
       'malformed-json,truncated-json,trickle=300,crash',
       { 'malformed-json': true, 'truncated-json': true, trickle: 300, crash: true },
     ],
+    ['encoding=deflate-raw,truncated-encoding', { encoding: 'deflate-raw', 'truncated-encoding': true }],
+    ['lying-encoding,decompression-bomb', { 'lying-encoding': true, 'decompression-bomb': true }],
   ];
   for (const [text, spec] of VALID) {
     test(`parses ${JSON.stringify(text)}`, () => {
@@ -76,6 +78,7 @@ describe('fault spec parsing', () => {
     ['mutation=nope', /unknown mutation "nope" \(known: id-string/],
     ['latency=1,latency=2', /"latency" given twice/],
     ['content-type=text/html\r\nX-Evil: 1', /media type/],
+    ['encoding=zstd', /"encoding" needs a coding \(gzip, deflate, deflate-raw, br, identity\), got "zstd"/],
   ];
   for (const [text, error] of INVALID) {
     test(`returns an error value for ${JSON.stringify(text)}`, () => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import diagnostics from 'node:diagnostics_channel';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { after, before, describe, test, type TestContext } from 'node:test';
@@ -34,13 +36,18 @@ const withFault = (fault: string) => ({ headers: { 'X-Sandbox-Fault': fault } })
 const why = (r: ClientResult) => `${r.status} ${r.failure?.reason ?? ''} ${r.failure?.message ?? ''}`;
 
 describe('a normal exchange', () => {
-  test('returns status, headers, raw size, parsed body and monotonic timings', async () => {
+  test('returns status, headers, both sizes, the decoded and parsed body, and monotonic timings', async () => {
+    const arrived = requestArrives(sandbox.server);
     const r = await client().getTrackers('98662653');
+    assert.equal((await arrived).headers['accept-encoding'], 'gzip, deflate, br', 'asks as consumers’ stacks do');
     assert.equal(r.ok, true, why(r));
     assert.equal(r.status, 200);
     assert.match(r.contentType ?? '', /^application\/json/);
-    assert.equal(r.bodyText, exampleText('trackers-98662653'), 'the documented body, byte for byte');
-    assert.equal(r.bodySize, Buffer.byteLength(exampleText('trackers-98662653')));
+    assert.equal(r.headers['content-encoding'], 'gzip', 'the sandbox compresses for a client that asks');
+    assert.equal(r.bodyText, exampleText('trackers-98662653'), 'the documented body, byte for byte, once decoded');
+    assert.equal(r.decodedBodySize, Buffer.byteLength(exampleText('trackers-98662653')));
+    assert.equal(r.bodySize, Number(r.headers['content-length']), 'the size on the wire');
+    assert.ok(r.bodySize < r.decodedBodySize / 5, `${r.bodySize} of ${r.decodedBodySize} bytes`);
     assert.equal((r.body as { data: unknown[] }).data.length, 97);
     assert.equal(r.path, '/v2/customers/98662653/trackers');
     const t = r.timings;
@@ -158,6 +165,9 @@ const faultCases: [string, string, FailureReason, RegExp][] = [
   ['malformed JSON', 'malformed-json', 'invalid_json', /not valid JSON/],
   ['truncated JSON', 'truncated-json', 'invalid_json', /not valid JSON/],
   ['an HTML content type', 'content-type=text/html', 'non_json_content_type', /"text\/html/],
+  ['a Content-Encoding that lies', 'lying-encoding', 'bad_content_encoding', /does not decode as gzip \(incorrect header check/],
+  ['a compressed stream cut short', 'encoding=br,truncated-encoding', 'bad_content_encoding', /does not decode as br/],
+  ['a decompression bomb', 'decompression-bomb', 'body_too_large', /^body exceeds 10485760 bytes once decoded/],
   ['a reset connection', 'reset', 'connection_reset', /ECONNRESET|socket hang up/],
 ];
 
@@ -204,9 +214,18 @@ describe('failures are classified, never thrown', () => {
     assert.equal(viaFault.failure?.reason, 'invalid_request');
   });
 
-  test('a body over the cap → body_too_large', async () => {
-    const r = await createClient({ baseUrl, auth: BASIC, timeoutMs: TIMEOUT_MS, maxBodyBytes: 1000 }).getTrackers('98662653');
-    assert.equal(r.failure?.reason, 'body_too_large');
+  test('a body over the cap → body_too_large, as received or once decoded: one cap', async () => {
+    const capped = createClient({ baseUrl, auth: BASIC, timeoutMs: TIMEOUT_MS, maxBodyBytes: 5000 });
+    const plain = await capped.getTrackers('98662653', withFault('encoding=identity'));
+    assert.equal(plain.failure?.reason, 'body_too_large');
+    assert.equal(plain.failure?.message, 'body exceeds 5000 bytes');
+    // ~3.3 KB of gzip on the wire, 37 KB decoded.
+    const gzip = await capped.getTrackers('98662653');
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.ok(gzip.bodySize < 5000);
+    assert.equal(gzip.failure?.reason, 'body_too_large', why(gzip));
+    assert.match(gzip.failure!.message, /^body exceeds 5000 bytes once decoded/);
+    assert.equal(gzip.body, undefined);
   });
 });
 
@@ -292,6 +311,30 @@ describe('timing, on a manual clock shared with the sandbox', () => {
     assert.equal(at.failure?.reason, 'timeout', why(at));
     assert.equal(at.status, undefined);
     assert.equal(at.timings.totalMs, 400);
+  });
+
+  test('decoding is not the server’s time: the total ends at the last byte, and the timeout no longer runs', async (t) => {
+    const { clock, sandbox, url, c } = await onManualClock(t, 1000);
+    const port = Number(new URL(url).port);
+    // Node publishes this before the client's own 'response' handler runs, so the 'end' listener added
+    // here runs after the client's: the body has arrived, and it is still being decoded.
+    const onResponse = (message: unknown) => {
+      const { request } = message as { request: ClientRequest };
+      if (request.socket?.remotePort !== port) return;
+      diagnostics.unsubscribe('http.client.response.finish', onResponse);
+      request.once('response', (res: IncomingMessage) => res.once('end', () => clock.advance(5000)));
+    };
+    diagnostics.subscribe('http.client.response.finish', onResponse);
+    const arrived = requestArrives(sandbox.server);
+    const pending = c.getTrackers('98662653', withFault('latency=150,encoding=br'));
+    await arrived;
+    clock.advance(150);
+    const r = await pending;
+    assert.equal(r.ok, true, why(r));
+    assert.equal(r.headers['content-encoding'], 'br');
+    assert.equal(clock.now(), 5150, 'the clock moved while the body was decoded');
+    assert.equal(r.timings.ttfbMs, 150);
+    assert.equal(r.timings.totalMs, 150);
   });
 
   test('a hanging server → timeout at the configured time, not a millisecond before', async (t) => {

@@ -9,6 +9,7 @@ export function answer(status: number, body: unknown): ClientResult {
     status,
     headers: {},
     bodySize: 0,
+    decodedBodySize: 0,
     body,
     timings: { startedAt: 0, totalMs: 1 },
   };

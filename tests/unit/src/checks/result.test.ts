@@ -8,6 +8,7 @@ import {
   authRefreshed,
   bodySize,
   combine,
+  decodedBodySize,
   durationMs,
   lastStep,
   passed,
@@ -22,6 +23,7 @@ function step(totalMs: number, status: number | undefined, reason?: Reason, refr
     status,
     timings: { startedAt: 0, totalMs },
     bodySize: status === undefined ? 0 : 100,
+    decodedBodySize: status === undefined ? 0 : 400,
     authRefreshed: refreshed,
     verdict: reason === undefined ? 'pass' : reason === 'timeout' ? 'inconclusive' : 'fail',
     reason,
@@ -36,6 +38,7 @@ test('several requests: durations and bodies add up, the last request gives the 
   assert.equal(answered(r), true, 'two of the three got an answer');
   assert.equal(durationMs(r), 40);
   assert.equal(bodySize(r), 200);
+  assert.equal(decodedBodySize(r), 800, 'what was judged, once decoded');
   assert.equal(lastStep(r)?.status, undefined, 'the last one timed out');
   assert.equal(authRefreshed(r), true, 'one request retried with a fresh token');
 });
