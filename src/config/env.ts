@@ -30,7 +30,7 @@ export const ENV_VARS = {
   MONITOR_LOCATION: 'Where this monitor probes from: the location label on every series (the --location flag wins)',
   PUSHGATEWAY_URL: 'Pushgateway base URL for `--once --push`, e.g. http://pushgateway:9091',
   PROMETHEUS_URL:
-    'Prometheus base URL the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, e.g. http://prometheus:9090',
+    'Prometheus base URL the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, and `slo report` reads (its --prometheus wins), e.g. http://prometheus:9090',
   // Colour in the output of the commands (verify); see colour.ts.
   NO_COLOR: 'Any non-empty value: no colour (ANSI escape codes) in the output, even on a terminal (no-color.org)',
   FORCE_COLOR: 'Colour even when the output is not a terminal (1); 0 or false: never. Wins over NO_COLOR, as in Node',
