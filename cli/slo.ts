@@ -1,7 +1,8 @@
-// trackers-contract slo: Prometheus rules from an SLO spec in Sloth's
+// trackers-contract slo [rules]: Prometheus rules from an SLO spec in Sloth's
 // prometheus/v1 format (monitor/slo/generate-rules.ts): SLI recordings per
 // window, budget and burn-rate rules, and page/ticket multiwindow burn alerts.
 // Without a file it reads the shipped spec, monitor/slo/trackers.slo.yml.
+// trackers-contract slo report: the report over a period (cli/slo-report.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -14,11 +15,13 @@ import { isEntryPoint } from './entry-point.ts';
 
 export const SHIPPED_SPEC = join(PACKAGE_ROOT, 'monitor', 'slo', 'trackers.slo.yml');
 
-export const USAGE = `Usage: trackers-contract slo [options]
+export const USAGE = `Usage: trackers-contract slo [rules] [options]
+       trackers-contract slo report [options]   (see slo report --help)
 
-Writes Prometheus recording and alerting rules for the SLOs of a spec in Sloth's prometheus/v1
-format (https://sloth.dev): error ratios over 5m, 30m, 1h, 2h, 6h, 1d, 3d and 30d, the budget
-remaining and burn rates, and multiwindow, multi-burn-rate alerts (severity page and ticket).
+slo rules (or slo alone) writes Prometheus recording and alerting rules for the SLOs of a spec in
+Sloth's prometheus/v1 format (https://sloth.dev): error ratios over 5m, 30m, 1h, 2h, 6h, 1d, 3d and
+30d, the budget remaining and burn rates, and multiwindow, multi-burn-rate alerts (severity page and
+ticket). slo report says how each SLO did over a period: SLI, budget, incidents.
 
 Options:
   -s, --spec FILE  the SLO spec (default: the shipped monitor/slo/trackers.slo.yml)
@@ -29,7 +32,13 @@ Exit codes: 0 written, 2 usage error, or a spec that cannot be read or is not va
 named by its JSON path).
 `;
 
-export function main(argv: readonly string[]): number {
+/** slo report, or the rules (`slo rules`, and `slo` alone as before there was a report). */
+export async function main(argv: readonly string[]): Promise<number> {
+  if (argv[0] === 'report') return (await import('./slo-report.ts')).main(argv.slice(1));
+  return rules(argv[0] === 'rules' ? argv.slice(1) : argv);
+}
+
+function rules(argv: readonly string[]): number {
   const parsed = parseOptions(argv, {
     spec: { type: 'string', short: 's' },
     out: { type: 'string', short: 'o' },
@@ -72,6 +81,6 @@ export function main(argv: readonly string[]): number {
   return EXIT.pass;
 }
 
-export const COMMAND = { summary: 'Prometheus SLO rules (burn-rate alerts) from a Sloth spec', main };
+export const COMMAND = { summary: 'SLO rules from a Sloth spec; slo report: SLIs, budgets, incidents', main };
 
-if (isEntryPoint(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -38,7 +38,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     load: async () => (await import('./openapi.ts')).COMMAND,
   },
   slo: {
-    summary: 'Prometheus SLO rules (burn-rate alerts) from a Sloth spec',
+    summary: 'SLO rules from a Sloth spec; slo report: SLIs, budgets, incidents',
     load: async () => (await import('./slo.ts')).COMMAND,
   },
 };

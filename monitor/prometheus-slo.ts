@@ -4,8 +4,9 @@
 // Answers are cached and refreshed in the background, each query bounded by a
 // timeout, so a slow or absent Prometheus never slows or breaks /api/status:
 // it shows as "unavailable" with a reason that never holds the URL.
-import { abortAfter, systemClock, type Clock } from '../src/clock.ts';
+import { systemClock, type Clock } from '../src/clock.ts';
 import type { Secret } from '../src/secret.ts';
+import { createPrometheusApi, type InstantSample } from './prometheus-api.ts';
 
 /**
  * Per target and check ("target/check"), for the checks an SLO covers (trackers, not_found): success ratios over the
@@ -63,76 +64,28 @@ export const LONG_QUERIES = {
   budgetRemaining: errorRate('slo:period_error_budget_remaining:ratio'),
 } as const;
 
-interface Sample {
-  metric: Record<string, string>;
-  value: [number, string];
-}
-
-type QueryResult = { ok: true; samples: Sample[] } | { ok: false; reason: string };
-
-function reasonOf(err: unknown): string {
-  const e = err as { cause?: { code?: string; errors?: { code?: string }[] } };
-  // Only a code: a fetch error's message can quote the URL. Several addresses tried: the first one's.
-  return e?.cause?.code ?? e?.cause?.errors?.[0]?.code ?? 'connection failed';
-}
-
 export function createPrometheusSloSource(options: PrometheusSloOptions): PrometheusSloSource {
   const timeoutMs = options.timeoutMs ?? 2000;
   const maxAgeMs = options.maxAgeMs ?? 10_000;
   const clock = options.clock ?? systemClock;
-  const doFetch = options.fetch ?? fetch;
-  // fetch() refuses a URL with user info: it travels as a Basic Authorization header instead.
-  const parsed = new URL(options.url.reveal());
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (parsed.username || parsed.password) {
-    const user = decodeURIComponent(parsed.username);
-    const pass = decodeURIComponent(parsed.password);
-    headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    parsed.username = '';
-    parsed.password = '';
-  }
-  const base = parsed.href.replace(/\/+$/, '');
+  const api = createPrometheusApi({ url: options.url, timeoutMs, clock, fetch: options.fetch });
   let current: PrometheusView = { url: options.display, status: 'pending' };
   let checkedAt = -Infinity;
   let inFlight: Promise<void> | undefined;
-
-  async function query(expr: string): Promise<QueryResult> {
-    // The whole query, answer read and parsed included.
-    const deadline = abortAfter(clock, timeoutMs);
-    try {
-      const res = await doFetch(`${base}/api/v1/query?query=${encodeURIComponent(expr)}`, {
-        headers,
-        signal: deadline.signal,
-      });
-      if (!res.ok) {
-        await res.body?.cancel();
-        return { ok: false, reason: `HTTP ${res.status}` };
-      }
-      const body = (await res.json().catch(() => undefined)) as
-        { status?: string; data?: { resultType?: string; result?: Sample[] } } | undefined;
-      if (body?.status !== 'success' || body.data?.resultType !== 'vector' || !Array.isArray(body.data.result))
-        return { ok: false, reason: 'not a Prometheus query answer' };
-      return { ok: true, samples: body.data.result };
-    } catch (err) {
-      return { ok: false, reason: deadline.signal.aborted ? `timeout after ${timeoutMs} ms` : reasonOf(err) };
-    } finally {
-      deadline.cancel();
-    }
-  }
 
   async function refresh(): Promise<void> {
     checkedAt = clock.now();
     const fetchedAt = clock.epochMs();
     const keys = Object.keys(LONG_QUERIES) as Array<keyof LongRatios>;
-    const answers = await Promise.all(keys.map((k) => query(LONG_QUERIES[k])));
-    const failed = answers.find((a): a is { ok: false; reason: string } => !a.ok);
+    const answers = await Promise.all(keys.map((k) => api.query(LONG_QUERIES[k])));
+    const failed = answers.find((a) => !a.ok);
     if (failed) {
       current = { url: options.display, status: 'unavailable', reason: failed.reason, fetchedAt };
       return;
     }
     const ratios: Record<string, LongRatios> = {};
     keys.forEach((k, i) => {
-      for (const s of (answers[i] as { samples: Sample[] }).samples) {
+      for (const s of (answers[i] as { data: InstantSample[] }).data) {
         const check = BUDGET_SLO[s.metric.sloth_slo ?? ''];
         if (!s.metric.target || !check) continue;
         const v = Number(s.value[1]);

@@ -84,6 +84,8 @@ async function commands(): Promise<string> {
   if (missing.length > 0) throw new Error(`generate-reference: no USAGE source for ${missing.join(', ')}; add it to HELP`);
   const sections = [`### trackers-contract\n\n${fenced(TOP_USAGE)}`];
   for (const name of COMMAND_NAMES) sections.push(`### ${name}\n\n${fenced(await HELP[name]!())}`);
+  // Subcommands with flags of their own.
+  sections.push(`### slo report\n\n${fenced((await import('../cli/slo-report.ts')).USAGE)}`);
   return `## Commands and flags
 
 Each command's \`--help\`: \`trackers-contract <command> --help\` (in a clone,

@@ -139,8 +139,8 @@ function groupsFor(spec: SloSpec, slo: SloSpecObjective): RuleGroup[] {
   ];
 }
 
-/** Check a parsed spec and generate its rules. Errors name the JSON path of the field. */
-export function generateSloRules(document: unknown, source = 'monitor/slo/trackers.slo.yml'): GeneratedRules {
+/** A parsed spec checked: the schema, then what a schema cannot say. Errors name the JSON path of the field. */
+export function checkSloSpec(document: unknown): { ok: true; spec: SloSpec } | { ok: false; errors: string[] } {
   const findings = validateDocument(SLO_SPEC_SCHEMA_ID, document);
   if (findings.length > 0) return { ok: false, errors: findings.map((f) => `${f.path}: ${f.message}`) };
   const spec = document as SloSpec;
@@ -155,7 +155,14 @@ export function generateSloRules(document: unknown, source = 'monitor/slo/tracke
       }
     }
   });
-  if (errors.length > 0) return { ok: false, errors };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, spec };
+}
+
+/** Check a parsed spec and generate its rules. Errors name the JSON path of the field. */
+export function generateSloRules(document: unknown, source = 'monitor/slo/trackers.slo.yml'): GeneratedRules {
+  const checked = checkSloSpec(document);
+  if (!checked.ok) return checked;
+  const { spec } = checked;
   const groups = spec.slos.flatMap((slo) => groupsFor(spec, slo));
   const body = stringify({ groups }, { lineWidth: 0, blockQuote: 'literal' });
   const yaml = `${banner(source.replace(/[^\x20-\x7e]/g, '?'))

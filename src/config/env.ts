@@ -57,7 +57,7 @@ export const ENV_VARS = {
   PUSHGATEWAY_URL: { meaning: 'Pushgateway base URL for `monitor --once --push`, e.g. `http://pushgateway:9091`' },
   PROMETHEUS_URL: {
     meaning:
-      'a Prometheus the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, e.g. `http://prometheus:9090`',
+      'a Prometheus the status page asks for the 24 h, 7 d and 30 d ratios and the budget left, and `slo report` reads (its `--prometheus` wins), e.g. `http://prometheus:9090`',
   },
   // Colour in the commands' output (colour.ts).
   NO_COLOR: { meaning: 'any non-empty value: no colour (ANSI escape codes) in the output, even on a terminal (no-color.org)' },

@@ -38,27 +38,45 @@ export function isListenHost(host: string): boolean {
   return /^[A-Za-z0-9.:_-]{1,253}$/.test(host);
 }
 
-/** An http(s) base URL of a service the monitor calls; user info is allowed and never echoed. */
-function readServiceUrl(r: Reader, name: EnvVarName, example: string): ServiceUrl | undefined {
-  const raw = r.raw(name);
-  if (raw === undefined) return undefined;
+/**
+ * An http(s) base URL of a service the monitor calls, from a variable or a flag (`name` says which); user info is
+ * allowed and never echoed.
+ */
+export function parseServiceUrl(
+  name: string,
+  raw: string,
+  example: string,
+): { ok: true; url: ServiceUrl } | { ok: false; error: string } {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     // Not echoed: a URL that does not parse may still hold user:password.
-    r.errors.push(`${name}=(value hidden): is not a URL (expected e.g. ${example})`);
-    return undefined;
+    return { ok: false, error: `${name}=(value hidden): is not a URL (expected e.g. ${example})` };
   }
   const shown = url.username || url.password ? '(value hidden)' : JSON.stringify(raw);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    r.errors.push(`${name}=${shown}: must start with http:// or https://`);
-  } else if (url.search || url.hash) {
-    r.errors.push(`${name}=${shown}: must not have a query or fragment`);
-  } else {
-    return { url: new Secret(url.href.replace(/\/+$/, '')), display: displayUrl(url) };
-  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return { ok: false, error: `${name}=${shown}: must start with http:// or https://` };
+  if (url.search || url.hash) return { ok: false, error: `${name}=${shown}: must not have a query or fragment` };
+  return { ok: true, url: { url: new Secret(url.href.replace(/\/+$/, '')), display: displayUrl(url) } };
+}
+
+function readServiceUrl(r: Reader, name: EnvVarName, example: string): ServiceUrl | undefined {
+  const raw = r.raw(name);
+  if (raw === undefined) return undefined;
+  const parsed = parseServiceUrl(name, raw, example);
+  if (parsed.ok) return parsed.url;
+  r.errors.push(parsed.error);
   return undefined;
+}
+
+export const PROMETHEUS_EXAMPLE = 'http://prometheus:9090';
+
+/** PROMETHEUS_URL alone (the SLO report's default Prometheus), without the monitor's other settings. */
+export function loadPrometheusUrl(env: Env = process.env): { ok: true; url?: ServiceUrl } | { ok: false; errors: string[] } {
+  const r = new Reader(env);
+  const url = readServiceUrl(r, 'PROMETHEUS_URL', PROMETHEUS_EXAMPLE);
+  return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, ...(url === undefined ? {} : { url }) };
 }
 
 export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResult {
@@ -71,7 +89,7 @@ export function loadMonitorSettings(env: Env = process.env): MonitorSettingsResu
   if (location !== undefined && !LOCATION_PATTERN.test(location))
     r.fail('MONITOR_LOCATION', `must match ${LOCATION_PATTERN.source}, e.g. eu-west-1`);
   const pushgateway = readServiceUrl(r, 'PUSHGATEWAY_URL', 'http://pushgateway:9091');
-  const prometheus = readServiceUrl(r, 'PROMETHEUS_URL', 'http://prometheus:9090');
+  const prometheus = readServiceUrl(r, 'PROMETHEUS_URL', PROMETHEUS_EXAMPLE);
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   return {
     ok: true,

@@ -43,6 +43,11 @@ export async function startPrometheus(options: {
   honorLabels?: boolean;
   /** A port chosen beforehand (freePort()), when a process started earlier must know the URL. */
   port?: number;
+  /**
+   * An existing TSDB to serve (blocks written by `promtool tsdb create-blocks-from`), the caller's to remove: kept
+   * whatever its age (Prometheus drops blocks older than its retention, counted back from the newest block).
+   */
+  tsdb?: string;
 }): Promise<RunningPrometheus> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'trackers-e2e-prometheus-'));
   const port = options.port ?? (await freePort());
@@ -52,20 +57,24 @@ export async function startPrometheus(options: {
   const config = {
     global: { scrape_interval: '1s', scrape_timeout: '1s', evaluation_interval: '1s' },
     rule_files: options.rules ? [rulesFile] : [],
-    scrape_configs: [
-      {
-        job_name: 'trackers-monitor',
-        honor_labels: options.honorLabels ?? false,
-        static_configs: [{ targets: options.targets }],
-      },
-    ],
+    scrape_configs:
+      options.targets.length === 0
+        ? []
+        : [
+            {
+              job_name: 'trackers-monitor',
+              honor_labels: options.honorLabels ?? false,
+              static_configs: [{ targets: options.targets }],
+            },
+          ],
   };
   const configFile = path.join(dir, 'prometheus.yml');
   writeFileSync(configFile, JSON.stringify(config, null, 2));
   const url = `http://127.0.0.1:${port}`;
   const service = startService('prometheus', options.binary, [
     `--config.file=${configFile}`,
-    `--storage.tsdb.path=${path.join(dir, 'data')}`,
+    `--storage.tsdb.path=${options.tsdb ?? path.join(dir, 'data')}`,
+    ...(options.tsdb === undefined ? [] : ['--storage.tsdb.retention.time=3650d']),
     `--web.listen-address=127.0.0.1:${port}`,
     '--log.level=warn',
   ]);

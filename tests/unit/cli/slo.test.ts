@@ -1,5 +1,5 @@
-// trackers-contract slo as a user runs it: rules from the shipped spec or a given one, a bad spec
-// refused naming its fields (exit 2), --out writing the file.
+// trackers-contract slo (or slo rules) as a user runs it: rules from the shipped spec or a given one, a
+// bad spec refused naming its fields (exit 2), --out writing the file. slo report: cli/slo-report.test.ts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,12 +17,13 @@ function slo(...args: string[]) {
 }
 
 describe('trackers-contract slo', { concurrency: true }, () => {
-  test('without a spec: the shipped SLOs, a page and a ticket alert each', () => {
+  test('without a spec: the shipped SLOs, a page and a ticket alert each; `slo rules` is the same command', () => {
     const r = slo();
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^# Generated from monitor\/slo\/trackers\.slo\.yml/);
     assert.equal(r.stdout.match(/alert: TrackersAvailabilityBudgetBurn/g)?.length, 2);
     assert.match(r.stdout, /record: slo:sli_error:ratio_rate30d/);
+    assert.deepEqual(slo('rules'), r);
   });
 
   test('a bad spec: exit 2, each problem by its JSON path, no stack trace', () => {

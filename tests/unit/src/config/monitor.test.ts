@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isListenHost, loadMonitorSettings } from '../../../../src/config/monitor.ts';
+import { isListenHost, loadMonitorSettings, loadPrometheusUrl, parseServiceUrl } from '../../../../src/config/monitor.ts';
 
 describe('monitor settings (loadMonitorSettings)', () => {
   test('defaults: 127.0.0.1:9464, no file, no Pushgateway', () => {
@@ -62,8 +62,20 @@ describe('PROMETHEUS_URL (the status page’s long windows)', () => {
   for (const [value, error] of BAD) {
     test(`${value.replace(/hunter2-secret/, '…')}: one error naming the variable, no secret`, () => {
       assert.deepEqual(loadMonitorSettings({ PROMETHEUS_URL: value }), { ok: false, errors: [error] });
+      // The SLO report's reader, and its --prometheus flag, say the same.
+      assert.deepEqual(loadPrometheusUrl({ PROMETHEUS_URL: value }), { ok: false, errors: [error] });
+      assert.deepEqual(parseServiceUrl('--prometheus', value, 'http://prometheus:9090'), {
+        ok: false,
+        error: error.replace(/^PROMETHEUS_URL/, '--prometheus'),
+      });
     });
   }
+  test('the SLO report reads PROMETHEUS_URL alone: a bad MONITOR_PORT is not its business', () => {
+    const read = loadPrometheusUrl({ PROMETHEUS_URL: 'http://prom:9090/', MONITOR_PORT: 'x' });
+    assert.ok(read.ok);
+    assert.equal(read.url?.display, 'http://prom:9090');
+    assert.deepEqual(loadPrometheusUrl({}), { ok: true });
+  });
 });
 
 describe('listen hosts (isListenHost, shared by --host and MONITOR_HOST)', () => {
