@@ -261,8 +261,3 @@ export function combine(
     trackerCount: extra.trackerCount,
   };
 }
-
-/** Whether any request of these results got an HTTP answer (exit 3 needs none to have). */
-export function anyAnswered(results: readonly CheckResult[]): boolean {
-  return results.some((r) => r.steps.some((s) => s.status !== undefined));
-}
