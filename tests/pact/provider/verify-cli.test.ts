@@ -127,6 +127,6 @@ describe('npm run verify', { concurrency: 3 }, () => {
   test('an unexpected argument is a usage error, exit 2', async () => {
     const run = await runVerifyCli({}, ['--broker']);
     assert.equal(run.code, 2, run.output);
-    assert.match(run.stderr, /^verify: Unknown option '--broker' \(see --help\)/m);
+    assert.equal(run.stderr, 'verify: unknown option --broker (see --help)\n');
   });
 });

@@ -47,12 +47,12 @@ describe('parseFlags', () => {
     { argv: ['--once', '--push', '--instance', 'cron-7'] },
     { argv: ['--interval', '10', '--port', '0', '--host', '0.0.0.0', '--config', 'targets.json'] },
     { argv: ['--sandbox-faults', 'latency=200,error-rate=0.1'] },
-    { argv: ['--bogus'], error: /Unknown option '--bogus'/ },
-    { argv: ['extra'], error: /Unexpected argument 'extra'/ },
+    { argv: ['--bogus'], error: /^unknown option --bogus$/ },
+    { argv: ['extra'], error: /^unexpected argument extra$/ },
     { argv: ['--interval', '0'], error: /^--interval must be a whole number from 1 to 86400, got "0"$/ },
     { argv: ['--interval', '1.5'], error: /^--interval must be a whole number/ },
     { argv: ['--port', '65536'], error: /^--port must be a whole number from 0 to 65535/ },
-    { argv: ['--port'], error: /argument missing/ },
+    { argv: ['--port'], error: /^--port needs a value$/ },
     { argv: ['--host', 'a b'], error: /^--host must be a host name or IP address/ },
     { argv: ['--push'], error: /^--push needs --once/ },
     { argv: ['--once', '--instance', 'x'], error: /^--instance only applies with --push/ },
@@ -61,7 +61,7 @@ describe('parseFlags', () => {
     { argv: ['--sandbox-faults', 'explode'], error: /^--sandbox-faults: unknown fault "explode"/ },
     { argv: ['--summary-interval', '0'] },
     { argv: ['--summary-interval', '86401'], error: /^--summary-interval must be a whole number from 0 to 86400, got "86401"$/ },
-    { argv: ['--summary-interval', '-1'], error: /argument is ambiguous/ },
+    { argv: ['--summary-interval', '-1'], error: /^--summary-interval needs a value; one starting with "-" is written/ },
     { argv: ['--once', '--summary-interval', '5'], error: /^--summary-interval applies to the service/ },
   ];
   for (const c of CASES) {
@@ -87,7 +87,7 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
   test('an unknown flag', async () => {
     const r = await runInProcess(['--bogus']);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, "monitor: Unknown option '--bogus' (see --help)\n");
+    assert.equal(r.stderr, 'monitor: unknown option --bogus (see --help)\n');
     assert.equal(r.stdout, '');
   });
 
