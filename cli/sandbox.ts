@@ -1,9 +1,9 @@
 // trackers-contract sandbox: the embedded sandbox on a port, for manual use, a
 // demo, or a gate and a verification to point CAP_BASE_URL at. Runs until
 // SIGINT or SIGTERM, then closes its connections and exits 0.
-import { EXIT } from '../src/checks/run.ts';
 import { loadConfig } from '../src/config/api.ts';
 import { isListenHost } from '../src/config/monitor.ts';
+import { DONE, EXIT, NOT_DONE } from '../src/exit-code.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { createSandbox } from '../sandbox/app.ts';
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.help) {
     process.stdout.write(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
   let port = args.port;
   if (port === undefined) {
@@ -76,7 +76,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     baseUrl = await sandbox.listen(port, args.host);
   } catch (err) {
     process.stderr.write(`sandbox: cannot listen on ${args.host}:${port}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return EXIT.broken;
+    return NOT_DONE;
   }
   process.stdout.write(`${listeningMessage(baseUrl)}\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
@@ -85,7 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(`sandbox: ${signal}, shutting down\n`);
   await sandbox.close();
-  return EXIT.pass;
+  return DONE;
 }
 
 export const COMMAND = { summary: 'serve the embedded sandbox (a local double of the endpoint)', main };

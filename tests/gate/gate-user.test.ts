@@ -93,6 +93,19 @@ describe('the gate run as a user runs it', { concurrency: 2 }, () => {
     assert.equal(run.code, 2, run.output);
     assert.match(run.output, /CAP_NOT_FOUND_STATUS/);
   });
+
+  test('--grep matching no test judged nothing: inconclusive (3), and says no test matched', async () => {
+    const run = await runGateAgainst('http://127.0.0.1:9', { args: ['--grep', 'no test has this title'] });
+    assert.equal(run.code, 3, run.output);
+    assert.match(run.output, /gate: INCONCLUSIVE \(no test matched: nothing was judged\)/);
+  });
+
+  test('--list lists the tests and exits 0, with no verdict', async () => {
+    const run = await runGateAgainst('http://127.0.0.1:9', { args: ['--list'] });
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /^Total: \d+ tests in \d+ files$/m);
+    assert.doesNotMatch(run.output, /gate: /);
+  });
 });
 
 describe('the gate as a user runs it on a hostile body', () => {

@@ -5,8 +5,8 @@
 // own report to fd 1), plus `verify` as a user runs it for the exit code.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { EXIT } from '../../../src/checks/run.ts';
-import { verificationExitCode } from '../../../src/pact/verify-contracts.ts';
+import { EXIT, exitCodeFor } from '../../../src/exit-code.ts';
+import { verificationVerdicts } from '../../../src/pact/verdicts.ts';
 import { HOSTILE_BODIES, NON_PRINTABLE } from '../../support/hostile-bodies.ts';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
@@ -30,7 +30,7 @@ describe('verification against a provider answering hostile bodies', () => {
       const outcome = batch.results[i]!;
       assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
       if (!outcome.ok) return;
-      assert.equal(verificationExitCode(outcome.report), EXIT.broken, outcome.summary);
+      assert.equal(exitCodeFor(verificationVerdicts(outcome.report)), EXIT.broken, outcome.summary);
       assert.deepEqual(outcome.report.transportProblems, [], 'every request got its answer through the relay');
       for (const line of outcome.summary.split('\n')) {
         assert.ok(line.length <= MAX_SUMMARY_LINE_CHARS, `a bounded line (${line.length} chars): ${line.slice(0, 200)}`);
