@@ -1,5 +1,5 @@
-// The release gate (trackers-contract gate, npm run gate): checks its options,
-// runs Playwright on the gate's config as a child, and returns
+// The release gate (trackers-contract gate, npm run gate): checks its options and
+// the configuration, runs Playwright on the gate's config as a child, and returns
 // the exit code the summary reporter wrote to verdict.json (exitCodeFor, in
 // src/exit-code.ts): 0 pass, 1 the contract is broken, 2 usage or configuration,
 // 3 inconclusive (no request got an HTTP answer, or no test matched --grep).
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isEntryPoint } from './entry-point.ts';
+import { loadConfig } from '../src/config/api.ts';
 import { loadTestEnvironment } from '../src/config/test-env.ts';
 import { DONE, EXIT, NOT_DONE, type ExitCode } from '../src/exit-code.ts';
 import { parseOptions } from '../src/parse-options.ts';
@@ -26,8 +27,9 @@ Options:
   --workers N             parallel workers (the embedded sandbox only; a remote target always gets one)
   -h, --help              this text
 
-Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 inconclusive (no
-request got an HTTP answer, or no test matched --grep: nothing was judged).
+Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error (CAP_BASE_URL without
+credentials included), 3 inconclusive (no request got an HTTP answer, or no test matched --grep:
+nothing was judged).
 `;
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
@@ -96,9 +98,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE);
     return DONE;
   }
+  // Checked here, as every command does, so a problem is one line; Playwright's config checks it again.
+  const loaded = loadConfig();
   const testEnv = loadTestEnvironment();
-  if (!testEnv.ok) {
-    process.stderr.write(`gate: configuration error: ${testEnv.errors.join('; ')} (see .env.example)\n`);
+  if (!loaded.ok || !testEnv.ok) {
+    const errors = [...(loaded.ok ? [] : loaded.errors), ...(testEnv.ok ? [] : testEnv.errors)];
+    process.stderr.write(`gate: configuration error: ${errors.join('; ')} (see .env.example)\n`);
     return EXIT.usage;
   }
   // Absolute, so this process and Playwright's agree whatever their working directories.

@@ -1,7 +1,7 @@
 // trackers-contract sandbox: the embedded sandbox on a port, for manual use, a
 // demo, or a gate and a verification to point CAP_BASE_URL at. Runs until
 // SIGINT or SIGTERM, then closes its connections and exits 0.
-import { loadConfig } from '../src/config/api.ts';
+import { loadSandboxPort } from '../src/config/api.ts';
 import { isListenHost } from '../src/config/monitor.ts';
 import { DONE, EXIT, NOT_DONE } from '../src/exit-code.ts';
 import { parseOptions } from '../src/parse-options.ts';
@@ -63,12 +63,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   let port = args.port;
   if (port === undefined) {
     // SANDBOX_PORT, like every variable, is read and checked by the config module.
-    const loaded = loadConfig();
+    const loaded = loadSandboxPort();
     if (!loaded.ok) {
       process.stderr.write(`sandbox: configuration error: ${loaded.errors.join('; ')} (see .env.example)\n`);
       return EXIT.usage;
     }
-    port = loaded.config.sandboxPort;
+    port = loaded.port;
   }
   const sandbox = createSandbox({ faults: args.faults });
   let baseUrl: string;

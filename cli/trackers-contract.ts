@@ -57,8 +57,8 @@ Options:
   -h, --help     this text (trackers-contract <command> --help for a command's)
   -V, --version  the version
 
-Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 inconclusive
-(no request got an HTTP answer, or nothing was judged).
+Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error (CAP_BASE_URL without
+credentials included), 3 inconclusive (no request got an HTTP answer, or nothing was judged).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {

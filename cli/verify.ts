@@ -28,7 +28,7 @@ Options:
   -h, --help   this text
 
 Exit codes: 0 every interaction holds, 1 an interaction broke, 2 usage, configuration or setup
-error, 3 inconclusive (the provider did not answer).
+error (CAP_BASE_URL without credentials included), 3 inconclusive (the provider did not answer).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -15,7 +15,7 @@ const loaded = loadConfig();
 const testEnv = loadTestEnvironment();
 if (!loaded.ok || !testEnv.ok) {
   const errors = [...(loaded.ok ? [] : loaded.errors), ...(testEnv.ok ? [] : testEnv.errors)];
-  process.stderr.write(`configuration error:\n${errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
+  process.stderr.write(`configuration error: ${errors.join('; ')} (see .env.example)\n`);
   process.exit(2);
 }
 const config = loaded.config;

@@ -8,7 +8,8 @@ export type Env = Record<string, string | undefined>;
 
 /** Every variable the project reads, with its meaning (the README and .env.example list the same; a unit test holds them together). */
 export const ENV_VARS = {
-  CAP_BASE_URL: 'Base URL of the cluster, e.g. https://eu.api.capillarytech.com; unset = the embedded sandbox',
+  CAP_BASE_URL:
+    'Base URL of the cluster, its root without /v2, e.g. https://eu.api.capillarytech.com; needs credentials; unset = the embedded sandbox',
   CAP_CUSTOMER_ID: 'A customer that exists and has trackers (default 98662653, the sandbox copy of the documented example)',
   CAP_MISSING_CUSTOMER_ID: 'A customer id that does not exist (default 99999999)',
   CAP_USERNAME: 'Basic auth user name',

@@ -131,4 +131,13 @@ describe('npm run verify', { concurrency: 3 }, () => {
     assert.equal(run.code, 2, run.output);
     assert.equal(run.stderr, 'verify: unknown option --broker (see --help)\n');
   });
+
+  test('a remote provider without credentials is a usage error, exit 2, naming the variables', async () => {
+    const run = await runVerifyCli({ CAP_BASE_URL: baseUrl });
+    assert.equal(run.code, 2, run.output);
+    assert.equal(
+      run.stderr,
+      'verify: configuration error: CAP_BASE_URL is set but no credentials are: set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN (see .env.example)\n',
+    );
+  });
 });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
+import { createSandbox } from '../../../sandbox/app.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { parseFlags } from '../../../monitor/flags.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
@@ -122,6 +124,31 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
     }
   });
 
+  test('CAP_BASE_URL without credentials: one line naming the variables to set', async () => {
+    const r = await runInProcess(['--once'], { CAP_BASE_URL: 'https://eu.api.capillarytech.com' });
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'monitor: configuration error: CAP_BASE_URL is set but no credentials are: set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN (see .env.example)\n',
+    );
+  });
+
+  test('CAP_BASE_URL without credentials, with a targets file: each entry names its own', async (t) => {
+    const sandbox = createSandbox();
+    const baseUrl = await sandbox.listen(0, '127.0.0.1');
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-main-'));
+    t.after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await sandbox.close();
+    });
+    const file = join(dir, 'targets.json');
+    writeFileSync(file, JSON.stringify({ targets: [{ name: 'eu', auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASS' } }] }));
+    const env = { ...PATIENT, CAP_BASE_URL: baseUrl, EU_USER: SANDBOX_USERNAME, EU_PASS: SANDBOX_PASSWORD };
+    const r = await runInProcess(['--once', '--config', file], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^eu trackers +ok +HTTP 200/m);
+  });
+
   test('--push without PUSHGATEWAY_URL', async () => {
     const r = await runInProcess(['--once', '--push']);
     assert.equal(r.code, 2);
@@ -129,7 +156,10 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
   });
 
   test('--sandbox-faults with no sandbox target', async () => {
-    const r = await runInProcess(['--once', '--sandbox-faults', 'hang'], { CAP_BASE_URL: 'https://eu.api.capillarytech.com' });
+    const r = await runInProcess(['--once', '--sandbox-faults', 'hang'], {
+      CAP_BASE_URL: 'https://eu.api.capillarytech.com',
+      CAP_OAUTH_TOKEN: 'tok',
+    });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^monitor: --sandbox-faults needs the embedded sandbox/);
   });
