@@ -1,16 +1,18 @@
-// The release gate (trackers-contract gate, npm run gate): checks its options, runs
-// Playwright on the gate's config as a child, and maps the outcome onto the one
-// exit-code contract (src/checks/run.ts EXIT): 0 pass, 1 the contract is broken,
-// 2 usage or configuration, 3 inconclusive (no request got an HTTP answer).
+// The release gate (trackers-contract gate, npm run gate): checks its options and
+// the configuration, runs Playwright on the gate's config as a child, and returns
+// the exit code the summary reporter wrote to verdict.json (exitCodeFor, in
+// src/exit-code.ts): 0 pass, 1 the contract is broken, 2 usage or configuration,
+// 3 inconclusive (no request got an HTTP answer, or no test matched --grep).
 // Playwright alone exits 1 for all of these, unknown options included.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT } from '../src/checks/run.ts';
 import { isEntryPoint } from './entry-point.ts';
+import { loadConfig } from '../src/config/api.ts';
 import { loadGateSettings } from '../src/config/gate.ts';
+import { DONE, EXIT, NOT_DONE, type ExitCode } from '../src/exit-code.ts';
 import { parseOptions } from '../src/parse-options.ts';
 
 export const USAGE = `Usage: trackers-contract gate [options]    (in a clone: npm run gate -- [options])
@@ -21,12 +23,13 @@ sandbox), with JUnit and HTML reports in GATE_REPORT_DIR (default reports/gate).
 Options:
   -g, --grep REGEX        only the tests whose title matches
   --grep-invert REGEX     only the tests whose title does not match
-  --list                  list the tests, run nothing
+  --list                  list the tests, run nothing (exit 0, no verdict)
   --workers N             parallel workers (the embedded sandbox only; a remote target always gets one)
   -h, --help              this text
 
-Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 inconclusive
-(no request got an HTTP answer: the target could not be judged from here).
+Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error (CAP_BASE_URL without
+credentials included), 3 inconclusive (no request got an HTTP answer, or no test matched --grep:
+nothing was judged).
 `;
 
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
@@ -38,7 +41,7 @@ const GATE_CONFIG = fileURLToPath(new URL(`../gate/playwright.config.${FROM_SOUR
 const PLAYWRIGHT_ENV: Record<string, string> = FROM_SOURCES ? {} : { PW_DISABLE_TS_ESM: '1' };
 const PLAYWRIGHT_CLI = join(dirname(createRequire(import.meta.url).resolve('@playwright/test/package.json')), 'cli.js');
 
-export type GateArgs = { ok: true; help: boolean; playwright: string[] } | { ok: false; error: string };
+export type GateArgs = { ok: true; help: boolean; list: boolean; playwright: string[] } | { ok: false; error: string };
 
 export function parseGateArgs(argv: readonly string[]): GateArgs {
   const parsed = parseOptions(argv, {
@@ -66,14 +69,20 @@ export function parseGateArgs(argv: readonly string[]): GateArgs {
       return { ok: false, error: `--workers must be a whole number from 1 to 999, got ${JSON.stringify(values.workers)}` };
     playwright.push('--workers', values.workers);
   }
-  if (values.list === true) playwright.push('--list');
-  return { ok: true, help: values.help === true, playwright };
+  // A listing judges nothing: Playwright's list reporter alone, without the summary's verdict line.
+  if (values.list === true) playwright.push('--list', '--reporter', 'list');
+  // No test matching the filter is nothing judged (exit 3, from the summary reporter), not Playwright's error.
+  else playwright.push('--pass-with-no-tests');
+  return { ok: true, help: values.help === true, list: values.list === true, playwright };
 }
 
-/** The run's verdict as the summary reporter wrote it, or undefined when it wrote none. */
-function readVerdict(file: string): string | undefined {
+const EXIT_CODES: readonly unknown[] = Object.values(EXIT);
+
+/** The exit code the summary reporter wrote, or undefined when it wrote none. */
+function readExitCode(file: string): ExitCode | undefined {
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { verdict?: string }).verdict;
+    const code = (JSON.parse(readFileSync(file, 'utf8')) as { exitCode?: unknown }).exitCode;
+    return EXIT_CODES.includes(code) ? (code as ExitCode) : undefined;
   } catch {
     return undefined;
   }
@@ -87,11 +96,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.help) {
     process.stdout.write(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
+  // Checked here, as every command does, so a problem is one line; Playwright's config checks it again.
+  const loaded = loadConfig();
   const gate = loadGateSettings();
-  if (!gate.ok) {
-    process.stderr.write(`gate: configuration error: ${gate.errors.join('; ')} (see .env.example)\n`);
+  if (!loaded.ok || !gate.ok) {
+    const errors = [...(loaded.ok ? [] : loaded.errors), ...(gate.ok ? [] : gate.errors)];
+    process.stderr.write(`gate: configuration error: ${errors.join('; ')} (see .env.example)\n`);
     return EXIT.usage;
   }
   // Absolute, so this process and Playwright's agree whatever their working directories.
@@ -109,10 +121,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
   process.off('SIGINT', forward);
   process.off('SIGTERM', forward);
-  if (code === EXIT.pass) return EXIT.pass;
   // playwright.config.ts exits 2 on a configuration error, before any test.
   if (code === EXIT.usage) return EXIT.usage;
-  return readVerdict(verdictFile) === 'inconclusive' ? EXIT.inconclusive : EXIT.broken;
+  if (args.list) return code === 0 ? DONE : NOT_DONE;
+  // No verdict: Playwright stopped before its reporters finished, and a gate that did not finish did not pass.
+  return readExitCode(verdictFile) ?? NOT_DONE;
 }
 
 export const COMMAND = { summary: 'the release gate: every check, JUnit and HTML reports', main };
@@ -124,7 +137,7 @@ if (isEntryPoint(import.meta.url)) {
     },
     (e: unknown) => {
       process.stderr.write(`gate: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = EXIT.broken;
+      process.exitCode = NOT_DONE;
     },
   );
 }

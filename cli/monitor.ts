@@ -8,7 +8,7 @@
 //   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
 //   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in the README
 //   cli/monitor.ts --once --push         ... and push it to PUSHGATEWAY_URL (cron, Kubernetes CronJob)
-import { EXIT } from '../src/checks/run.ts';
+import { EXIT } from '../src/exit-code.ts';
 import { clientFor, type TrackersClient } from '../src/client.ts';
 import { loadConfig } from '../src/config/api.ts';
 import { loadMonitorSettings } from '../src/config/monitor.ts';
@@ -32,12 +32,13 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
   const parsed = parseFlags(argv);
   if (!parsed.ok) throw new UsageError(`${parsed.error} (see --help)`);
   const { flags } = parsed;
-  const env = loadConfig(io.env);
-  if (!env.ok) throw new UsageError(`configuration error: ${env.errors.join('; ')} (see .env.example)`);
   const monitor = loadMonitorSettings(io.env);
-  if (!monitor.ok) throw new UsageError(`configuration error: ${monitor.errors.join('; ')} (see .env.example)`);
+  const file = flags.config ?? (monitor.ok ? monitor.settings.configFile : undefined);
+  // A targets file names credentials per entry; without one, CAP_BASE_URL needs the environment's.
+  const env = loadConfig(io.env, { credentials: file === undefined ? 'required' : 'per-target' });
+  const errors = [...(env.ok ? [] : env.errors), ...(monitor.ok ? [] : monitor.errors)];
+  if (!env.ok || !monitor.ok) throw new UsageError(`configuration error: ${errors.join('; ')} (see .env.example)`);
   const settings = monitor.settings;
-  const file = flags.config ?? settings.configFile;
   let targets: TargetEntry[];
   if (file !== undefined) {
     const loaded = loadTargetsFile(file, env.config, io.env);

@@ -3,7 +3,7 @@
 // (Prism, a client generator, a gateway) can take it from the installed package.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXIT } from '../src/checks/run.ts';
+import { DONE, EXIT } from '../src/exit-code.ts';
 import { PACKAGE_ROOT } from '../src/package-root.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { isEntryPoint } from './entry-point.ts';
@@ -36,16 +36,16 @@ export function main(argv: readonly string[]): number {
   const { out, path, help } = parsed.values;
   if (help === true) {
     process.stdout.write(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
   if (path === true) {
     process.stdout.write(`${OPENAPI_DOCUMENT}\n`);
-    return EXIT.pass;
+    return DONE;
   }
   const document = readFileSync(OPENAPI_DOCUMENT, 'utf8');
   if (typeof out !== 'string') {
     process.stdout.write(document);
-    return EXIT.pass;
+    return DONE;
   }
   if (out === '') {
     process.stderr.write('openapi: --out needs a file name\n');
@@ -57,7 +57,7 @@ export function main(argv: readonly string[]): number {
     process.stderr.write(`openapi: cannot write ${out}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
     return EXIT.usage;
   }
-  return EXIT.pass;
+  return DONE;
 }
 
 export const COMMAND = { summary: 'print the OpenAPI 3.1 document of the endpoint', main };

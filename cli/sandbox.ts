@@ -4,9 +4,9 @@
 // connections and exits 0. It starts the sandbox as every entry point does
 // (startSandbox, cli/target.ts).
 import { readFileSync } from 'node:fs';
-import { EXIT } from '../src/checks/run.ts';
-import { loadConfig } from '../src/config/api.ts';
+import { loadSandboxPort } from '../src/config/api.ts';
 import { isListenHost } from '../src/config/monitor.ts';
+import { DONE, EXIT, NOT_DONE } from '../src/exit-code.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { DEFAULT_USERS, basicAuthHeader } from '../sandbox/auth.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
@@ -106,17 +106,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.help) {
     process.stdout.write(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
   let port = args.port;
   if (port === undefined) {
     // SANDBOX_PORT, like every variable, is read and checked by the config module.
-    const loaded = loadConfig();
+    const loaded = loadSandboxPort();
     if (!loaded.ok) {
       process.stderr.write(`sandbox: configuration error: ${loaded.errors.join('; ')} (see .env.example)\n`);
       return EXIT.usage;
     }
-    port = loaded.config.sandboxPort;
+    port = loaded.port;
   }
   let tls: { cert: Buffer; key: Buffer } | undefined;
   if (args.tls) {
@@ -137,7 +137,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     process.stderr.write(`sandbox: cannot listen on ${args.host}:${port}: ${err instanceof Error ? err.message : String(err)}\n`);
-    return EXIT.broken;
+    return NOT_DONE;
   }
   process.stdout.write(`${listeningMessage(running.baseUrl)}\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
@@ -146,7 +146,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(`sandbox: ${signal}, shutting down\n`);
   await running.close();
-  return EXIT.pass;
+  return DONE;
 }
 
 export const COMMAND = { summary: 'serve the embedded sandbox (a local double of the endpoint)', main };

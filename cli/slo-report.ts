@@ -19,7 +19,8 @@ import {
   type SloVerdict,
   type StepGrid,
 } from '../monitor/slo/report.ts';
-import { EXIT, type ExitCode } from '../src/checks/run.ts';
+import type { Verdict } from '../src/checks/result.ts';
+import { DONE, EXIT, exitCodeFor, type ExitCode } from '../src/exit-code.ts';
 import { systemClock, type Clock } from '../src/clock.ts';
 import type { Env } from '../src/config/env.ts';
 import { loadPrometheusUrl, parseServiceUrl, PROMETHEUS_EXAMPLE, type ServiceUrl } from '../src/config/monitor.ts';
@@ -79,12 +80,11 @@ export function render(report: SloReport, format: ReportFormat): string {
   return { text: reportText, markdown: reportMarkdown, json: reportJson, html: reportHtml }[format](report);
 }
 
-/**
- * The report's verdict as the exit code. LEAD: the one verdict → exit-code function of src/checks/run.ts goes here
- * once it takes verdicts; until then the mapping is this one place: missed → broken, met → pass, nothing → inconclusive.
- */
+const VERDICT_OF: Readonly<Record<SloVerdict, Verdict>> = { met: 'pass', missed: 'fail', no_data: 'inconclusive' };
+
+/** The report's verdict as the exit code, by the one rule of every command (exitCodeFor). */
 export function exitCodeOf(verdict: SloVerdict): ExitCode {
-  return verdict === 'missed' ? EXIT.broken : verdict === 'met' ? EXIT.pass : EXIT.inconclusive;
+  return exitCodeFor([VERDICT_OF[verdict]]);
 }
 
 /** 15, 15s, 1m, 2h → seconds; undefined when not a duration of at least a second. */
@@ -103,7 +103,7 @@ function failureOf(f: ApiFailure & { query?: string }, display: string): { line:
     return { line: `Prometheus at ${display} refused the query${query} (${f.reason}${detail})`, code: EXIT.usage };
   }
   if (f.kind === 'bad_answer') return { line: `${display} did not answer as a Prometheus (${f.reason})`, code: EXIT.usage };
-  return { line: `cannot read Prometheus at ${display} (${f.reason}${detail}): nothing to judge`, code: EXIT.inconclusive };
+  return { line: `cannot read Prometheus at ${display} (${f.reason}${detail}): nothing to judge`, code: exitCodeOf('no_data') };
 }
 
 /** What a report run needs, from its flags, the environment, the spec and the time now. */
@@ -230,7 +230,7 @@ export async function main(argv: readonly string[], io: ReportIo = PROCESS_IO): 
   if (!asked.ok) return fail(asked.line, asked.code);
   if ('help' in asked) {
     io.out(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
   const { request } = asked;
   const collected = await collectCounts(request.api, request.queries, request.period, request.step);
@@ -242,7 +242,7 @@ export async function main(argv: readonly string[], io: ReportIo = PROCESS_IO): 
   if (report.verdict === 'no_data') {
     const { from, to } = report.grid;
     const where = `${showInline(request.specName, 200)} in Prometheus at ${request.display} from ${iso(from)} to ${iso(to)}`;
-    return fail(`no probes of any SLO of ${where}: nothing to judge`, EXIT.inconclusive);
+    return fail(`no probes of any SLO of ${where}: nothing to judge`, exitCodeOf('no_data'));
   }
   const text = render(report, request.format);
   if (request.out === undefined) io.out(text);

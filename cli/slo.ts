@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { generateSloRules } from '../monitor/slo/generate-rules.ts';
-import { EXIT } from '../src/checks/run.ts';
+import { DONE, EXIT } from '../src/exit-code.ts';
 import { PACKAGE_ROOT } from '../src/package-root.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { showInline } from '../src/show-value.ts';
@@ -51,7 +51,7 @@ function rules(argv: readonly string[]): number {
   const { spec, out, help } = parsed.values;
   if (help === true) {
     process.stdout.write(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
   const file = typeof spec === 'string' && spec !== '' ? spec : SHIPPED_SPEC;
   let document: unknown;
@@ -70,7 +70,7 @@ function rules(argv: readonly string[]): number {
   }
   if (typeof out !== 'string') {
     process.stdout.write(generated.yaml);
-    return EXIT.pass;
+    return DONE;
   }
   try {
     writeFileSync(out, generated.yaml);
@@ -78,7 +78,7 @@ function rules(argv: readonly string[]): number {
     process.stderr.write(`slo: cannot write ${showInline(out, 200)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
     return EXIT.usage;
   }
-  return EXIT.pass;
+  return DONE;
 }
 
 export const COMMAND = { summary: 'SLO rules from a Sloth spec; slo report: SLIs, budgets, incidents', main };

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The one installed command: `trackers-contract <command> [options]`. Each
-// command is a module with main(argv) → exit code (src/checks/run.ts EXIT); only
+// command is a module with main(argv) → exit code (src/exit-code.ts); only
 // the one asked for is loaded, so `monitor --once` does not pay for Playwright
 // or Pact. Usage errors are one line on stderr and exit 2.
-import { EXIT } from '../src/checks/run.ts';
+import { DONE, EXIT, NOT_DONE } from '../src/exit-code.ts';
 import { packageVersion } from '../src/package-root.ts';
 import { isEntryPoint } from './entry-point.ts';
 
@@ -60,19 +60,19 @@ Options:
   -h, --help     this text (trackers-contract <command> --help for a command's)
   -V, --version  the version
 
-Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error, 3 inconclusive
-(no request got an HTTP answer: the target could not be judged from here).
+Exit codes: 0 pass, 1 the contract is broken, 2 usage or configuration error (CAP_BASE_URL without
+credentials included), 3 inconclusive (no request got an HTTP answer, or nothing was judged).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help') {
     (first === undefined ? process.stderr : process.stdout).write(USAGE);
-    return first === undefined ? EXIT.usage : EXIT.pass;
+    return first === undefined ? EXIT.usage : DONE;
   }
   if (first === '-V' || first === '--version') {
     process.stdout.write(`${packageVersion()}\n`);
-    return EXIT.pass;
+    return DONE;
   }
   const entry = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
   if (entry === undefined) {
@@ -94,7 +94,7 @@ if (isEntryPoint(import.meta.url)) {
     (e: unknown) => {
       // A bug, not a user error: one line, no stack.
       process.stderr.write(`trackers-contract: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = EXIT.broken;
+      process.exitCode = NOT_DONE;
     },
   );
 }

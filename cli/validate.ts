@@ -3,12 +3,12 @@
 // answer is lines of text, never a stack trace: exit 1 is a verdict about a body that parsed, so
 // anything that goes wrong before or around the verdict is an input problem (2).
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatResult } from '../src/format-findings.ts';
 import { decodeJsonBytes } from '../src/json-bytes.ts';
 import { describeJsonProblem, parseJson } from '../src/json-position.ts';
 import { printable, showValue } from '../src/show-value.ts';
-import { EXIT } from '../src/checks/run.ts';
+import { DONE, EXIT, exitCodeFor } from '../src/exit-code.ts';
+import { parseOptions } from '../src/parse-options.ts';
 import { NOT_FOUND_CODE, NOT_FOUND_MESSAGE } from '../src/checks/trackers.ts';
 import { validateResponse, type Expectation } from '../src/validate.ts';
 
@@ -43,24 +43,20 @@ function fail(message: string, usage = true): never {
 class HelpAsked extends Error {}
 
 function parse(argv: readonly string[]): { file: string; expect: Expectation; errorCode?: number } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: { expect: { type: 'string' }, 'error-code': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (parsed.values.help) throw new HelpAsked();
+  const parsed = parseOptions(
+    argv,
+    { expect: { type: 'string' }, 'error-code': { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    { positionals: true },
+  );
+  if (!parsed.ok) fail(parsed.error);
+  if (parsed.values.help === true) throw new HelpAsked();
   if (parsed.positionals.length !== 1)
     fail(parsed.positionals.length === 0 ? 'no input file given' : 'give exactly one input file');
   const expect = parsed.values.expect ?? 'auto';
   if (expect !== 'success' && expect !== 'error' && expect !== 'auto')
     fail(`--expect must be success, error or auto, not ${JSON.stringify(expect)}`);
   const codeText = parsed.values['error-code'];
-  if (codeText !== undefined && !/^\d+$/.test(codeText))
+  if (codeText !== undefined && (typeof codeText !== 'string' || !/^\d+$/.test(codeText)))
     fail(`--error-code must be a whole number, not ${JSON.stringify(codeText)}`);
   return { file: parsed.positionals[0]!, expect, errorCode: codeText === undefined ? undefined : Number(codeText) };
 }
@@ -98,7 +94,7 @@ function run(argv: readonly string[]): number {
   const errorMessage = args.errorCode === NOT_FOUND_CODE ? NOT_FOUND_MESSAGE : undefined;
   const result = validateResponse(parsed.value, { expect: args.expect, errorCode: args.errorCode, errorMessage });
   process.stdout.write(`${formatResult(result, label)}\n`);
-  return result.ok ? EXIT.pass : EXIT.broken;
+  return exitCodeFor([result.ok ? 'pass' : 'fail']);
 }
 
 export function main(argv: readonly string[]): number {
@@ -107,7 +103,7 @@ export function main(argv: readonly string[]): number {
   } catch (err) {
     if (err instanceof HelpAsked) {
       process.stdout.write(USAGE);
-      return EXIT.pass;
+      return DONE;
     }
     const problem =
       err instanceof InputProblem
@@ -117,9 +113,7 @@ export function main(argv: readonly string[]): number {
             `cannot check the input: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
             false,
           );
-    process.stderr.write(
-      `validate: ${printable(problem.message, 300)}\n${problem.showUsage ? 'see trackers-contract validate --help\n' : ''}`,
-    );
+    process.stderr.write(`validate: ${printable(problem.message, 300)}${problem.showUsage ? ' (see --help)' : ''}\n`);
     return EXIT.usage;
   }
 }

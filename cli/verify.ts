@@ -1,18 +1,19 @@
 // trackers-contract verify (npm run verify): verify every consumer contract in
 // contracts/ against the configured target (the embedded sandbox unless
-// CAP_BASE_URL is set). Exit codes are the one contract (src/checks/run.ts EXIT):
+// CAP_BASE_URL is set). Exit codes are the one contract (src/exit-code.ts):
 // 0 every interaction holds, 1 any breaks, 2 a usage, configuration or setup
 // problem (one line each, never a stack trace), 3 no request got an answer.
 // Colour only on a terminal (or with FORCE_COLOR; never with NO_COLOR): see
 // src/config/colour.ts, and cli/without-colour.ts for why that takes a child process.
 import '../src/pact/no-telemetry.ts';
 import { fileURLToPath } from 'node:url';
-import { EXIT } from '../src/checks/run.ts';
+import { DONE, EXIT, exitCodeFor } from '../src/exit-code.ts';
 import { colourWanted } from '../src/config/colour.ts';
 import { describeTarget, loadConfig } from '../src/config/api.ts';
 import { CONTRACTS_DIR, loadContracts } from '../src/pact/contracts.ts';
 import { formatVerification } from '../src/pact/format-verification.ts';
-import { verificationExitCode, verifyContracts } from '../src/pact/verify-contracts.ts';
+import { verificationVerdicts } from '../src/pact/verdicts.ts';
+import { verifyContracts } from '../src/pact/verify-contracts.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { isEntryPoint } from './entry-point.ts';
 import { openTarget } from './target.ts';
@@ -27,7 +28,7 @@ Options:
   -h, --help   this text
 
 Exit codes: 0 every interaction holds, 1 an interaction broke, 2 usage, configuration or setup
-error, 3 inconclusive (no request got an HTTP answer).
+error (CAP_BASE_URL without credentials included), 3 inconclusive (the provider did not answer).
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!parsed.ok) return fail(`${parsed.error} (see --help)`);
   if (parsed.values.help === true) {
     process.stdout.write(USAGE);
-    return EXIT.pass;
+    return DONE;
   }
   const loadedConfig = loadConfig();
   if (!loadedConfig.ok) return fail(`configuration error: ${loadedConfig.errors.join('; ')} (see .env.example)`);
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await target.close();
   }
   process.stdout.write(formatVerification(report, target.label));
-  return verificationExitCode(report);
+  return exitCodeFor(verificationVerdicts(report));
 }
 
 export const COMMAND = { summary: 'verify the consumer contracts (Pact) against the provider', main };

@@ -16,7 +16,7 @@ const loaded = loadConfig();
 const gate = loadGateSettings();
 if (!loaded.ok || !gate.ok) {
   const errors = [...(loaded.ok ? [] : loaded.errors), ...(gate.ok ? [] : gate.errors)];
-  process.stderr.write(`configuration error:\n${errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
+  process.stderr.write(`configuration error: ${errors.join('; ')} (see .env.example)\n`);
   process.exit(2);
 }
 const config = loaded.config;

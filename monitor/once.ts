@@ -1,10 +1,10 @@
 // --once: probe every target's enabled checks once, print the exposition, and
 // optionally push it (cron, a Kubernetes CronJob). The exit code is the one
-// contract of every command (src/checks/run.ts EXIT).
+// contract of every command (exitCodeFor, src/exit-code.ts).
 import { hostname } from 'node:os';
 import { ExpositionRegistry } from './exposition.ts';
 import { passed } from '../src/checks/result.ts';
-import { EXIT, exitCodeFor } from '../src/checks/run.ts';
+import { EXIT, NOT_DONE, exitCodeFor } from '../src/exit-code.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
 import { probeAllOnce } from './loop.ts';
 import { createMetrics } from './metrics.ts';
@@ -18,7 +18,7 @@ function describe(r: Probe): string {
 export async function once(s: Setup, io: MainIo, conn: Connection): Promise<number> {
   const registry = new ExpositionRegistry();
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
-  // quorum rules count locations (README "Running a fleet").
+  // quorum rules count locations (docs/prometheus.md).
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
   // No process_*/nodejs_* metrics: they would describe a process that is about to exit.
   const metrics = createMetrics({ registry, targets: s.targets, version: s.version, defaultMetrics: false });
@@ -45,8 +45,9 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
     if (pushed.ok) io.err(`pushed to ${gateway.display} (job ${PUSH_JOB}, instance ${instance})`);
     else {
       io.err(pushed.message);
-      // Not delivered: Prometheus will not see this run, so the run did not do its job.
-      if (code === EXIT.pass) code = EXIT.broken;
+      // Not delivered: Prometheus will not see this run, so a run that passed did not do its job; a
+      // failing or inconclusive run keeps its own code.
+      if (code === EXIT.pass) code = NOT_DONE;
     }
   }
   return code;

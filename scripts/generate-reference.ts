@@ -11,7 +11,7 @@ import { COMMAND_NAMES, USAGE as TOP_USAGE } from '../cli/trackers-contract.ts';
 import { isEntryPoint } from '../cli/entry-point.ts';
 import { createMetrics } from '../monitor/metrics.ts';
 import { CHECK_NAMES, REASONS, REASON_MEANINGS, REASONS_BY_CHECK, verdictOf } from '../src/checks/result.ts';
-import { EXIT, EXIT_MEANINGS } from '../src/checks/run.ts';
+import { EXIT, EXIT_MEANINGS } from '../src/exit-code.ts';
 import { ENV_VARS, SECRET_VARS, type EnvVar } from '../src/config/env.ts';
 import { PACKAGE_ROOT } from '../src/package-root.ts';
 import { writeOrCheck, type GeneratedFile } from './write-or-check.ts';
@@ -58,7 +58,7 @@ function exitCodes(): string {
   const rows = (Object.keys(EXIT) as (keyof typeof EXIT)[]).map((name) => [String(EXIT[name]), name, EXIT_MEANINGS[name]]);
   return `## Exit codes
 
-Every command follows one contract: \`EXIT\` and \`EXIT_MEANINGS\` in [\`src/checks/run.ts\`](../src/checks/run.ts).
+Every command follows one contract: \`EXIT\` and \`EXIT_MEANINGS\` in [\`src/exit-code.ts\`](../src/exit-code.ts), decided by \`exitCodeFor\`.
 A command that cannot give one of them says so in its [help](#commands-and-flags).
 
 ${table(['code', 'name', 'meaning'], rows)}`;

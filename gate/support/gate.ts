@@ -117,7 +117,7 @@ export function failureMessage(r: CheckResult): string {
   return lines.join('\n');
 }
 
-/** The annotation the summary reporter reads to tell an inconclusive run (exit 3) from a broken one. */
+/** The annotation each check's verdict travels in: the summary reporter hands them to exitCodeFor (src/exit-code.ts). */
 export const VERDICT_ANNOTATION = 'verdict';
 
 function annotate(info: TestInfo, r: CheckResult, config: Config, quiet: boolean): void {

@@ -1,54 +1,60 @@
 // Prints, after the list reporter (so after the failures), what a release
 // engineer needs to see but the list hides: the warnings (tolerated changes, data
-// quality), retries and latency. It also writes verdict.json, from which
-// cli/gate.ts tells a broken contract (exit 1) from a target nothing answered
-// from (exit 3).
+// quality), retries and latency, then the run's verdict. It also writes
+// verdict.json with the exit code, which cli/gate.ts returns: the code comes
+// from exitCodeFor (src/exit-code.ts), on the verdict each check recorded.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { FullResult, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
+import type { Verdict } from '../../src/checks/result.ts';
+import { exitCodeFor, runVerdict, type Judged } from '../../src/exit-code.ts';
 
 const SHOWN = ['warning', 'retry', 'latency', 'trackers'] as const;
 const MAX_WARNINGS = 50;
 
-interface Verdict {
+/** One check's outcome as verdict.json carries it (gate.ts recordVerdict). */
+interface RecordedCheck {
   /** The Playwright project: one per target (the proof runs many). */
   project: string;
   check: string;
-  verdict: string;
+  verdict: Verdict;
   reason?: string;
   answered: boolean;
 }
 
 export default class SummaryReporter implements Reporter {
   readonly #lines: Record<(typeof SHOWN)[number], string[]> = { warning: [], retry: [], latency: [], trackers: [] };
-  readonly #verdicts: Verdict[] = [];
+  readonly #checks: RecordedCheck[] = [];
+  /** What each test judged: its checks' verdicts, or the test's own outcome when it ran no check. */
+  readonly #judged: Judged[] = [];
   readonly #verdictFile: string | undefined;
-  #failedTests = 0;
+  #tests = 0;
 
   constructor(options: { verdictFile?: string } = {}) {
     this.#verdictFile = options.verdictFile;
   }
 
+  onBegin(_config: FullConfig, suite: Suite): void {
+    this.#tests = suite.allTests().length;
+  }
+
   onTestEnd(test: TestCase, result: TestResult): void {
-    if (result.status !== 'passed' && result.status !== 'skipped') this.#failedTests++;
+    const recorded: RecordedCheck[] = [];
     for (const a of test.annotations) {
       if (a.type === 'verdict' && a.description) {
         const project = test.parent.project()?.name ?? '';
-        this.#verdicts.push({ project, ...(JSON.parse(a.description) as Omit<Verdict, 'project'>) });
+        recorded.push({ project, ...(JSON.parse(a.description) as Omit<RecordedCheck, 'project'>) });
       }
       const kind = a.type as (typeof SHOWN)[number];
       if (SHOWN.includes(kind) && a.description) this.#lines[kind].push(a.description);
     }
-  }
-
-  /**
-   * Inconclusive: the run failed, every failing check got no HTTP answer, and no request at all did.
-   * Any answer, or a test that failed without a check verdict, makes it a failure.
-   */
-  #inconclusive(result: FullResult): boolean {
-    if (result.status === 'passed' || this.#verdicts.length === 0) return false;
-    const failedChecks = this.#verdicts.filter((v) => v.verdict !== 'pass').length;
-    return failedChecks >= this.#failedTests && this.#verdicts.every((v) => !v.answered && v.verdict === 'inconclusive');
+    if (result.status === 'skipped') return;
+    this.#checks.push(...recorded);
+    this.#judged.push(...recorded);
+    // A test that failed while its checks passed (or that ran none) failed for a reason of its own.
+    const failed = result.status !== 'passed';
+    if (recorded.length === 0) this.#judged.push(failed ? 'fail' : 'pass');
+    else if (failed && recorded.every((r) => r.verdict === 'pass')) this.#judged.push('fail');
   }
 
   onEnd(result: FullResult): void {
@@ -66,15 +72,22 @@ export default class SummaryReporter implements Reporter {
       out.push(...warning.slice(0, MAX_WARNINGS).map((w) => `    ${w}`));
       if (warning.length > MAX_WARNINGS) out.push(`    … ${warning.length - MAX_WARNINGS} more in the HTML and JUnit reports`);
     }
-    const inconclusive = this.#inconclusive(result);
-    out.push(
-      `  gate: ${result.status === 'passed' ? 'PASSED' : inconclusive ? 'INCONCLUSIVE (no request got an HTTP answer)' : 'FAILED'}`,
-    );
+    // A run that failed outside every test (the sandbox did not start, a global error) failed.
+    if (result.status !== 'passed' && (this.#judged.length === 0 || runVerdict(this.#judged) === 'pass'))
+      this.#judged.push('fail');
+    const verdict = runVerdict(this.#judged);
+    const exitCode = exitCodeFor(this.#judged);
+    const words = {
+      pass: 'PASSED',
+      fail: 'FAILED',
+      inconclusive:
+        this.#tests === 0 ? 'INCONCLUSIVE (no test matched: nothing was judged)' : 'INCONCLUSIVE (no request got an HTTP answer)',
+    };
+    out.push(`  gate: ${words[verdict]}`);
     process.stdout.write(`\n${out.join('\n')}\n`);
     if (this.#verdictFile) {
       mkdirSync(dirname(this.#verdictFile), { recursive: true });
-      const verdict = result.status === 'passed' ? 'pass' : inconclusive ? 'inconclusive' : 'fail';
-      writeFileSync(this.#verdictFile, `${JSON.stringify({ verdict, checks: this.#verdicts }, null, 2)}\n`);
+      writeFileSync(this.#verdictFile, `${JSON.stringify({ verdict, exitCode, checks: this.#checks }, null, 2)}\n`);
     }
   }
 

@@ -284,11 +284,6 @@ export function answered(r: CheckResult): boolean {
   return r.steps.some((s) => s.status !== undefined);
 }
 
-/** Whether any request of these results got an HTTP answer. */
-export function anyAnswered(results: readonly CheckResult[]): boolean {
-  return results.some(answered);
-}
-
 /** Every request of the check, end to end (a monotonic clock): 0 when it sent none. */
 export function durationMs(r: CheckResult): number {
   return r.steps.reduce((sum, s) => sum + s.timings.totalMs, 0);

@@ -1,8 +1,8 @@
-// Every check by name, and the one exit-code contract every command follows.
+// Every check by name, and the runner that never throws.
 import type { TrackersClient } from '../client.ts';
 import { checkAuth } from './auth.ts';
 import { checkBadInput } from './bad-input.ts';
-import { anyAnswered, clip, type CheckName, type CheckResult, type CheckSettings } from './result.ts';
+import { clip, type CheckName, type CheckResult, type CheckSettings } from './result.ts';
 import { checkNotFound, checkTrackers, type RunOptions } from './trackers.ts';
 
 export interface CheckOptions extends RunOptions {
@@ -45,35 +45,5 @@ export async function runCheck(
   }
 }
 
-/** The exit-code contract of every command (gate, verify, monitor --once, validate). */
-export const EXIT = {
-  /** Every check passed. */
-  pass: 0,
-  /** The contract is broken: a check failed. */
-  broken: 1,
-  /** Usage or configuration error: nothing was checked. */
-  usage: 2,
-  /** No request got any HTTP answer: the target could not be judged from here. */
-  inconclusive: 3,
-} as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-/** What each exit code means, for people: docs/reference.md is generated from it. */
-export const EXIT_MEANINGS: Readonly<Record<keyof typeof EXIT, string>> = {
-  pass: 'pass: every check held (warnings do not fail)',
-  broken:
-    'the contract is broken: a check failed. Where any request got an HTTP answer, every failure is a failure, a time-out included',
-  usage: 'usage or configuration error: a bad flag, variable, targets file or input file; nothing was judged',
-  inconclusive:
-    'inconclusive: no request of the run got an HTTP answer (refused, DNS, TLS, or a time-out on every attempt): the target could not be judged',
-};
-
-/**
- * The exit code for a run. Where any request got an answer, anything short of a pass is a failure (1):
- * inconclusive (3) is kept for a run in which nothing answered at all.
- */
-export function exitCodeFor(results: readonly CheckResult[]): ExitCode {
-  if (results.every((r) => r.verdict === 'pass')) return EXIT.pass;
-  if (!anyAnswered(results) && results.every((r) => r.verdict !== 'fail')) return EXIT.inconclusive;
-  return EXIT.broken;
-}
+// The exit-code contract lives in src/exit-code.ts; the checks' namespace and the library carry it from here.
+export { EXIT, EXIT_MEANINGS, exitCodeFor, type ExitCode } from '../exit-code.ts';

@@ -75,7 +75,13 @@ function readTarget(r: Reader): Target {
   return { kind: 'sandbox' };
 }
 
-function readAuth(r: Reader, target: Target): AuthConfig {
+/**
+ * A remote target with no credentials: every check would be refused, and that reads as a broken contract
+ * ("the configured credentials were refused") though none were configured. One line naming what to set.
+ */
+const NO_CREDENTIALS = `CAP_BASE_URL is set but no credentials are: set ${ENV_CREDENTIAL_NAMES.username} and ${ENV_CREDENTIAL_NAMES.password}, ${ENV_CREDENTIAL_NAMES.oauthKey} and ${ENV_CREDENTIAL_NAMES.oauthSecret}, or ${ENV_CREDENTIAL_NAMES.oauthToken}`;
+
+function readAuth(r: Reader, target: Target, options: LoadOptions): AuthConfig {
   const passwordIsMd5 = r.bool('CAP_PASSWORD_IS_MD5');
   const result = credentialsFrom(
     {
@@ -95,6 +101,7 @@ function readAuth(r: Reader, target: Target): AuthConfig {
   if (result.auth.kind === 'none' && target.kind === 'sandbox') {
     return { kind: 'basic', username: SANDBOX_USERNAME, password: new Secret(SANDBOX_PASSWORD), passwordIsMd5: false };
   }
+  if (result.auth.kind === 'none' && options.credentials !== 'per-target') r.errors.push(NO_CREDENTIALS);
   return result.auth;
 }
 
@@ -120,8 +127,16 @@ function readNotFoundStatuses(r: Reader): number[] {
   return [...new Set(statuses)];
 }
 
+export interface LoadOptions {
+  /**
+   * 'per-target': the monitor's targets file names credentials per entry ("auth"), so CAP_BASE_URL may come
+   * without any. Otherwise (the default) a remote target without credentials is an error.
+   */
+  credentials?: 'required' | 'per-target';
+}
+
 /** Read and validate the configuration. Never throws; errors come back as data. */
-export function loadConfig(env: Env = process.env): ConfigResult {
+export function loadConfig(env: Env = process.env, options: LoadOptions = {}): ConfigResult {
   const r = new Reader(env);
   const target = readTarget(r);
   const customerId = readCustomerId(r, 'CAP_CUSTOMER_ID', DEFAULTS.customerId);
@@ -129,7 +144,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   if (customerId === missingCustomerId && r.raw('CAP_CUSTOMER_ID') !== undefined) {
     r.fail('CAP_MISSING_CUSTOMER_ID', 'must differ from CAP_CUSTOMER_ID');
   }
-  const auth = readAuth(r, target);
+  const auth = readAuth(r, target, options);
   const timeoutMs = r.int('CAP_TIMEOUT_MS', DEFAULTS.timeoutMs, 1, 600_000);
   const notFoundStatuses = readNotFoundStatuses(r);
   const latencyBudgetMs = r.int('CAP_LATENCY_BUDGET_MS', DEFAULTS.latencyBudgetMs, 1, 600_000);
@@ -137,7 +152,7 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   if (latencyDegradedMs > latencyBudgetMs) {
     r.fail('CAP_LATENCY_DEGRADED_MS', `must not exceed CAP_LATENCY_BUDGET_MS (${latencyBudgetMs})`);
   }
-  const sandboxPort = r.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535);
+  const sandboxPort = readSandboxPort(r);
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   return {
     ok: true,
@@ -155,11 +170,20 @@ export function loadConfig(env: Env = process.env): ConfigResult {
   };
 }
 
+const readSandboxPort = (r: Reader) => r.int('SANDBOX_PORT', DEFAULTS.sandboxPort, 0, 65535);
+
+/** SANDBOX_PORT alone: the sandbox command calls no target, so CAP_BASE_URL and credentials are not its business. */
+export function loadSandboxPort(env: Env = process.env): { ok: true; port: number } | { ok: false; errors: string[] } {
+  const r = new Reader(env);
+  const port = readSandboxPort(r);
+  return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, port };
+}
+
 /** For command-line entry points: the config, or a clear message on stderr and exit code 2. */
 export function loadConfigOrExit(env: Env = process.env): Config {
   const result = loadConfig(env);
   if (result.ok) return result.config;
-  process.stderr.write(`configuration error:\n${result.errors.map((e) => `  - ${e}`).join('\n')}\n(see .env.example)\n`);
+  process.stderr.write(`configuration error: ${result.errors.join('; ')} (see .env.example)\n`);
   process.exit(2);
 }
 
@@ -182,5 +206,16 @@ export function parseBaseUrl(
   if (url.username || url.password) return { ok: false, problem: `must not contain credentials; ${credentialsHint}` };
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, problem: 'must start with https:// or http://' };
   if (url.search || url.hash) return { ok: false, problem: 'must not have a query or fragment' };
-  return { ok: true, baseUrl: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
+  const path = url.pathname.replace(/\/+$/, '');
+  // A base URL copied with the API's version (or the whole trackers path) would get a 404 for every request,
+  // judged as a broken contract: the client adds /v2/customers/... and /v3/oauth/... itself.
+  const versioned = /\/v\d+(\/customers(\/.*)?)?$/i.exec(path);
+  if (versioned) {
+    const root = `${url.origin}${path.slice(0, versioned.index)}`;
+    return {
+      ok: false,
+      problem: `must be the API's root, without the version: ${root} (the client adds /v2/customers/{customerId}/trackers itself)`,
+    };
+  }
+  return { ok: true, baseUrl: `${url.origin}${path}` };
 }

@@ -22,7 +22,8 @@ export interface EnvVar {
 export const ENV_VARS = {
   // Where requests go, and how (api.ts).
   CAP_BASE_URL: {
-    meaning: 'base URL of the cluster, e.g. `https://eu.api.capillarytech.com`; unset: the embedded sandbox',
+    meaning:
+      'base URL of the cluster, its root without `/v2`, e.g. `https://eu.api.capillarytech.com`; needs credentials; unset: the embedded sandbox',
   },
   CAP_CUSTOMER_ID: {
     meaning: 'a customer that exists and has trackers (default `98662653`, the sandbox copy of the documented example)',

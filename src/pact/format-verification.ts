@@ -1,7 +1,11 @@
-// The closing block of a provider verification: per consumer, PASS or FAIL, and
-// for each broken interaction the request, the provider state and every
-// expectation that broke (JSON path, header or status). Plain text, no colour.
+// The closing block of a provider verification: per consumer, PASS, FAIL or
+// INCONCLUSIVE (no answer), and for each interaction that did not hold the
+// request, the provider state and every expectation that broke (JSON path,
+// header or status). Plain text, no colour.
 import { basename } from 'node:path';
+import type { Verdict } from '../checks/result.ts';
+import { runVerdict } from '../exit-code.ts';
+import { contractVerdicts, verificationVerdicts } from './verdicts.ts';
 import type { InteractionResult, Mismatch, VerificationReport } from './verify-contracts.ts';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -41,23 +45,46 @@ function formatInteraction(consumer: string, i: InteractionResult): string[] {
 
 export function formatVerification(report: VerificationReport, targetLabel: string): string {
   const lines = ['', `=== consumer contract verification against ${targetLabel} ===`];
+  const byVerdict: Record<Verdict, string[]> = { pass: [], fail: [], inconclusive: [] };
   for (const c of report.contracts) {
+    const verdict: Verdict = c.ok ? 'pass' : runVerdict(contractVerdicts(c));
+    byVerdict[verdict].push(c.consumer);
     const failed = c.interactions.filter((i) => !i.ok);
     const file = `contracts/${basename(c.file)}`;
-    if (c.ok) {
+    if (verdict === 'pass') {
       lines.push(`PASS ${c.consumer}: ${plural(c.interactions.length, 'interaction')} (${file})`);
       continue;
     }
-    lines.push(`FAIL ${c.consumer}: ${failed.length} of ${plural(c.interactions.length, 'interaction')} broken (${file})`);
+    lines.push(
+      verdict === 'inconclusive'
+        ? `INCONCLUSIVE ${c.consumer}: ${failed.length} of ${plural(c.interactions.length, 'interaction')} got no answer from the provider (${file})`
+        : `FAIL ${c.consumer}: ${failed.length} of ${plural(c.interactions.length, 'interaction')} broken (${file})`,
+    );
     if (c.error) lines.push(`  ! ${c.error}`);
     for (const i of failed) lines.push(...formatInteraction(c.consumer, i));
   }
   if (report.authProblem) lines.push(`! the configured credentials could not be used: ${report.authProblem}`);
-  const broken = report.contracts.filter((c) => !c.ok).map((c) => c.consumer);
-  lines.push(
-    report.ok
-      ? `verification PASSED: ${plural(report.contracts.length, 'contract')}, every interaction holds`
-      : `verification FAILED: ${broken.length} of ${plural(report.contracts.length, 'contract')} broken${broken.length > 0 ? ` (${broken.join(', ')})` : ''}`,
-  );
+  // The word is the exit code's (src/exit-code.ts): the same verdicts decide both.
+  const total = report.contracts.length;
+  const some = (names: string[], what: string) =>
+    names.length > 0 ? [`${names.length} of ${plural(total, 'contract')} ${what} (${names.join(', ')})`] : [];
+  switch (runVerdict(verificationVerdicts(report))) {
+    case 'pass':
+      lines.push(`verification PASSED: ${plural(total, 'contract')}, every interaction holds`);
+      break;
+    case 'inconclusive':
+      lines.push(
+        `verification INCONCLUSIVE: the provider did not answer, so no contract was judged (${plural(total, 'contract')})`,
+      );
+      break;
+    case 'fail': {
+      const parts = [...some(byVerdict.fail, 'broken'), ...some(byVerdict.inconclusive, 'got no answer')];
+      const why = report.authProblem
+        ? 'the configured credentials could not be used'
+        : 'a request got no answer from the provider';
+      lines.push(`verification FAILED: ${parts.length > 0 ? parts.join('; ') : why}`);
+      break;
+    }
+  }
   return `${lines.join('\n')}\n`;
 }

@@ -15,13 +15,13 @@
 import './no-telemetry.ts';
 import type { IncomingMessage } from 'node:http';
 import { Verifier } from '@pact-foundation/pact';
-import { EXIT, type ExitCode } from '../checks/run.ts';
 import { OAUTH_TOKEN_HEADER, basicAuthHeader, md5Hex } from '../auth.ts';
 import type { AuthHeaders } from '../auth.ts';
 import { clientFor } from '../client.ts';
 import type { Config } from '../config/api.ts';
 import { PROVIDER, STATES, type Contract, type ContractInteraction } from './contracts.ts';
 import { startRelay, type TransportProblem } from './provider-relay.ts';
+import { NO_ANSWER } from './verdicts.ts';
 import { isRecord } from '../json-object.ts';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -73,8 +73,6 @@ export interface VerifyOptions {
   contracts: Contract[];
 }
 
-/** How a mismatch says the provider gave no answer at all (a transport problem, not a contract break). */
-const NO_ANSWER = 'no answer from the provider';
 /** How a mismatch says the provider answered with a body no consumer could read (a contract break). */
 const UNREADABLE = 'an answer no consumer could read';
 
@@ -328,18 +326,4 @@ export async function verifyContracts(options: VerifyOptions): Promise<Verificat
     else if (!ok && results.every((r) => r.ok)) error = `the verifier failed without naming an interaction: ${lastOutput(json)}`;
     return { ...base, ok, interactions: results, error };
   }
-}
-
-/**
- * The exit code of a verification by the one contract (src/checks/run.ts EXIT): 0 every contract holds;
- * 3 no request got an answer (every interaction broke for want of one); else 1.
- */
-export function verificationExitCode(report: VerificationReport): ExitCode {
-  if (report.ok) return EXIT.pass;
-  const interactions = report.contracts.flatMap((c) => c.interactions);
-  // The relay answers Pact with a failure status when the provider did not answer: the mismatches Pact then
-  // reports (status, body) are consequences, so one no-answer mismatch marks the whole interaction.
-  const unanswered = (i: InteractionResult) => !i.ok && i.mismatches.some((m) => m.message.startsWith(NO_ANSWER));
-  const none = interactions.length > 0 && report.transportProblems.length > 0 && interactions.every(unanswered);
-  return none && report.authProblem === undefined ? EXIT.inconclusive : EXIT.broken;
 }

@@ -82,16 +82,54 @@ describe('the gate run as a user runs it', { concurrency: 2 }, () => {
     assert.ok(run.output.split('\n').length < 120, `the output is bounded (${run.output.split('\n').length} lines)`);
   });
 
-  test('an unknown option is a usage error (2), not a failure', async () => {
+  test('an unknown option is a usage error (2), not a failure, in one line', async () => {
     const run = await runGate({ args: ['--no-such-option'] });
     assert.equal(run.code, 2, run.output);
-    assert.match(run.output, /Unknown option '--no-such-option'/);
+    assert.equal(run.output, 'gate: unknown option --no-such-option (see --help)\n');
   });
 
-  test('a bad configuration is a usage error (2)', async () => {
-    const run = await runGate({ env: { CAP_NOT_FOUND_STATUS: '200,401' } });
-    assert.equal(run.code, 2, run.output);
-    assert.match(run.output, /CAP_NOT_FOUND_STATUS/);
+  // A configuration error is found before Playwright starts: one line, as every command prints it.
+  const badConfigurations: [string, string, Record<string, string>, RegExp][] = [
+    [
+      'a status list that accepts a refusal',
+      'http://127.0.0.1:9',
+      { CAP_NOT_FOUND_STATUS: '200,401' },
+      /CAP_NOT_FOUND_STATUS="200,401"/,
+    ],
+    ['a base URL that is not one', 'eu.api', {}, /CAP_BASE_URL="eu\.api": is not a URL/],
+    [
+      'a base URL with the API version',
+      'https://eu.api.capillarytech.com/v2/',
+      {},
+      /: must be the API's root, without the version: https:\/\/eu\.api\.capillarytech\.com \(the client adds/,
+    ],
+    [
+      'a remote target without credentials',
+      'http://127.0.0.1:9',
+      { CAP_USERNAME: '', CAP_PASSWORD: '' },
+      /CAP_BASE_URL is set but no credentials are: set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN/,
+    ],
+  ];
+  for (const [name, baseUrl, env, pattern] of badConfigurations) {
+    test(`${name} is a usage error (2), in one line`, async () => {
+      const run = await runGateAgainst(baseUrl, { env });
+      assert.equal(run.code, 2, run.output);
+      assert.match(run.output, /^gate: configuration error: .* \(see \.env\.example\)\n$/);
+      assert.match(run.output, pattern);
+    });
+  }
+
+  test('--grep matching no test judged nothing: inconclusive (3), and says no test matched', async () => {
+    const run = await runGateAgainst('http://127.0.0.1:9', { args: ['--grep', 'no test has this title'] });
+    assert.equal(run.code, 3, run.output);
+    assert.match(run.output, /gate: INCONCLUSIVE \(no test matched: nothing was judged\)/);
+  });
+
+  test('--list lists the tests and exits 0, with no verdict', async () => {
+    const run = await runGateAgainst('http://127.0.0.1:9', { args: ['--list'] });
+    assert.equal(run.code, 0, run.output);
+    assert.match(run.output, /^Total: \d+ tests in \d+ files$/m);
+    assert.doesNotMatch(run.output, /gate: /);
   });
 });
 

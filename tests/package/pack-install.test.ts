@@ -172,7 +172,7 @@ describe('the installed package', () => {
       timeoutMs: RUN_BACKSTOP_MS,
     });
     assert.equal(bad.code, 2);
-    assert.match(firstLine(bad.stderr), /^validate: Unknown option '--nope'/);
+    assert.match(firstLine(bad.stderr), /^validate: unknown option --nope \(see --help\)$/);
   });
 
   test('monitor --once on the embedded sandbox prints the exposition and exits 0', async () => {

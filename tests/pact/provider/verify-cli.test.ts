@@ -88,7 +88,9 @@ describe('npm run verify', { concurrency: 3 }, () => {
     const run = await runVerifyCli({ ...basicEnv(), CAP_BASE_URL: `http://127.0.0.1:${port}` });
     assert.equal(run.code, 3, run.output);
     assert.match(run.output, /no answer from the provider: connection_refused/);
-    assert.match(run.output, /verification FAILED: 2 of 2 contracts broken/);
+    assert.match(run.output, /^INCONCLUSIVE loyalty-mobile-app: 2 of 2 interactions got no answer from the provider/m);
+    assert.match(run.output, /verification INCONCLUSIVE: the provider did not answer, so no contract was judged/);
+    assert.doesNotMatch(run.output, /verification FAILED|contracts? broken/);
     assert.doesNotMatch(run.output, /^\s+at /m);
   });
 
@@ -125,6 +127,15 @@ describe('npm run verify', { concurrency: 3 }, () => {
   test('an unexpected argument is a usage error, exit 2', async () => {
     const run = await runVerifyCli({}, ['--broker']);
     assert.equal(run.code, 2, run.output);
-    assert.match(run.stderr, /^verify: Unknown option '--broker' \(see --help\)/m);
+    assert.equal(run.stderr, 'verify: unknown option --broker (see --help)\n');
+  });
+
+  test('a remote provider without credentials is a usage error, exit 2, naming the variables', async () => {
+    const run = await runVerifyCli({ CAP_BASE_URL: baseUrl });
+    assert.equal(run.code, 2, run.output);
+    assert.equal(
+      run.stderr,
+      'verify: configuration error: CAP_BASE_URL is set but no credentials are: set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN (see .env.example)\n',
+    );
   });
 });

@@ -5,8 +5,9 @@
 // own report to fd 1), plus `verify` as a user runs it for the exit code.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { EXIT } from '../../../src/checks/run.ts';
-import { verificationExitCode } from '../../../src/pact/verify-contracts.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
+import { EXIT, exitCodeFor } from '../../../src/exit-code.ts';
+import { verificationVerdicts } from '../../../src/pact/verdicts.ts';
 import { HOSTILE_BODIES, NON_PRINTABLE } from '../../support/hostile-bodies.ts';
 import { startHostileServer, type HostileServer } from '../../support/hostile-server.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
@@ -15,13 +16,15 @@ import { runVerifications, type VerificationBatch } from '../support/run-verific
 import { RUN_TIMEOUT_MS } from '../support/run-verify-cli.ts';
 
 const MAX_SUMMARY_LINE_CHARS = 600;
+// The hostile server asks for none, but a remote target without credentials is a configuration error.
+const remote = (baseUrl: string) => ({ CAP_BASE_URL: baseUrl, CAP_USERNAME: SANDBOX_USERNAME, CAP_PASSWORD: SANDBOX_PASSWORD });
 
 describe('verification against a provider answering hostile bodies', () => {
   let server: HostileServer;
   let batch: VerificationBatch;
   before(async () => {
     server = await startHostileServer(HOSTILE_BODIES);
-    batch = await runVerifications(HOSTILE_BODIES.map((_, i) => ({ env: { CAP_BASE_URL: server.baseUrlOf(i) } })));
+    batch = await runVerifications(HOSTILE_BODIES.map((_, i) => ({ env: remote(server.baseUrlOf(i)) })));
   });
   after(() => server.close());
 
@@ -30,7 +33,7 @@ describe('verification against a provider answering hostile bodies', () => {
       const outcome = batch.results[i]!;
       assert.ok(outcome.ok, outcome.ok ? '' : outcome.error);
       if (!outcome.ok) return;
-      assert.equal(verificationExitCode(outcome.report), EXIT.broken, outcome.summary);
+      assert.equal(exitCodeFor(verificationVerdicts(outcome.report)), EXIT.broken, outcome.summary);
       assert.deepEqual(outcome.report.transportProblems, [], 'every request got its answer through the relay');
       for (const line of outcome.summary.split('\n')) {
         assert.ok(line.length <= MAX_SUMMARY_LINE_CHARS, `a bounded line (${line.length} chars): ${line.slice(0, 200)}`);
@@ -43,7 +46,7 @@ describe('verification against a provider answering hostile bodies', () => {
   test('verify as a user runs it exits 1 on invalid UTF-8 (the relay passes the bytes on, not a decoded copy)', async () => {
     const row = HOSTILE_BODIES.findIndex((r) => r.name.startsWith('invalid UTF-8'));
     const run = await runToCompletion(process.execPath, programArgs('cli/verify.ts'), {
-      env: childEnv({ CAP_BASE_URL: server.baseUrlOf(row) }),
+      env: childEnv(remote(server.baseUrlOf(row))),
       timeoutMs: RUN_TIMEOUT_MS,
     });
     assert.equal(run.code, EXIT.broken, run.output.slice(-2000));

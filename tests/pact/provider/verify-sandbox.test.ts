@@ -14,7 +14,9 @@ import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { LOYALTY_MOBILE_APP } from '../consumers/loyalty-mobile-app.ts';
 import { TIER_UPGRADE_SERVICE } from '../consumers/tier-upgrade-service.ts';
-import { verificationExitCode, type VerificationReport } from '../../../src/pact/verify-contracts.ts';
+import type { VerificationReport } from '../../../src/pact/verify-contracts.ts';
+import { verificationVerdicts } from '../../../src/pact/verdicts.ts';
+import { exitCodeFor } from '../../../src/exit-code.ts';
 import { PROOF_TABLE, mutationOf, type Breaks } from '../../support/proof-table.ts';
 import { runVerifications, type VerificationBatch, type VerificationCase } from '../support/run-verifications.ts';
 
@@ -207,7 +209,7 @@ describe('provider verification under each verified fault of the proof table', (
       const { report, summary } = await outcome('faults', index);
       assertBreaks(report, summary, breaks);
       // The provider answered, with a body no consumer could read: a broken contract, not an unjudgeable one.
-      assert.equal(verificationExitCode(report), broken ? 1 : 0, summary);
+      assert.equal(exitCodeFor(verificationVerdicts(report)), broken ? 1 : 0, summary);
     });
   });
 });

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
+import { createSandbox } from '../../../sandbox/app.ts';
+import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
 import { parseFlags } from '../../../monitor/flags.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
@@ -47,12 +49,12 @@ describe('parseFlags', () => {
     { argv: ['--once', '--push', '--instance', 'cron-7'] },
     { argv: ['--interval', '10', '--port', '0', '--host', '0.0.0.0', '--config', 'targets.json'] },
     { argv: ['--sandbox-faults', 'latency=200,error-rate=0.1'] },
-    { argv: ['--bogus'], error: /Unknown option '--bogus'/ },
-    { argv: ['extra'], error: /Unexpected argument 'extra'/ },
+    { argv: ['--bogus'], error: /^unknown option --bogus$/ },
+    { argv: ['extra'], error: /^unexpected argument extra$/ },
     { argv: ['--interval', '0'], error: /^--interval must be a whole number from 1 to 86400, got "0"$/ },
     { argv: ['--interval', '1.5'], error: /^--interval must be a whole number/ },
     { argv: ['--port', '65536'], error: /^--port must be a whole number from 0 to 65535/ },
-    { argv: ['--port'], error: /argument missing/ },
+    { argv: ['--port'], error: /^--port needs a value$/ },
     { argv: ['--host', 'a b'], error: /^--host must be a host name or IP address/ },
     { argv: ['--push'], error: /^--push needs --once/ },
     { argv: ['--once', '--instance', 'x'], error: /^--instance only applies with --push/ },
@@ -61,7 +63,7 @@ describe('parseFlags', () => {
     { argv: ['--sandbox-faults', 'explode'], error: /^--sandbox-faults: unknown fault "explode"/ },
     { argv: ['--summary-interval', '0'] },
     { argv: ['--summary-interval', '86401'], error: /^--summary-interval must be a whole number from 0 to 86400, got "86401"$/ },
-    { argv: ['--summary-interval', '-1'], error: /argument is ambiguous/ },
+    { argv: ['--summary-interval', '-1'], error: /^--summary-interval needs a value; one starting with "-" is written/ },
     { argv: ['--once', '--summary-interval', '5'], error: /^--summary-interval applies to the service/ },
   ];
   for (const c of CASES) {
@@ -87,7 +89,7 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
   test('an unknown flag', async () => {
     const r = await runInProcess(['--bogus']);
     assert.equal(r.code, 2);
-    assert.equal(r.stderr, "monitor: Unknown option '--bogus' (see --help)\n");
+    assert.equal(r.stderr, 'monitor: unknown option --bogus (see --help)\n');
     assert.equal(r.stdout, '');
   });
 
@@ -122,6 +124,31 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
     }
   });
 
+  test('CAP_BASE_URL without credentials: one line naming the variables to set', async () => {
+    const r = await runInProcess(['--once'], { CAP_BASE_URL: 'https://eu.api.capillarytech.com' });
+    assert.equal(r.code, 2);
+    assert.equal(
+      r.stderr,
+      'monitor: configuration error: CAP_BASE_URL is set but no credentials are: set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN (see .env.example)\n',
+    );
+  });
+
+  test('CAP_BASE_URL without credentials, with a targets file: each entry names its own', async (t) => {
+    const sandbox = createSandbox();
+    const baseUrl = await sandbox.listen(0, '127.0.0.1');
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-main-'));
+    t.after(async () => {
+      rmSync(dir, { recursive: true, force: true });
+      await sandbox.close();
+    });
+    const file = join(dir, 'targets.json');
+    writeFileSync(file, JSON.stringify({ targets: [{ name: 'eu', auth: { usernameEnv: 'EU_USER', passwordEnv: 'EU_PASS' } }] }));
+    const env = { ...PATIENT, CAP_BASE_URL: baseUrl, EU_USER: SANDBOX_USERNAME, EU_PASS: SANDBOX_PASSWORD };
+    const r = await runInProcess(['--once', '--config', file], env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^eu trackers +ok +HTTP 200/m);
+  });
+
   test('--push without PUSHGATEWAY_URL', async () => {
     const r = await runInProcess(['--once', '--push']);
     assert.equal(r.code, 2);
@@ -129,7 +156,10 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
   });
 
   test('--sandbox-faults with no sandbox target', async () => {
-    const r = await runInProcess(['--once', '--sandbox-faults', 'hang'], { CAP_BASE_URL: 'https://eu.api.capillarytech.com' });
+    const r = await runInProcess(['--once', '--sandbox-faults', 'hang'], {
+      CAP_BASE_URL: 'https://eu.api.capillarytech.com',
+      CAP_OAUTH_TOKEN: 'tok',
+    });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /^monitor: --sandbox-faults needs the embedded sandbox/);
   });

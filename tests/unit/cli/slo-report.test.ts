@@ -73,7 +73,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('slo report: usage errors are one line and exit 2, before Prometheus is asked', () => {
   const cases: [string, string[], Record<string, string>, string][] = [
-    ['an unknown flag', ['--window', '28d'], {}, "slo report: Unknown option '--window' (see --help)"],
+    ['an unknown flag', ['--window', '28d'], {}, 'slo report: unknown option --window (see --help)'],
     [
       'an unknown format',
       ['-p', 'http://p:9090', '--format', 'pdf'],

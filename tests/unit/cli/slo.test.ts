@@ -42,7 +42,7 @@ describe('trackers-contract slo', { concurrency: true }, () => {
     assert.match(missing.stderr, /cannot read the spec \(ENOENT\)\n$/);
     const flag = slo('--window', '28d');
     assert.equal(flag.code, 2);
-    assert.match(flag.stderr, /^slo: Unknown option '--window' \(see --help\)\n$/);
+    assert.match(flag.stderr, /^slo: unknown option --window \(see --help\)\n$/);
   });
 
   test('--out writes the rules, naming the spec it came from', () => {

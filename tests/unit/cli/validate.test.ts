@@ -53,7 +53,8 @@ describe('npm run validate', () => {
     ['a missing file', [join(dir, 'nope.json')], undefined, /cannot read .*nope\.json: no such file/],
     ['input that is not JSON', ['-'], '{"data": [', /stdin is not JSON/],
     ['no file at all', [], undefined, /no input file given/],
-    ['an unknown flag', ['--frobnicate', 'x'], undefined, /Unknown option '--frobnicate'/],
+    ['an unknown flag', ['--frobnicate', 'x'], undefined, /^validate: unknown option --frobnicate \(see --help\)\n$/],
+    ['a flag without its value', ['x', '--expect'], undefined, /^validate: --expect needs a value \(see --help\)\n$/],
     ['a bad --expect', ['--expect', 'maybe', 'x'], undefined, /--expect must be success, error or auto/],
     ['a directory', [dir], undefined, /it is a directory/],
   ];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { AUTH_REFUSAL_STATUSES } from '../../../../src/config/api.ts';
+import { AUTH_REFUSAL_STATUSES, loadConfig, loadSandboxPort, parseBaseUrl } from '../../../../src/config/api.ts';
 import type { Env } from '../../../../src/config/env.ts';
 import { errors, ok } from './helpers.ts';
 
@@ -18,10 +18,65 @@ describe('defaults', () => {
     assert.equal(c.latencyDegradedMs, 1000);
   });
 
-  test('a remote cluster without credentials sends none', () => {
-    const c = ok({ CAP_BASE_URL: 'https://eu.api.capillarytech.com/' });
+  test('a remote cluster with credentials: the base URL without its trailing slash', () => {
+    const c = ok({ CAP_BASE_URL: 'https://eu.api.capillarytech.com/', CAP_OAUTH_TOKEN: 'tok' });
     assert.deepEqual(c.target, { kind: 'remote', baseUrl: 'https://eu.api.capillarytech.com' });
-    assert.equal(c.auth.kind, 'none');
+    assert.equal(c.auth.kind, 'oauth-token');
+  });
+});
+
+describe('a remote cluster without credentials', () => {
+  // Every check would be refused and read as a broken contract: a usage error instead, naming what to set.
+  test('is one error naming every way to give them', () => {
+    assert.deepEqual(errors({ CAP_BASE_URL: 'https://eu.api.capillarytech.com' }), [
+      'CAP_BASE_URL is set but no credentials are: set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN',
+    ]);
+  });
+
+  test('blank credentials count as none', () => {
+    assert.match(errors({ CAP_BASE_URL: 'https://x.example', CAP_USERNAME: ' ', CAP_PASSWORD: '' })[0]!, /no credentials/);
+  });
+
+  test('is allowed when a monitor targets file names credentials per entry', () => {
+    const r = loadConfig({ CAP_BASE_URL: 'https://eu.api.capillarytech.com' }, { credentials: 'per-target' });
+    assert.ok(r.ok, r.ok ? '' : r.errors.join('; '));
+    assert.equal(r.config.auth.kind, 'none');
+  });
+
+  test('the embedded sandbox needs none', () => {
+    assert.equal(ok({}).auth.kind, 'basic');
+  });
+});
+
+describe('a base URL with the API version in it', () => {
+  const cases: [string, string][] = [
+    ['https://eu.api.capillarytech.com/v2', 'https://eu.api.capillarytech.com'],
+    ['https://eu.api.capillarytech.com/v2/', 'https://eu.api.capillarytech.com'],
+    ['https://eu.api.capillarytech.com/V3', 'https://eu.api.capillarytech.com'],
+    ['https://gw.example/capillary/v2/customers/98662653/trackers', 'https://gw.example/capillary'],
+  ];
+  for (const [url, root] of cases) {
+    test(`${url} is refused, naming the root to use`, () => {
+      const e = errors({ CAP_BASE_URL: url, CAP_OAUTH_TOKEN: 'tok' });
+      assert.deepEqual(e, [
+        `CAP_BASE_URL="${url}": must be the API's root, without the version: ${root} (the client adds /v2/customers/{customerId}/trackers itself)`,
+      ]);
+    });
+  }
+
+  test('a path that only looks like one is kept (a gateway prefix)', () => {
+    assert.deepEqual(parseBaseUrl('https://gw.example/v2api/'), { ok: true, baseUrl: 'https://gw.example/v2api' });
+  });
+});
+
+test('the sandbox command reads SANDBOX_PORT alone: no target, so no credentials', () => {
+  assert.deepEqual(loadSandboxPort({ SANDBOX_PORT: '9000', CAP_BASE_URL: 'https://eu.api.capillarytech.com' }), {
+    ok: true,
+    port: 9000,
+  });
+  assert.deepEqual(loadSandboxPort({ SANDBOX_PORT: 'x' }), {
+    ok: false,
+    errors: ['SANDBOX_PORT="x": must be a whole number from 0 to 65535'],
   });
 });
 

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatVerification, summariseMismatches } from '../../../../src/pact/format-verification.ts';
-import type { Mismatch, VerificationReport } from '../../../../src/pact/verify-contracts.ts';
+import { exitCodeFor } from '../../../../src/exit-code.ts';
+import { NO_ANSWER, interactionVerdict, verificationVerdicts } from '../../../../src/pact/verdicts.ts';
+import type { InteractionResult, Mismatch, VerificationReport } from '../../../../src/pact/verify-contracts.ts';
 
 describe('the verification summary', () => {
   test('a change to every tracker is one line: the lowest index shown, the rest counted', () => {
@@ -72,5 +74,71 @@ describe('the verification summary', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  // The relay answers Pact 502 when the provider did not answer; Pact then reports that status as a mismatch.
+  const unanswered = (description: string): InteractionResult => ({
+    description,
+    states: [],
+    method: 'GET',
+    path: '/v2/customers/98662653/trackers',
+    ok: false,
+    mismatches: [
+      { kind: 'error', message: `${NO_ANSWER}: connection_refused (connect ECONNREFUSED 127.0.0.1:9)` },
+      { kind: 'status', where: 'status', message: 'expected 200 but was 502' },
+    ],
+  });
+  const broken: InteractionResult = {
+    ...unanswered('a broken one'),
+    mismatches: [{ kind: 'body', where: '$.data[0].id', message: "Expected '1' (String) to be an integer" }],
+  };
+  const contract = (consumer: string, interactions: InteractionResult[]) => ({
+    consumer,
+    provider: 'p',
+    file: `/x/contracts/${consumer}-p.json`,
+    ok: interactions.every((i) => i.ok),
+    interactions,
+  });
+  const reportOf = (...contracts: ReturnType<typeof contract>[]): VerificationReport => ({
+    ok: contracts.every((c) => c.ok),
+    transportProblems: [{ method: 'GET', path: '/v2/customers/98662653/trackers', reason: 'connection_refused', message: '' }],
+    contracts,
+  });
+
+  test('no interaction answered: exit 3, and it says INCONCLUSIVE, the provider did not answer', () => {
+    const report = reportOf(contract('app-a', [unanswered('one'), unanswered('two')]), contract('app-b', [unanswered('three')]));
+    assert.deepEqual(verificationVerdicts(report), ['inconclusive', 'inconclusive', 'inconclusive']);
+    assert.equal(exitCodeFor(verificationVerdicts(report)), 3);
+    const text = formatVerification(report, 'http://127.0.0.1:9');
+    assert.match(text, /^INCONCLUSIVE app-a: 2 of 2 interactions got no answer from the provider/m);
+    assert.match(text, /\nverification INCONCLUSIVE: the provider did not answer, so no contract was judged \(2 contracts\)\n$/);
+    assert.doesNotMatch(text, /FAIL|broken/);
+  });
+
+  test('a broken interaction beside unanswered ones: exit 1, FAILED, each contract by its own word', () => {
+    const report = reportOf(contract('app-a', [unanswered('one')]), contract('app-b', [broken]));
+    assert.equal(exitCodeFor(verificationVerdicts(report)), 1);
+    const text = formatVerification(report, 'http://127.0.0.1:9');
+    assert.match(text, /^INCONCLUSIVE app-a: /m);
+    assert.match(text, /^FAIL app-b: 1 of 1 interaction broken/m);
+    assert.match(text, /verification FAILED: 1 of 2 contracts broken \(app-b\); 1 of 2 contracts got no answer \(app-a\)\n$/);
+  });
+
+  test('an unanswered interaction with an error of ours beside it (an unknown provider state) is a failure', () => {
+    const i = unanswered('one');
+    assert.equal(interactionVerdict(i), 'inconclusive');
+    assert.equal(
+      interactionVerdict({
+        ...i,
+        mismatches: [...i.mismatches, { kind: 'error', message: 'no handler for provider state "x"' }],
+      }),
+      'fail',
+    );
+  });
+
+  test('credentials that could not be used fail the run, even when nothing answered', () => {
+    const report = { ...reportOf(contract('app-a', [unanswered('one')])), authProblem: 'token endpoint answered 500' };
+    assert.equal(exitCodeFor(verificationVerdicts(report)), 1);
+    assert.match(formatVerification(report, 'x'), /verification FAILED: 1 of 1 contract got no answer \(app-a\)\n$/);
   });
 });
