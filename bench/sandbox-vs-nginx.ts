@@ -156,7 +156,7 @@ function startSandboxFrom(root: string): Promise<SandboxProcess> {
 const missing = ['nginx', 'wrk'].filter((name) => lookupOnPath(name) === undefined);
 if (missing.length > 0) {
   process.stderr.write(
-    `bench/sandbox-vs-nginx needs ${missing.join(' and ')} (Debian packages nginx, wrk: see README "Setup")\n`,
+    `bench/sandbox-vs-nginx needs ${missing.join(' and ')} (Debian packages nginx, wrk: see docs/development.md "Setup")\n`,
   );
   process.exit(2);
 }

@@ -13,3 +13,25 @@ export function isEntryPoint(moduleUrl: string): boolean {
     return false; // argv[1] is not a file (e.g. node -e): not us
   }
 }
+
+/**
+ * Lets a reader stop reading: `trackers-contract openapi | head -1` closes the pipe, and Node reports
+ * the next write as an EPIPE 'error' event that, with no listener, is a stack trace and exit 1. The
+ * rest of the output is dropped and the command ends as it would have, with its own exit code, so what
+ * it judged still decides $? under pipefail; a service (monitor, sandbox) keeps serving, as its job is
+ * the HTTP endpoint, not its log. Any other stream error is thrown as before.
+ */
+export function quietOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
+/**
+ * quietOnBrokenPipe for a child process of Node, as an `--import` argument (the gate's Playwright
+ * runner writes to the same stdout). A data: URL of the function's own compiled text, so one
+ * definition serves both, whether run from dist/ or from the sources.
+ */
+export const QUIET_ON_BROKEN_PIPE_IMPORT = `data:text/javascript,${encodeURIComponent(`(${quietOnBrokenPipe.toString()})();`)}`;

@@ -9,7 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isEntryPoint } from './entry-point.ts';
+import { isEntryPoint, QUIET_ON_BROKEN_PIPE_IMPORT } from './entry-point.ts';
 import { loadConfig } from '../src/config/api.ts';
 import { loadGateSettings } from '../src/config/gate.ts';
 import { DONE, EXIT, NOT_DONE, type ExitCode } from '../src/exit-code.ts';
@@ -111,10 +111,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   const verdictFile = join(reportDir, 'verdict.json');
   // A verdict left by an earlier run must not speak for this one.
   rmSync(verdictFile, { force: true });
-  const child = spawn(process.execPath, [PLAYWRIGHT_CLI, 'test', '--config', GATE_CONFIG, ...args.playwright], {
-    stdio: 'inherit',
-    env: { ...process.env, ...PLAYWRIGHT_ENV, GATE_REPORT_DIR: reportDir },
-  });
+  // Playwright writes to this process's stdout: quiet there too when its reader stops reading (| head).
+  const child = spawn(
+    process.execPath,
+    ['--import', QUIET_ON_BROKEN_PIPE_IMPORT, PLAYWRIGHT_CLI, 'test', '--config', GATE_CONFIG, ...args.playwright],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...PLAYWRIGHT_ENV, GATE_REPORT_DIR: reportDir },
+    },
+  );
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

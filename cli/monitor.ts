@@ -6,7 +6,7 @@
 // sandbox are most of the start-up time of a `--once` under cron that uses none.
 //
 //   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
-//   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in the README
+//   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in docs/reference.md
 //   cli/monitor.ts --once --push         ... and push it to PUSHGATEWAY_URL (cron, Kubernetes CronJob)
 import { EXIT } from '../src/exit-code.ts';
 import { clientFor, type TrackersClient } from '../src/client.ts';

@@ -5,7 +5,7 @@
 // or Pact. Usage errors are one line on stderr and exit 2.
 import { DONE, EXIT, NOT_DONE } from '../src/exit-code.ts';
 import { packageVersion } from '../src/package-root.ts';
-import { isEntryPoint } from './entry-point.ts';
+import { isEntryPoint, quietOnBrokenPipe } from './entry-point.ts';
 
 export interface Command {
   summary: string;
@@ -87,6 +87,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 if (isEntryPoint(import.meta.url)) {
+  quietOnBrokenPipe();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -25,7 +25,10 @@ Options:
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
 
-Exit codes: 0 ok, 1 a probe or the push failed, 2 usage or configuration error, 3 (--once) no target answered at all.
+Exit codes: 0 pass (--once: every probe passed; the service: stopped by a signal), 1 the contract is broken
+(a probe failed), or --push could not deliver, or the service could not listen, 2 usage or configuration
+error (CAP_BASE_URL without credentials and no targets file, or a targets-file entry calling a remote base
+URL with none, included), 3 inconclusive (--once: no request got an HTTP answer).
 `;
 
 export interface Flags {

@@ -23,7 +23,7 @@ export type Reload = () => Promise<{ ok: true; setup: Setup; conn: Connection } 
 function instrumentsFor(s: Setup) {
   const registry = new ExpositionRegistry();
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
-  // quorum rules count locations (README "Running a fleet").
+  // quorum rules count locations (docs/prometheus.md "Running a fleet").
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
   const metrics = createMetrics({ registry, targets: s.targets, version: s.version });
   const history = createStatusHistory(s.targets, { version: s.version, location: s.location });

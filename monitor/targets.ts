@@ -4,7 +4,7 @@
 // variable; src/config.ts resolves them. Errors are data naming the file and the
 // JSON path of the bad field, never a credential's value.
 import { readFileSync } from 'node:fs';
-import { CUSTOMER_ID_MAX, parseBaseUrl, type Config, type Target } from '../src/config/api.ts';
+import { CUSTOMER_ID_MAX, ENV_CREDENTIALS_TO_SET, parseBaseUrl, type Config, type Target } from '../src/config/api.ts';
 import { resolveCredentialRefs, type AuthConfig } from '../src/config/credentials.ts';
 import type { Env } from '../src/config/env.ts';
 import { decodeJsonBytes } from '../src/json-bytes.ts';
@@ -54,6 +54,16 @@ function sameLocation(a: Target, b: Target): boolean {
   return a.kind === 'sandbox' ? b.kind === 'sandbox' : b.kind === 'remote' && a.baseUrl === b.baseUrl;
 }
 
+/**
+ * A remote entry with no credentials anywhere: every check would be refused, and that reads as a broken
+ * contract though none were configured (CAP_BASE_URL alone is the same error, in src/config/api.ts).
+ * The entry's own "auth" always works; the CAP_* variables only where it calls CAP_BASE_URL.
+ */
+function noCredentials(at: string, name: string, baseUrl: string, atBaseUrl: boolean): string {
+  const fromEnv = atBaseUrl ? `, or set ${ENV_CREDENTIALS_TO_SET} for CAP_BASE_URL` : '';
+  return `${at}.auth: is required for "${name}" (${baseUrl}), which has no credentials: name usernameEnv and passwordEnv, oauthKeyEnv and oauthSecretEnv, or oauthTokenEnv${fromEnv}; "auth": {} probes without any`;
+}
+
 function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env | undefined, errors: string[]): TargetEntry {
   let target: Target = base.target;
   if (spec.baseUrl !== undefined) {
@@ -72,11 +82,14 @@ function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env
   if (customerId === missingCustomerId) errors.push(`${at}.missingCustomerId: must differ from customerId (${customerId})`);
 
   // Credentials never travel to a base URL they were not configured for.
-  let auth: AuthConfig = sameLocation(target, base.target) ? base.auth : { kind: 'none' };
+  const atBaseUrl = sameLocation(target, base.target);
+  let auth: AuthConfig = atBaseUrl ? base.auth : { kind: 'none' };
   if (spec.auth !== undefined) {
     const resolved = resolveCredentialRefs(spec.auth, `${at}.auth`, env);
     if (resolved.ok) auth = resolved.auth;
     else errors.push(...resolved.errors);
+  } else if (target.kind === 'remote' && auth.kind === 'none') {
+    errors.push(noCredentials(at, spec.name, target.baseUrl, atBaseUrl));
   }
   const latencyBudgetMs = spec.latencyBudgetMs ?? base.latencyBudgetMs;
   const latencyDegradedMs = spec.latencyDegradedMs ?? base.latencyDegradedMs;

@@ -217,7 +217,7 @@ export function buildOpenApi(schemas: readonly JsonSchema[] = apiSchemas()): Jso
         url: 'https://{cluster}.api.capillarytech.com',
         description: "A Capillary cluster: {cluster} is its host prefix; the docs' example is https://eu.api.capillarytech.com.",
         // No description on server variables: swagger-parser's bundled OAS 3.1 schema (2021-04-15) misspells the
-        // field "descriptions" and rejects the valid one (README, ## OpenAPI; pinned in the generator's tests).
+        // field "descriptions" and rejects the valid one (docs/contracts.md "OpenAPI"; pinned in the generator's tests).
         variables: { cluster: { default: 'eu' } },
       },
       {

@@ -190,7 +190,7 @@ export interface MonitorTargetSpec {
   notFoundStatuses?: [number, ...number[]];
 }
 /**
- * Credentials by environment variable name. Absent: the environment's credentials (CAP_*) when the target uses the environment's base URL, else none. {} sends none.
+ * Credentials by environment variable name. Absent: the environment's credentials (CAP_*) when the target uses the environment's base URL; a remote target left with none is a configuration error. {} sends none.
  */
 export interface MonitorCredentialRefs {
   /**

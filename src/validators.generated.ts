@@ -1146,7 +1146,7 @@ const schema38 = {
             type: 'object',
             additionalProperties: false,
             description:
-              "Credentials by environment variable name. Absent: the environment's credentials (CAP_*) when the target uses the environment's base URL, else none. {} sends none.",
+              "Credentials by environment variable name. Absent: the environment's credentials (CAP_*) when the target uses the environment's base URL; a remote target left with none is a configuration error. {} sends none.",
             properties: {
               username: { type: 'string', minLength: 1, description: 'Basic user name, given directly (not a secret).' },
               usernameEnv: {

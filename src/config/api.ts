@@ -54,6 +54,9 @@ const ENV_CREDENTIAL_NAMES: CredentialNames = {
   oauthToken: 'CAP_OAUTH_TOKEN',
 };
 
+/** The variables that give CAP_BASE_URL credentials, as a configuration error names them. */
+export const ENV_CREDENTIALS_TO_SET = `${ENV_CREDENTIAL_NAMES.username} and ${ENV_CREDENTIAL_NAMES.password}, ${ENV_CREDENTIAL_NAMES.oauthKey} and ${ENV_CREDENTIAL_NAMES.oauthSecret}, or ${ENV_CREDENTIAL_NAMES.oauthToken}`;
+
 function readCustomerId(r: Reader, name: EnvVarName, fallback: string): string {
   const v = r.raw(name);
   if (v === undefined) return fallback;
@@ -79,7 +82,7 @@ function readTarget(r: Reader): Target {
  * A remote target with no credentials: every check would be refused, and that reads as a broken contract
  * ("the configured credentials were refused") though none were configured. One line naming what to set.
  */
-const NO_CREDENTIALS = `CAP_BASE_URL is set but no credentials are: set ${ENV_CREDENTIAL_NAMES.username} and ${ENV_CREDENTIAL_NAMES.password}, ${ENV_CREDENTIAL_NAMES.oauthKey} and ${ENV_CREDENTIAL_NAMES.oauthSecret}, or ${ENV_CREDENTIAL_NAMES.oauthToken}`;
+const NO_CREDENTIALS = `CAP_BASE_URL is set but no credentials are: set ${ENV_CREDENTIALS_TO_SET}`;
 
 function readAuth(r: Reader, target: Target, options: LoadOptions): AuthConfig {
   const passwordIsMd5 = r.bool('CAP_PASSWORD_IS_MD5');

@@ -35,7 +35,7 @@ const services: Service[] = [];
 let shipped: string[] = [];
 
 /**
- * The library as the README shows it, with Basic auth: `node library.mjs BASE_URL USER PASSWORD` prints
+ * The library as docs/architecture.md shows it, with Basic auth: `node library.mjs BASE_URL USER PASSWORD` prints
  * the trackers check's verdict and exit code, what a plain string as the password gets, and how the
  * Secret prints.
  */

@@ -3,7 +3,7 @@
 // a request that fails Prism's own checks is answered by Prism and never reaches
 // the server. So the gate's negative tests (no credentials, bad ids) would test
 // Prism, not the server: run the gate through the proxy without --errors and
-// assert on the log instead (README, ## OpenAPI).
+// assert on the log instead (docs/contracts.md, "Cross-checked by Stoplight Prism").
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Sandbox } from '../../sandbox/app.ts';

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { loadTestEnvironment } from './test-env.ts';
 
-/** Binary → the Debian package that provides it (README "Setup"). */
+/** Binary → the Debian package that provides it (docs/development.md "Setup"). */
 export const PACKAGE_OF: Readonly<Record<string, string>> = {
   promtool: 'prometheus',
   prometheus: 'prometheus',

@@ -23,7 +23,7 @@ import { runVerifications, type VerificationBatch, type VerificationCase } from 
 const LOYALTY = LOYALTY_MOBILE_APP;
 const TIER = TIER_UPGRADE_SERVICE;
 
-// What each consumer reads (see README): loyalty-mobile-app name, type, value, periodEndDate and the 8015 error;
+// What each consumer reads (docs/contracts.md): loyalty-mobile-app name, type, value, periodEndDate and the 8015 error;
 // tier-upgrade-service id, conditionId, type, value, periodStartDate, periodEndDate. The consumers each mutation
 // breaks are the proof table's (tests/support/proof-table.ts), beside what the checks decide for the same row.
 const BY_MUTATION: Record<string, Breaks> = Object.fromEntries(

@@ -203,7 +203,7 @@ describe('pod security and resources', () => {
     );
   });
 
-  test('every variable the manifests set is one the README and .env.example document', () => {
+  test('every variable the manifests set is one .env.example documents', () => {
     const documented = readFileSync(join(PACKAGE_ROOT, '.env.example'), 'utf8');
     for (const [kind, pod] of podSpecs()) {
       for (const e of pod.containers.flatMap((c) => c.env ?? [])) {

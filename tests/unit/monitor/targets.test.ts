@@ -89,23 +89,49 @@ describe('a targets file', () => {
   });
 
   test('credentials never travel to a base URL they were not configured for', () => {
+    const withToken: typeof remoteBase = { ...remoteBase, auth: { kind: 'oauth-token', token: new Secret('env-token') } };
+    const same = { name: 'same', baseUrl: 'https://eu.api.capillarytech.com' };
     const r = parseTargets(
-      {
-        targets: [
-          { name: 'same', baseUrl: 'https://eu.api.capillarytech.com' },
-          { name: 'other', baseUrl: 'https://us.api.capillarytech.com' },
-        ],
-      },
-      {
-        ...remoteBase,
-        auth: { kind: 'oauth-token', token: new Secret('env-token') },
-      },
+      { targets: [same, { name: 'other', baseUrl: 'https://us.api.capillarytech.com', auth: {} }] },
+      withToken,
       'targets.json',
       ENV,
     );
     assert.ok(r.ok);
     assert.equal(r.targets[0]!.config.auth.kind, 'oauth-token', 'same base URL as CAP_BASE_URL: the environment’s credentials');
     assert.equal(r.targets[1]!.config.auth.kind, 'none', 'another cluster: none unless named');
+    // Left without "auth", another cluster gets no credentials either: a configuration error, not a probe.
+    const errors = errorsOf({ targets: [same, { name: 'other', baseUrl: 'https://us.api.capillarytech.com' }] }, ENV, withToken);
+    assert.deepEqual(errors, [
+      'targets.json: $.targets[1].auth: is required for "other" (https://us.api.capillarytech.com), which has no credentials: name usernameEnv and passwordEnv, oauthKeyEnv and oauthSecretEnv, or oauthTokenEnv; "auth": {} probes without any',
+    ]);
+  });
+
+  // As CAP_BASE_URL without credentials is for every command: every check would be refused, read as broken.
+  test('a remote entry with no credentials at all is an error naming the entry and what to set', () => {
+    const noCredentials = { ...remoteBase, auth: { kind: 'none' } as const };
+    const errors = errorsOf(
+      {
+        targets: [
+          { name: 'eu' },
+          { name: 'us', baseUrl: 'https://us.api.capillarytech.com' },
+          { name: 'ok', auth: { oauthTokenEnv: 'US_TOKEN' } },
+        ],
+      },
+      ENV,
+      noCredentials,
+    );
+    assert.equal(errors.length, 2, errors.join('\n'));
+    assert.equal(
+      errors[0],
+      'targets.json: $.targets[0].auth: is required for "eu" (https://eu.api.capillarytech.com), which has no credentials: name usernameEnv and passwordEnv, oauthKeyEnv and oauthSecretEnv, or oauthTokenEnv, or set CAP_USERNAME and CAP_PASSWORD, CAP_OAUTH_KEY and CAP_OAUTH_SECRET, or CAP_OAUTH_TOKEN for CAP_BASE_URL; "auth": {} probes without any',
+    );
+    assert.match(
+      errors[1]!,
+      /^targets\.json: \$\.targets\[1\]\.auth: is required for "us" \(https:\/\/us\.api\.capillarytech\.com\).*oauthTokenEnv; "auth"/,
+    );
+    // The embedded sandbox needs none: it is given its own.
+    assert.ok(parseTargets({ targets: [{ name: 'sandbox' }] }, base, 'targets.json', ENV).ok);
   });
 
   test('"auth": {} sends no credentials', () => {

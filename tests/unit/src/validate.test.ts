@@ -31,7 +31,7 @@ describe('the documented example bodies', () => {
     assert.equal(r.warnings.length, 11, show(r.warnings));
   });
 
-  // README.md ("Data-quality findings") describes this body; these are the facts it states.
+  // README.md ("Validate: is this body valid?") describes this body; these are the facts it states.
   test('the README’s account of the 97-tracker body holds: repeated ids, no identical rows, zero pagination', () => {
     const body = example();
     const rows = body.data.map((row) => JSON.stringify(row));
