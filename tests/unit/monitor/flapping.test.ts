@@ -7,10 +7,13 @@ import {
   createFlapDetector,
   percentStateChange,
 } from '../../../monitor/flapping.ts';
+import { Registry } from 'prom-client';
+import { recordProbe } from '../../../monitor/loop.ts';
+import { METRIC_NAMES, createMetrics } from '../../../monitor/metrics.ts';
 import { createStateLog } from '../../../monitor/state-log.ts';
 import { createStatusHistory } from '../../../monitor/status-history.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
-import { probeOf, testTarget } from './helpers.ts';
+import { metricValue, probeOf, testTarget } from './helpers.ts';
 
 const repeat = (n: number, f: (i: number) => CheckState): CheckState[] => Array.from({ length: n }, (_, i) => f(i));
 const close = (actual: number, expected: number) => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
@@ -168,4 +171,23 @@ describe('the log of a flapping check: one line when it starts, one when it stop
     assert.equal(flapLog.includes(true), false);
     assert.equal(lines.length, changes.length);
   });
+});
+
+test('the loop exports what the history judged: trackers_check_flapping turns 1 with FLAPPING, and back to 0', async () => {
+  const targets = [testTarget('eu')];
+  const registry = new Registry();
+  const metrics = createMetrics({ registry, targets, version: 'x', defaultMetrics: false });
+  const history = createStatusHistory(targets, { version: 'x' });
+  const labels = { target: 'eu', check: 'trackers' };
+  const values: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const fail = i >= 10 && i < 30 && i % 2 === 0;
+    recordProbe(
+      { metrics, history },
+      probeOf({ startedAt: Date.UTC(2026, 0, 1) + i * 2000, ...(fail ? { reason: 'timeout' } : {}) }),
+    );
+    assert.equal(history.stateOf('eu', 'trackers')!.flapping ? 1 : 0, await metricValue(registry, METRIC_NAMES.flapping, labels));
+    values.push((await metricValue(registry, METRIC_NAMES.flapping, labels))!);
+  }
+  assert.deepEqual([values[0], values.includes(1), values.at(-1)], [0, true, 0]);
 });
