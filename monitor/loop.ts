@@ -78,10 +78,11 @@ export function intervalMsOf(target: TargetEntry, check: MonitorCheck): number {
   return seconds[check] * 1000;
 }
 
-/** Record a probe: metrics, history, then the caller's hook. Nothing here may stop the loop (or the probe thread's messages). */
+/** Record a probe: history, metrics, then the caller's hook. Nothing here may stop the loop (or the probe thread's messages). */
 export function recordProbe(options: Pick<LoopOptions, 'metrics' | 'history' | 'onResult'>, probe: Probe): void {
-  options.metrics.record(probe);
   options.history?.add(probe);
+  // The history judges flapping (it knows the check's states); the metrics export it.
+  options.metrics.record(probe, options.history?.stateOf(probe.target, probe.check)?.flapping);
   try {
     options.onResult?.(probe);
   } catch {

@@ -42,6 +42,7 @@ export const METRIC_NAMES = {
   probeStatus: 'probe_http_status_code',
   probePhases: 'probe_http_duration_seconds',
   failing: 'trackers_probe_failing',
+  flapping: 'trackers_check_flapping',
 } as const;
 
 /** Reasons a network path cannot cause: they page from one location (the rules' CONTRACT_REASONS). */
@@ -95,8 +96,11 @@ export interface MetricsOptions {
 
 export interface MonitorMetrics {
   readonly registry: Registry;
-  /** Turn one probe into metric updates. Only the loop calls this. */
-  record(probe: Probe): void;
+  /**
+   * Turn one probe into metric updates. Only the loop calls this. `flapping`: the check's flap status
+   * after it (monitor/flapping.ts), from the status history; undefined without one (--once, push).
+   */
+  record(probe: Probe, flapping?: boolean): void;
 }
 
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
@@ -237,6 +241,12 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
     registers,
   });
   const failingNow = new Map<string, { target: string; check: CheckName; reason: string; field: string }>();
+  const flapping = new GaugeFamily({
+    name: METRIC_NAMES.flapping,
+    help: "1 while the check is FLAPPING: its state changed too often over its last 21 probes (Nagios' weighted percent state change, docs/monitor.md#flapping); else 0.",
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
 
   targetCount.set({}, targets.length);
   info.set({ version: options.version }, 1);
@@ -257,13 +267,15 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
         if ((CONTRACT_REASONS as readonly string[]).includes(reason)) failures.inc({ target: name, check, reason }, 0);
       degraded.inc({ target: name, check }, 0);
       authRefreshes.inc({ target: name, check }, 0);
+      // A gauge the ticket rule reads, and a 0 says the detector is there and calm.
+      flapping.set({ target: name, check }, 0);
     }
   }
 
   const known = new Set(targets.map((t) => t.name));
   return {
     registry,
-    record(r: Probe): void {
+    record(r: Probe, isFlapping?: boolean): void {
       // A probe of a target the metrics were not built for would create an unbounded series.
       if (!known.has(r.target) || !(MONITOR_CHECKS as readonly string[]).includes(r.check)) return;
       const labels = { target: r.target, check: r.check };
@@ -284,6 +296,7 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
         responseSize.set(labels, bodySize(r));
         responseDecodedSize.set(labels, decodedBodySize(r));
       }
+      if (isFlapping !== undefined) flapping.set(labels, isFlapping ? 1 : 0);
       probeSuccess.set(labels, ok ? 1 : 0);
       probeDuration.set(labels, seconds);
       probeStatus.set(labels, last?.status ?? 0);

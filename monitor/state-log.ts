@@ -1,9 +1,11 @@
 // The terminal: one logfmt line per state change of a check (UP, DEGRADED, DOWN,
 // with the reason and the broken field), and a periodic summary line, so a person
 // watching `npm start` sees what changed and that the monitor is working, without
-// a line per successful probe.
+// a line per successful probe. A FLAPPING check (monitor/flapping.ts) gets one line
+// when flapping starts and one when it stops, and none for the changes in between.
 import type { CheckState } from './check-state.ts';
 import { p95 } from './check-state.ts';
+import { flapPercent, FLAP_HISTORY_STATES } from './flapping.ts';
 import { durationMs, passed } from '../src/checks/result.ts';
 import type { Probe } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
@@ -29,7 +31,7 @@ export interface StateLog {
 }
 
 export function createStateLog(options: StateLogOptions): StateLog {
-  const seen = new Map<string, { state: CheckState; reason?: string }>();
+  const seen = new Map<string, { state: CheckState; reason?: string; flapping: boolean }>();
   const since = new Map<string, { ok: number; total: number; durations: number[] }>();
   const where = options.location === undefined ? [] : [`location=${options.location}`];
 
@@ -48,8 +50,28 @@ export function createStateLog(options: StateLogOptions): StateLog {
       const key = `${r.target}/${r.check}`;
       const before = seen.get(key);
       const reason = now.state === 'DOWN' ? r.reason : undefined;
-      seen.set(key, { state: now.state, reason });
+      seen.set(key, { state: now.state, reason, flapping: now.flapping });
       const from = before?.state ?? 'PENDING';
+      const wasFlapping = before?.flapping ?? false;
+      if (now.flapping !== wasFlapping) {
+        // The one line in place of the changes to come, and the one that says which state it settled in.
+        const started = now.flapping;
+        const changed = `${flapPercent(now.stateChangePercent)} state change over the last ${FLAP_HISTORY_STATES} probes`;
+        options.log(
+          [
+            `level=${started ? 'warn' : 'info'}`,
+            ...where,
+            `target=${r.target}`,
+            `check=${r.check}`,
+            `flapping=${started ? 'started' : 'stopped'}`,
+            `state=${now.state}`,
+            `state_change_pct=${now.stateChangePercent}`,
+            `msg=${logfmt(started ? `flapping started: ${changed}; state changes are not logged until it stops` : `flapping stopped: ${changed}; now ${now.state}`)}`,
+          ].join(' '),
+        );
+        return;
+      }
+      if (now.flapping) return;
       // A fresh check turning UP is no news (the summary line says it works); anything else is.
       if (from === now.state && before?.reason === reason) return;
       if (from === 'PENDING' && now.state === 'UP') return;

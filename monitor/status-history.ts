@@ -4,6 +4,7 @@
 // Fed by the loop only. Memory is bounded by targets × checks × (capacity +
 // 60 per-minute buckets): an hour of probes is counted, not kept.
 import { CHECK_OBJECTIVES, checkState, p95, type CheckState } from './check-state.ts';
+import { createFlapDetector, type FlapDetector } from './flapping.ts';
 import { durationMs, lastStep, passed, type CheckName, type Reason } from '../src/checks/result.ts';
 import { enabledChecks, type Probe } from './probe.ts';
 import type { TargetEntry } from './targets.ts';
@@ -42,6 +43,10 @@ export interface CheckSummary {
   state: CheckState;
   /** Why it is not UP (absent when UP or PENDING). */
   why?: string;
+  /** The state keeps changing (monitor/flapping.ts): shown as FLAPPING, logged once. */
+  flapping: boolean;
+  /** Nagios' weighted percent state change over the last 21 probes, one decimal. */
+  stateChangePercent: number;
   objective: number;
   /** Probes since start, and of those successful. */
   probes: number;
@@ -124,7 +129,10 @@ export interface StatusHistory {
   /** One target with its details; undefined for an unknown name. */
   target(name: string): StatusSnapshot | undefined;
   /** A check's state as of its latest probe (the terminal's state-change lines); undefined when unknown. */
-  stateOf(target: string, check: string): Pick<CheckStatus, 'state' | 'why' | 'lastFailure'> | undefined;
+  stateOf(
+    target: string,
+    check: string,
+  ): Pick<CheckStatus, 'state' | 'why' | 'lastFailure' | 'flapping' | 'stateChangePercent'> | undefined;
 }
 
 export interface StatusHistoryOptions {
@@ -145,6 +153,7 @@ interface CheckMemory {
   status: CheckStatus;
   degradedMs: number;
   buckets: Bucket[];
+  flap: FlapDetector;
 }
 
 function windowOver(m: CheckMemory, nowMinute: number, minutes: number): WindowRatio & { slow: number } {
@@ -179,9 +188,12 @@ export function createStatusHistory(targets: readonly TargetEntry[], options: St
       const m: CheckMemory = {
         degradedMs: t.config.latencyDegradedMs,
         buckets: [],
+        flap: createFlapDetector(t.flapping),
         status: {
           check,
           state: 'PENDING',
+          flapping: false,
+          stateChangePercent: 0,
           up: null,
           objective: CHECK_OBJECTIVES[check],
           probes: 0,
@@ -277,7 +289,10 @@ export function createStatusHistory(targets: readonly TargetEntry[], options: St
         const field = r.errors[0]?.path;
         s.lastFailure = { at: r.startedAt, reason: r.reason, message: r.message, ...(field ? { field } : {}) };
       }
-      refreshed(m, r.startedAt);
+      // Flapping is judged on the state after each probe, not as the window empties between them.
+      const flap = m.flap.record(refreshed(m, r.startedAt).state);
+      s.flapping = flap.flapping;
+      s.stateChangePercent = Math.round(flap.percent * 10) / 10;
     },
     snapshot() {
       const at = now();
@@ -307,7 +322,15 @@ export function createStatusHistory(targets: readonly TargetEntry[], options: St
     },
     stateOf(target, check) {
       const s = byKey.get(key(target, check))?.status;
-      return s && { state: s.state, why: s.why, lastFailure: s.lastFailure };
+      return (
+        s && {
+          state: s.state,
+          why: s.why,
+          lastFailure: s.lastFailure,
+          flapping: s.flapping,
+          stateChangePercent: s.stateChangePercent,
+        }
+      );
     },
     target(name) {
       const t = infos.find((x) => x.name === name);

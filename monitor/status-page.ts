@@ -20,6 +20,10 @@ const RENDERER = String.raw`
 function renderStatus(s, h, open) {
   open = open || {};
   var ORDER = { DOWN: 0, DEGRADED: 1, PENDING: 2, UP: 3 };
+  // A FLAPPING check shows as that, between DOWN and DEGRADED, whatever its latest state: the page stops flipping with it.
+  function shown(c) { return c.flapping ? 'FLAPPING' : c.state; }
+  function rank(c) { return c.flapping ? 0.5 : ORDER[c.state]; }
+  function flapWhy(c) { return c.stateChangePercent + '% state change over the last 21 probes, now ' + c.state; }
   var CHECK_ORDER = { trackers: 0, not_found: 1, auth: 2 };
   function time(ms) { return new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z'; }
   function clock(ms, secs) { return new Date(ms).toISOString().slice(11, secs ? 19 : 16); }
@@ -31,22 +35,23 @@ function renderStatus(s, h, open) {
   var rows = [];
   s.targets.forEach(function (t) { t.checks.forEach(function (c) { rows.push({ t: t, c: c }); }); });
   rows.sort(function (a, b) {
-    return ORDER[a.c.state] - ORDER[b.c.state] || (a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0) || CHECK_ORDER[a.c.check] - CHECK_ORDER[b.c.check];
+    return rank(a.c) - rank(b.c) || (a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0) || CHECK_ORDER[a.c.check] - CHECK_ORDER[b.c.check];
   });
   function named(list, what) {
     var shown = list.slice(0, 8).map(function (r) {
-      var why = r.c.state === 'DOWN' ? failure(r.c.lastFailure) : r.c.why;
+      var why = r.c.flapping ? flapWhy(r.c) : r.c.state === 'DOWN' ? failure(r.c.lastFailure) : r.c.why;
       return r.t.name + ' ' + r.c.check + (why ? ' (' + why + ')' : '');
     });
     return list.length + ' ' + what + ': ' + shown.join(', ') + (list.length > 8 ? ' and ' + (list.length - 8) + ' more' : '');
   }
-  var by = { DOWN: [], DEGRADED: [], PENDING: [], UP: [] };
-  rows.forEach(function (r) { by[r.c.state].push(r); });
+  var by = { DOWN: [], FLAPPING: [], DEGRADED: [], PENDING: [], UP: [] };
+  rows.forEach(function (r) { by[shown(r.c)].push(r); });
   var parts = [];
   if (by.DOWN.length) parts.push(named(by.DOWN, 'failing'));
+  if (by.FLAPPING.length) parts.push(named(by.FLAPPING, 'flapping'));
   if (by.DEGRADED.length) parts.push(named(by.DEGRADED, 'degraded'));
   if (by.PENDING.length) parts.push(by.PENDING.length + ' pending');
-  var banner = by.DOWN.length ? 'down' : by.DEGRADED.length ? 'degraded' : by.PENDING.length ? 'pending' : 'up';
+  var banner = by.DOWN.length ? 'down' : by.FLAPPING.length ? 'flapping' : by.DEGRADED.length ? 'degraded' : by.PENDING.length ? 'pending' : 'up';
   var out = [h('p', { class: 'banner ' + banner }, [parts.length ? parts.join('; ') : 'all ' + rows.length + ' checks UP'])];
 
   var prom = s.prometheus;
@@ -59,15 +64,15 @@ function renderStatus(s, h, open) {
   if (prom) head = head.concat(['24 h', '7 d', '30 d', 'budget left']);
   head = head.concat(['p95', 'why', 'last failure']);
   var trs = rows.map(function (r) {
-    var c = r.c, st = c.state.toLowerCase();
+    var c = r.c, st = shown(c).toLowerCase();
     // Classes by column (CSS), not per cell: 600 rows are most of the page.
-    var cells = [h('td', {}, [c.state]), h('td', {}, [r.t.name]), h('td', {}, [c.check]), h('td', {}, [ratio(c.last15m)]), h('td', {}, [ratio(c.last1h)])];
+    var cells = [h('td', {}, [shown(c)]), h('td', {}, [r.t.name]), h('td', {}, [c.check]), h('td', {}, [ratio(c.last15m)]), h('td', {}, [ratio(c.last1h)])];
     if (prom) {
       var l = prom.ratios && prom.ratios[r.t.name + '/' + c.check];
       cells.push(h('td', {}, [l ? pct(l.ratio1d) : '-']), h('td', {}, [l ? pct(l.ratio7d) : '-']), h('td', {}, [l ? pct(l.ratio30d) : '-']),
         h('td', {}, [l && l.budgetRemaining !== null ? (l.budgetRemaining <= 0 ? 'exhausted' : pct(l.budgetRemaining)) : '-']));
     }
-    cells.push(h('td', {}, [c.p95Ms === null ? '-' : dur(c.p95Ms)]), h('td', {}, [c.state === 'DOWN' ? '' : c.why || '']),
+    cells.push(h('td', {}, [c.p95Ms === null ? '-' : dur(c.p95Ms)]), h('td', {}, [c.flapping ? flapWhy(c) : c.state === 'DOWN' ? '' : c.why || '']),
       h('td', {}, c.lastFailure ? [h('code', {}, [failure(c.lastFailure)]), ' ' + clock(c.lastFailure.at, true)] : []));
     return h('tr', { class: st }, cells);
   });
@@ -120,13 +125,13 @@ function renderStatus(s, h, open) {
     dl.push(h('dt', {}, ['warnings']), h('dd', {}, [c.last ? String(c.last.warnings) : '-']));
     dl.push(h('dt', {}, ['last failure']), h('dd', { class: 'failure' }, c.lastFailure
       ? [h('code', {}, [failure(c.lastFailure)]), ' at ' + time(c.lastFailure.at) + ': ', c.lastFailure.message] : ['none']));
-    return h('div', { class: 'check ' + c.state.toLowerCase() }, [
-      h('div', { class: 'head' }, [h('span', { class: 'badge' }, [c.state]), ' ', h('strong', {}, [c.check]), ' ', h('span', { class: 'muted' }, [what + ', every ' + every + ' s'])]),
+    return h('div', { class: 'check ' + shown(c).toLowerCase() }, [
+      h('div', { class: 'head' }, [h('span', { class: 'badge' }, [shown(c)]), ' ', h('strong', {}, [c.check]), ' ', h('span', { class: 'muted' }, [what + ', every ' + every + ' s'])]),
       h('dl', {}, dl), chart(t, c, d.generatedAt), h('p', { class: 'msg' }, [c.last ? c.last.message : 'waiting for the first probe'])]);
   }
   var list = s.targets.map(function (t) {
     var d = open[t.name], dt = d && d.targets[0];
-    var worst = t.checks.reduce(function (w, c) { return ORDER[c.state] < ORDER[w] ? c.state : w; }, 'UP');
+    var worst = t.checks.reduce(function (w, c) { return rank(c) < w.r ? { r: rank(c), s: shown(c) } : w; }, { r: ORDER.UP, s: 'UP' }).s;
     var inner = [h('summary', {}, [t.name])];
     if (d !== undefined && !dt) inner.push(h('p', { class: 'muted' }, ['loading']));
     if (dt) {
@@ -181,14 +186,14 @@ setInterval(refresh, (every >= 1 && every <= 300 ? every : ${REFRESH_SECONDS}) *
 })();`;
 
 const STYLE = `
-:root { color-scheme: light dark; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --muted: #6e7781; --line: #0969da; --pending: #6e7781; }
+:root { color-scheme: light dark; --ok: #1a7f37; --bad: #cf222e; --warn: #9a6700; --muted: #6e7781; --line: #0969da; --pending: #6e7781; --flap: #8250df; }
 body { font: 14px/1.45 system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 1.5rem auto; max-width: 1100px; padding: 0 1rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; margin: 1.5rem 0 .25rem; }
 a { color: var(--line); } code { font: 12px ui-monospace, monospace; }
 .muted { color: var(--muted); font-weight: normal; }
 .banner { padding: .5rem .75rem; border-radius: 6px; font-weight: 600; overflow-wrap: anywhere; }
 .banner.up { background: #dafbe1; color: var(--ok); } .banner.down { background: #ffebe9; color: var(--bad); }
-.banner.degraded { background: #fff8c5; color: var(--warn); } .banner.pending { background: #eaeef2; color: var(--muted); }
+.banner.degraded { background: #fff8c5; color: var(--warn); } .banner.flapping { background: #fbefff; color: var(--flap); } .banner.pending { background: #eaeef2; color: var(--muted); }
 #stale, .prom.unavailable { background: #fff8c5; padding: .4rem .75rem; border-radius: 6px; }
 .prom { color: var(--muted); margin: .4rem 0; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 13px; }
@@ -199,14 +204,14 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 13px; }
 .summary td:nth-last-child(-n+2) { text-align: left; white-space: normal; } .summary td:nth-last-child(2) { color: var(--muted); }
 .failure code, .summary code { color: var(--bad); }
 .summary td:first-child { width: 6.5em; text-align: center; color: #fff; font-weight: 700; font-size: 12px; border: 2px solid Canvas; border-radius: 6px; }
-.up > td:first-child { background: var(--ok); } .down > td:first-child { background: var(--bad); } .degraded > td:first-child { background: #bf8700; } .pending > td:first-child { background: var(--pending); }
+.up > td:first-child { background: var(--ok); } .down > td:first-child { background: var(--bad); } .degraded > td:first-child { background: #bf8700; } .pending > td:first-child { background: var(--pending); } .flapping > td:first-child { background: var(--flap); }
 .badge { display: inline-block; min-width: 6.5em; text-align: center; border-radius: 4px; color: #fff; font-weight: 700; font-size: 12px; padding: 1px 6px; }
-.check.up .badge { background: var(--ok); } .check.down .badge { background: var(--bad); } .check.degraded .badge { background: #bf8700; } .check.pending .badge { background: var(--pending); }
+.check.up .badge { background: var(--ok); } .check.down .badge { background: var(--bad); } .check.degraded .badge { background: #bf8700; } .check.pending .badge { background: var(--pending); } .check.flapping .badge { background: var(--flap); }
 .targets > details { border-left: 6px solid var(--ok); border: 1px solid #d0d7de; border-radius: 6px; padding: .3rem .6rem; margin: .3rem 0; }
 .targets > details > summary { cursor: pointer; font-weight: 600; }
-.targets > details.down { border-left-color: var(--bad); } .targets > details.degraded { border-left-color: #bf8700; } .targets > details.pending { border-left-color: var(--pending); }
+.targets > details.down { border-left-color: var(--bad); } .targets > details.degraded { border-left-color: #bf8700; } .targets > details.pending { border-left-color: var(--pending); } .targets > details.flapping { border-left-color: var(--flap); }
 .check { border: 1px solid #d0d7de; border-left-width: 6px; border-radius: 6px; padding: .6rem .8rem; margin: .6rem 0; }
-.check.up { border-left-color: var(--ok); } .check.down { border-left-color: var(--bad); } .check.degraded { border-left-color: #bf8700; } .check.pending { border-left-color: var(--pending); }
+.check.up { border-left-color: var(--ok); } .check.down { border-left-color: var(--bad); } .check.degraded { border-left-color: #bf8700; } .check.pending { border-left-color: var(--pending); } .check.flapping { border-left-color: var(--flap); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: .5rem 0; } dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }
 figure { margin: 0; }
 .chart { width: 100%; height: auto; display: block; }

@@ -10,6 +10,7 @@ import type { Env } from '../src/config/env.ts';
 import { decodeJsonBytes } from '../src/json-bytes.ts';
 import { describeJsonProblem, parseJson } from '../src/json-position.ts';
 import { printable } from '../src/show-value.ts';
+import type { FlapThresholds } from './flapping.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
 
@@ -27,6 +28,8 @@ export interface TargetEntry {
   notFoundIntervalSeconds: number;
   /** 0: the auth check is off for this target. */
   authIntervalSeconds: number;
+  /** When its checks count as FLAPPING (monitor/flapping.ts); absent: DEFAULT_FLAP_THRESHOLDS. */
+  flapping?: FlapThresholds;
 }
 
 export type TargetsResult = { ok: true; targets: TargetEntry[] } | { ok: false; errors: string[] };
@@ -96,6 +99,10 @@ function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env
   if (latencyDegradedMs > latencyBudgetMs) {
     errors.push(`${at}.latencyDegradedMs: ${latencyDegradedMs} must not exceed the latency budget (${latencyBudgetMs})`);
   }
+  const flap = spec.flapping;
+  if (flap && flap.lowPercent >= flap.highPercent) {
+    errors.push(`${at}.flapping.lowPercent: ${flap.lowPercent} must be under highPercent (${flap.highPercent})`);
+  }
   return {
     name: spec.name,
     config: {
@@ -112,6 +119,7 @@ function buildTarget(spec: MonitorTargetSpec, at: string, base: Config, env: Env
     intervalSeconds: spec.intervalSeconds ?? TARGET_DEFAULTS.intervalSeconds,
     notFoundIntervalSeconds: spec.notFoundIntervalSeconds ?? TARGET_DEFAULTS.notFoundIntervalSeconds,
     authIntervalSeconds: spec.authIntervalSeconds ?? TARGET_DEFAULTS.authIntervalSeconds,
+    ...(flap ? { flapping: { lowPercent: flap.lowPercent, highPercent: flap.highPercent } } : {}),
   };
 }
 

@@ -188,6 +188,7 @@ export interface MonitorTargetSpec {
    * @minItems 1
    */
   notFoundStatuses?: [number, ...number[]];
+  flapping?: MonitorFlapThresholds;
 }
 /**
  * Credentials by environment variable name. Absent: the environment's credentials (CAP_*) when the target uses the environment's base URL; a remote target left with none is a configuration error. {} sends none.
@@ -221,6 +222,19 @@ export interface MonitorCredentialRefs {
    * Variable holding an OAuth token.
    */
   oauthTokenEnv?: string;
+}
+/**
+ * When a check of this target counts as FLAPPING, by Nagios' weighted percent state change over its last 21 probes (docs/monitor.md#flapping). Absent: low 20, high 30.
+ */
+export interface MonitorFlapThresholds {
+  /**
+   * Flapping stops when the percent state change falls to this; under highPercent.
+   */
+  lowPercent: number;
+  /**
+   * Flapping starts when the percent state change reaches this.
+   */
+  highPercent: number;
 }
 /**
  * Service level objectives in Sloth's prometheus/v1 format (https://sloth.dev), the subset this project reads: each SLO's SLI as error and total event queries with a {{.window}} placeholder, an objective in percent, and page/ticket alert labels. `npm run slo` (scripts/generate-slo-rules.ts) turns it into Prometheus recording and alerting rules.

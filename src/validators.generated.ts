@@ -1222,6 +1222,28 @@ const schema38 = {
             description:
               'HTTP statuses accepted with the 8015 body; never an authentication refusal (401, 403, 407: broken credentials would pass the check) nor a 5xx. Absent: CAP_NOT_FOUND_STATUS.',
           },
+          flapping: {
+            title: 'MonitorFlapThresholds',
+            type: 'object',
+            required: ['lowPercent', 'highPercent'],
+            additionalProperties: false,
+            description:
+              "When a check of this target counts as FLAPPING, by Nagios' weighted percent state change over its last 21 probes (docs/monitor.md#flapping). Absent: low 20, high 30.",
+            properties: {
+              lowPercent: {
+                type: 'number',
+                minimum: 0,
+                maximum: 100,
+                description: 'Flapping stops when the percent state change falls to this; under highPercent.',
+              },
+              highPercent: {
+                type: 'number',
+                exclusiveMinimum: 0,
+                maximum: 100,
+                description: 'Flapping starts when the percent state change reaches this.',
+              },
+            },
+          },
         },
       },
     },
@@ -2378,8 +2400,202 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data2.flapping !== undefined) {
+              let data23 = data2.flapping;
+              if (data23 && typeof data23 == 'object' && !Array.isArray(data23)) {
+                if (data23.lowPercent === undefined) {
+                  const err56 = {
+                    instancePath: instancePath + '/targets/' + i0 + '/flapping',
+                    schemaPath: '#/properties/targets/items/properties/flapping/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'lowPercent' },
+                    message: "must have required property '" + 'lowPercent' + "'",
+                    schema: schema38.properties.targets.items.properties.flapping.required,
+                    parentSchema: schema38.properties.targets.items.properties.flapping,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+                if (data23.highPercent === undefined) {
+                  const err57 = {
+                    instancePath: instancePath + '/targets/' + i0 + '/flapping',
+                    schemaPath: '#/properties/targets/items/properties/flapping/required',
+                    keyword: 'required',
+                    params: { missingProperty: 'highPercent' },
+                    message: "must have required property '" + 'highPercent' + "'",
+                    schema: schema38.properties.targets.items.properties.flapping.required,
+                    parentSchema: schema38.properties.targets.items.properties.flapping,
+                    data: data23,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+                for (const key3 in data23) {
+                  if (!(key3 === 'lowPercent' || key3 === 'highPercent')) {
+                    const err58 = {
+                      instancePath: instancePath + '/targets/' + i0 + '/flapping',
+                      schemaPath: '#/properties/targets/items/properties/flapping/additionalProperties',
+                      keyword: 'additionalProperties',
+                      params: { additionalProperty: key3 },
+                      message: 'must NOT have additional properties',
+                      schema: false,
+                      parentSchema: schema38.properties.targets.items.properties.flapping,
+                      data: data23,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err58];
+                    } else {
+                      vErrors.push(err58);
+                    }
+                    errors++;
+                  }
+                }
+                if (data23.lowPercent !== undefined) {
+                  let data24 = data23.lowPercent;
+                  if (typeof data24 == 'number' && isFinite(data24)) {
+                    if (data24 > 100 || isNaN(data24)) {
+                      const err59 = {
+                        instancePath: instancePath + '/targets/' + i0 + '/flapping/lowPercent',
+                        schemaPath: '#/properties/targets/items/properties/flapping/properties/lowPercent/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 100 },
+                        message: 'must be <= 100',
+                        schema: 100,
+                        parentSchema: schema38.properties.targets.items.properties.flapping.properties.lowPercent,
+                        data: data24,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err59];
+                      } else {
+                        vErrors.push(err59);
+                      }
+                      errors++;
+                    }
+                    if (data24 < 0 || isNaN(data24)) {
+                      const err60 = {
+                        instancePath: instancePath + '/targets/' + i0 + '/flapping/lowPercent',
+                        schemaPath: '#/properties/targets/items/properties/flapping/properties/lowPercent/minimum',
+                        keyword: 'minimum',
+                        params: { comparison: '>=', limit: 0 },
+                        message: 'must be >= 0',
+                        schema: 0,
+                        parentSchema: schema38.properties.targets.items.properties.flapping.properties.lowPercent,
+                        data: data24,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err60];
+                      } else {
+                        vErrors.push(err60);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err61 = {
+                      instancePath: instancePath + '/targets/' + i0 + '/flapping/lowPercent',
+                      schemaPath: '#/properties/targets/items/properties/flapping/properties/lowPercent/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema: schema38.properties.targets.items.properties.flapping.properties.lowPercent.type,
+                      parentSchema: schema38.properties.targets.items.properties.flapping.properties.lowPercent,
+                      data: data24,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err61];
+                    } else {
+                      vErrors.push(err61);
+                    }
+                    errors++;
+                  }
+                }
+                if (data23.highPercent !== undefined) {
+                  let data25 = data23.highPercent;
+                  if (typeof data25 == 'number' && isFinite(data25)) {
+                    if (data25 > 100 || isNaN(data25)) {
+                      const err62 = {
+                        instancePath: instancePath + '/targets/' + i0 + '/flapping/highPercent',
+                        schemaPath: '#/properties/targets/items/properties/flapping/properties/highPercent/maximum',
+                        keyword: 'maximum',
+                        params: { comparison: '<=', limit: 100 },
+                        message: 'must be <= 100',
+                        schema: 100,
+                        parentSchema: schema38.properties.targets.items.properties.flapping.properties.highPercent,
+                        data: data25,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err62];
+                      } else {
+                        vErrors.push(err62);
+                      }
+                      errors++;
+                    }
+                    if (data25 <= 0 || isNaN(data25)) {
+                      const err63 = {
+                        instancePath: instancePath + '/targets/' + i0 + '/flapping/highPercent',
+                        schemaPath: '#/properties/targets/items/properties/flapping/properties/highPercent/exclusiveMinimum',
+                        keyword: 'exclusiveMinimum',
+                        params: { comparison: '>', limit: 0 },
+                        message: 'must be > 0',
+                        schema: 0,
+                        parentSchema: schema38.properties.targets.items.properties.flapping.properties.highPercent,
+                        data: data25,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err63];
+                      } else {
+                        vErrors.push(err63);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err64 = {
+                      instancePath: instancePath + '/targets/' + i0 + '/flapping/highPercent',
+                      schemaPath: '#/properties/targets/items/properties/flapping/properties/highPercent/type',
+                      keyword: 'type',
+                      params: { type: 'number' },
+                      message: 'must be number',
+                      schema: schema38.properties.targets.items.properties.flapping.properties.highPercent.type,
+                      parentSchema: schema38.properties.targets.items.properties.flapping.properties.highPercent,
+                      data: data25,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err64];
+                    } else {
+                      vErrors.push(err64);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err65 = {
+                  instancePath: instancePath + '/targets/' + i0 + '/flapping',
+                  schemaPath: '#/properties/targets/items/properties/flapping/type',
+                  keyword: 'type',
+                  params: { type: 'object' },
+                  message: 'must be object',
+                  schema: schema38.properties.targets.items.properties.flapping.type,
+                  parentSchema: schema38.properties.targets.items.properties.flapping,
+                  data: data23,
+                };
+                if (vErrors === null) {
+                  vErrors = [err65];
+                } else {
+                  vErrors.push(err65);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err56 = {
+            const err66 = {
               instancePath: instancePath + '/targets/' + i0,
               schemaPath: '#/properties/targets/items/type',
               keyword: 'type',
@@ -2390,15 +2606,15 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
               data: data2,
             };
             if (vErrors === null) {
-              vErrors = [err56];
+              vErrors = [err66];
             } else {
-              vErrors.push(err56);
+              vErrors.push(err66);
             }
             errors++;
           }
         }
       } else {
-        const err57 = {
+        const err67 = {
           instancePath: instancePath + '/targets',
           schemaPath: '#/properties/targets/type',
           keyword: 'type',
@@ -2409,15 +2625,15 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
           data: data1,
         };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err67];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err67);
         }
         errors++;
       }
     }
   } else {
-    const err58 = {
+    const err68 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2428,9 +2644,9 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err58];
+      vErrors = [err68];
     } else {
-      vErrors.push(err58);
+      vErrors.push(err68);
     }
     errors++;
   }

@@ -61,6 +61,7 @@ const EXPECTED_TYPES: Record<string, string> = {
   probe_http_status_code: 'gauge',
   probe_http_duration_seconds: 'gauge',
   trackers_probe_failing: 'gauge',
+  trackers_check_flapping: 'gauge',
 };
 
 describe('metric names, types and help', () => {
@@ -108,6 +109,7 @@ describe('every known series exists from the first scrape', () => {
         for (const rule of SCHEMA_RULES)
           assert.equal(await metricValue(registry, METRIC_NAMES.schemaViolations, { target, check, rule }), undefined);
         assert.equal(await metricValue(registry, METRIC_NAMES.degraded, { target, check }), 0);
+        assert.equal(await metricValue(registry, METRIC_NAMES.flapping, { target, check }), 0);
       }
       for (const kind of WARNING_RULES)
         assert.equal(await metricValue(registry, METRIC_NAMES.dataQuality, { target, kind }), undefined);
@@ -332,5 +334,19 @@ describe("probe_http_duration_seconds{phase}: blackbox_exporter's phases of the 
     assert.equal(await phase('tls'), 0);
     assert.equal(await phase('processing'), 0.03);
     assert.equal(await phase('transfer'), 0.005);
+  });
+});
+
+describe('trackers_check_flapping: the flap status the history judged', () => {
+  test('set to 1 and back to 0 as the loop passes it; left alone without a history (--once, push)', async () => {
+    const { registry, metrics } = build();
+    const labels = { target: 'eu', check: 'trackers' };
+    metrics.record(probeOf(), true);
+    assert.equal(await metricValue(registry, METRIC_NAMES.flapping, labels), 1);
+    metrics.record(probeOf());
+    assert.equal(await metricValue(registry, METRIC_NAMES.flapping, labels), 1, 'no history: unchanged');
+    metrics.record(probeOf(), false);
+    assert.equal(await metricValue(registry, METRIC_NAMES.flapping, labels), 0);
+    assert.equal(await metricValue(registry, METRIC_NAMES.flapping, { target: 'eu', check: 'not_found' }), 0);
   });
 });

@@ -166,6 +166,39 @@ describe('status page', () => {
     }
   });
 
+  test('a flapping check shows FLAPPING, steadily, with its percent state change, in the row, banner and details', () => {
+    const start = Date.UTC(2026, 0, 2, 3, 0, 0);
+    const results: Probe[] = [];
+    const FAILS = [0, 3, 6]; // 30 %, spread: DOWN and DEGRADED alternate
+    for (let i = 0; i < 60; i++) {
+      const at = start + i * 2000;
+      results.push(FAILS.includes(i % 10) ? failure('HTTP 503', { startedAt: at }) : ok({ startedAt: at }));
+    }
+    const shown: string[] = [];
+    for (let cut = 1; cut <= results.length; cut++) {
+      const body = renderStatusBody(historyWith(results.slice(0, cut), start + cut * 2000).summary());
+      shown.push(row(body, 'eu', 'trackers')[0]!);
+    }
+    const first = shown.indexOf('FLAPPING');
+    assert.ok(first > 0 && first < 15, `FLAPPING from probe ${first}: ${shown.join(' ')}`);
+    assert.deepEqual(new Set(shown.slice(first)), new Set(['FLAPPING']), 'no flipping once flapping');
+    const history = historyWith(results, start + 60 * 2000);
+    const body = bodyOpen(history);
+    const percent = history.summary().targets[0]!.checks[0]!.stateChangePercent;
+    assert.ok(percent >= 30, `${percent}`);
+    assert.match(body, /<tr class="flapping"><td>FLAPPING<\/td><td>eu<\/td><td>trackers<\/td>/);
+    assert.ok(body.includes(`${percent}% state change over the last 21 probes, now DEGRADED`));
+    assert.match(
+      body,
+      /<p class="banner flapping">1 flapping: eu trackers \([\d.]+% state change over the last 21 probes, now DEGRADED\); 5 pending<\/p>/,
+    );
+    assert.match(
+      body,
+      /<div class="check flapping"><div class="head"><span class="badge">FLAPPING<\/span> <strong>trackers<\/strong>/,
+    );
+    assert.match(body, /<details class="flapping" data-target="eu"/);
+  });
+
   test('details: up/down, success ratio, last failure, tracker count, warnings', () => {
     const body = bodyOpen(
       historyWith([

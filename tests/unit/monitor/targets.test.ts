@@ -134,6 +134,17 @@ describe('a targets file', () => {
     assert.ok(parseTargets({ targets: [{ name: 'sandbox' }] }, base, 'targets.json', ENV).ok);
   });
 
+  test('flapping thresholds per target; absent, the defaults apply (no field)', () => {
+    const r = parseTargets(
+      { targets: [{ name: 'a', flapping: { lowPercent: 10, highPercent: 25.5 } }, { name: 'b' }] },
+      base,
+      't',
+    );
+    assert.ok(r.ok);
+    assert.deepEqual(r.targets[0]!.flapping, { lowPercent: 10, highPercent: 25.5 });
+    assert.equal(r.targets[1]!.flapping, undefined);
+  });
+
   test('"auth": {} sends no credentials', () => {
     const r = parseTargets({ targets: [{ name: 'anon', auth: {} }] }, base, 'targets.json', ENV);
     assert.ok(r.ok);
@@ -202,6 +213,21 @@ describe('a bad targets file names the field', () => {
       name: 'degraded over the budget',
       document: { targets: [{ name: 'a', latencyBudgetMs: 100, latencyDegradedMs: 200 }] },
       error: /\$\.targets\[0\]\.latencyDegradedMs: 200 must not exceed the latency budget \(100\)/,
+    },
+    {
+      name: 'flapping thresholds the wrong way round',
+      document: { targets: [{ name: 'a', flapping: { lowPercent: 30, highPercent: 30 } }] },
+      error: /^targets\.json: \$\.targets\[0\]\.flapping\.lowPercent: 30 must be under highPercent \(30\)$/,
+    },
+    {
+      name: 'a flapping threshold over 100 %',
+      document: { targets: [{ name: 'a', flapping: { lowPercent: 20, highPercent: 130 } }] },
+      error: /\$\.targets\[0\]\.flapping\.highPercent: must be <= 100/,
+    },
+    {
+      name: 'a flapping threshold missing',
+      document: { targets: [{ name: 'a', flapping: { highPercent: 40 } }] },
+      error: /\$\.targets\[0\]\.flapping\.lowPercent: is required/,
     },
     {
       name: 'a base URL that is not one',
