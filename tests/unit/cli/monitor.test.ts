@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { createSandbox } from '../../../sandbox/app.ts';
+import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
+import { createClient } from '../../../src/client.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
+import { Secret } from '../../../src/secret.ts';
 import { parseFlags } from '../../../monitor/flags.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
@@ -226,6 +230,53 @@ describe('monitor main() --once --failures-dir', () => {
     assert.match(bundles[0]!, /^\d{8}T\d{6}\.\d{3}Z_default_auth$/);
     assert.deepEqual(readdirSync(join(dir, bundles[0]!)).sort(), ['exchange.har', 'reproduce.sh', 'result.json']);
     assert.ok(r.stderr.includes(`msg="failure bundle written" path=${JSON.stringify(join(dir, bundles[0]!))}`), r.stderr);
+  });
+
+  test('no planted credential, in any form, in the log, the metrics or any bundle file', async (t) => {
+    const user = 'once_user';
+    const password = `planted-${randomBytes(12).toString('hex')}`;
+    const secret = `planted-${randomBytes(12).toString('hex')}`;
+    const sandbox = createSandbox({
+      users: { [user]: password },
+      oauthClients: { once_key: secret },
+      faults: 'mutation=id-string',
+    });
+    const baseUrl = await sandbox.listen(0);
+    t.after(() => sandbox.close());
+    const issuer = createClient({
+      baseUrl,
+      auth: { kind: 'oauth-client', key: 'once_key', secret: new Secret(secret) },
+      timeoutMs: 60_000,
+    });
+    const issued = await issuer.authHeaders();
+    issuer.close();
+    assert.ok(issued.ok);
+    const token = Object.values(issued.headers)[0]!;
+    const forms = [password, md5Hex(password), basicAuthHeader(user, password).slice('Basic '.length), secret, token];
+    const credentials: Record<string, string>[] = [
+      { CAP_USERNAME: user, CAP_PASSWORD: password },
+      { CAP_USERNAME: user, CAP_PASSWORD: md5Hex(password), CAP_PASSWORD_IS_MD5: 'true' },
+      { CAP_OAUTH_KEY: 'once_key', CAP_OAUTH_SECRET: secret },
+      { CAP_OAUTH_TOKEN: token },
+    ];
+    for (const env of credentials) {
+      const dir = mkdtempSync(join(tmpdir(), 'monitor-secrets-'));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      const r = await runInProcess(['--once', '--failures-dir', dir], { ...PATIENT, CAP_BASE_URL: baseUrl, ...env });
+      assert.equal(r.code, 1, r.stderr);
+      const places: [string, string][] = [
+        ['stdout', r.stdout],
+        ['stderr', r.stderr],
+      ];
+      for (const bundle of readdirSync(dir)) {
+        for (const file of readdirSync(join(dir, bundle)))
+          places.push([`${bundle}/${file}`, readFileSync(join(dir, bundle, file), 'latin1')]);
+      }
+      assert.ok(places.length >= 5, `a bundle was written: ${places.map(([w]) => w).join(', ')}`);
+      for (const [where, text] of places) {
+        for (const form of forms) assert.ok(!text.includes(form), `a planted credential leaked into ${where}`);
+      }
+    }
   });
 });
 
