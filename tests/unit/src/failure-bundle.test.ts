@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { createClient, REDACTED } from '../../../src/client.ts';
 import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { BUNDLE_FILES, bundleName, pruneBundles, reproduceScript, writeFailureBundle } from '../../../src/failure-bundle.ts';
 import { harOf, harTimings, type Har } from '../../../src/har.ts';
+import { readBundle } from '../../../src/read-bundle.ts';
 import { Secret } from '../../../src/secret.ts';
 
 /** Run a command without blocking this process's event loop: the sandbox it calls lives here. */
@@ -226,6 +227,71 @@ describe('the bundle on disk', () => {
     for (const n of [...names, ...others, `${names[3]}-2`]) mkdirSync(join(root, n), { recursive: true });
     assert.deepEqual(pruneBundles(root, 'eu', 'trackers', 2), { ok: true, deleted: 3 });
     assert.deepEqual(readdirSync(root).sort(), [...others, names[3], `${names[3]}-2`].sort());
+  });
+});
+
+describe('reading a bundle back: bad input is one line naming the file', () => {
+  let bundle: string;
+  before(async () => {
+    const result = await check('trackers', { fault: 'mutation=id-string' });
+    const written = writeFailureBundle(join(dir, 'read'), { result, target: 'eu', at: Date.now(), version: '1' });
+    assert.ok(written.ok);
+    bundle = written.path;
+  });
+  /** A copy of the bundle with one file replaced. */
+  const variant = (name: string, file: string, text: string) => {
+    const copy = join(dir, 'read', name);
+    cpSync(bundle, copy, { recursive: true });
+    writeFileSync(join(copy, file), text);
+    return copy;
+  };
+
+  test('a bundle, and its HAR alone, read back with the endpoint’s entries', () => {
+    const read = readBundle(bundle);
+    assert.ok(read.ok, read.ok ? '' : read.message);
+    assert.equal(read.bundle.entries.length, 1);
+    assert.equal(read.bundle.target, 'eu');
+    assert.equal(read.bundle.result?.reason, 'schema_violation');
+    const har = readBundle(join(bundle, 'exchange.har'));
+    assert.ok(har.ok && har.bundle.entries.length === 1 && har.bundle.result === undefined);
+  });
+
+  test('missing, not a directory, truncated, another API, a later version, not a bundle', () => {
+    const text = readFileSync(join(bundle, 'exchange.har'), 'utf8');
+    const result = JSON.parse(readFileSync(join(bundle, 'result.json'), 'utf8')) as Record<string, unknown>;
+    const other = JSON.parse(text) as Har;
+    for (const e of other.log.entries) e.request.url = 'http://127.0.0.1/v1/orders/1';
+    const cases: [string, string][] = [
+      [join(dir, 'nowhere'), `${join(dir, 'nowhere')}: no such file or directory`],
+      [join(bundle, 'result.json', 'x'), `${join(bundle, 'result.json', 'x')}: cannot be read (ENOTDIR)`],
+      [
+        variant('truncated', 'exchange.har', text.slice(0, 500)),
+        `${join(dir, 'read', 'truncated', 'exchange.har')}: not valid JSON, truncated or damaged (`,
+      ],
+      [
+        variant('other-api', 'exchange.har', JSON.stringify(other)),
+        `${join(dir, 'read', 'other-api', 'exchange.har')}: none of its 1 entries is a request to /v2/customers/{customerId}/trackers`,
+      ],
+      [
+        variant('future', 'result.json', JSON.stringify({ ...result, bundleVersion: 2 })),
+        `${join(dir, 'read', 'future', 'result.json')}: bundle version 2 is newer than this trackers-contract reads (1): upgrade it`,
+      ],
+      [
+        variant('no-version', 'result.json', '{}'),
+        `${join(dir, 'read', 'no-version', 'result.json')}: no bundleVersion: not a failure bundle`,
+      ],
+      [
+        variant('not-har', 'exchange.har', '{"log":{}}'),
+        `${join(dir, 'read', 'not-har', 'exchange.har')}: not a HAR log (no log.entries)`,
+      ],
+    ];
+    for (const [path, message] of cases) {
+      const read = readBundle(path);
+      assert.equal(read.ok, false, path);
+      const got = read.ok ? '' : read.message;
+      assert.ok(got.startsWith(message), `${got}\n  expected to start with: ${message}`);
+      assert.doesNotMatch(got, /\n/, 'one line');
+    }
   });
 });
 
