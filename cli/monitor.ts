@@ -8,6 +8,7 @@
 //   cli/monitor.ts                       long-running service: probes on timers, serves /metrics and the status page
 //   cli/monitor.ts --once                probe every target once, print the exposition; exit code as in docs/reference.md
 //   cli/monitor.ts --once --push         ... and push it to PUSHGATEWAY_URL (cron, Kubernetes CronJob)
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { EXIT } from '../src/exit-code.ts';
 import { clientFor, type TrackersClient } from '../src/client.ts';
 import { loadConfig } from '../src/config/api.ts';
@@ -27,6 +28,17 @@ import type { OpenTarget } from './target.ts';
 export type { MainIo } from '../monitor/run-context.ts';
 
 class UsageError extends Error {}
+
+/** Why bundles could not be written under `dir` (created if missing), or undefined: found now, not at the first failure. */
+function writableDir(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+    return undefined;
+  } catch (e) {
+    return `cannot be written (${(e as NodeJS.ErrnoException).code ?? 'error'})`;
+  }
+}
 
 async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
   const parsed = parseFlags(argv);
@@ -58,6 +70,10 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
   }
   if (flags.sandboxFaults && !targets.some((t) => t.config.target.kind === 'sandbox')) {
     throw new UsageError('--sandbox-faults needs the embedded sandbox (unset CAP_BASE_URL, or a target without baseUrl)');
+  }
+  if (flags.failuresDir !== undefined) {
+    const problem = writableDir(flags.failuresDir);
+    if (problem) throw new UsageError(`--failures-dir ${JSON.stringify(flags.failuresDir)}: ${problem}`);
   }
   if (flags.push && !settings.pushgateway) throw new UsageError('--push needs PUSHGATEWAY_URL, e.g. http://pushgateway:9091');
   return { flags, settings, targets, version: packageVersion(), location: flags.location ?? settings.location, web };

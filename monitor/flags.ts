@@ -5,6 +5,7 @@ import { LOCATION_PATTERN, isListenHost } from '../src/config/monitor.ts';
 import { parseShard, type Shard } from './shard.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { GROUPING_VALUE, PUSH_JOB } from './push.ts';
+import { DEFAULT_FAILURES_KEEP } from './failure-bundles.ts';
 
 export const USAGE = `Usage: trackers-contract monitor [options]    (in a clone: npm start -- [options])
 
@@ -22,6 +23,8 @@ Options:
   --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
   --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
   --summary-interval S   the service's summary line on stderr every S seconds (per target ok/total, p95; default 60, 0: none)
+  --failures-dir DIR     write a failure bundle (exchange.har, result.json, reproduce.sh) under DIR when a check starts failing (default: none)
+  --failures-keep N      with --failures-dir: keep the newest N bundles per target and check (default ${DEFAULT_FAILURES_KEEP})
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
 
@@ -45,6 +48,10 @@ export interface Flags {
   webConfigFile?: string;
   /** Seconds between the service's summary lines; 0: none. */
   summaryInterval?: number;
+  /** Where failure bundles go; unset: none are written. */
+  failuresDir?: string;
+  /** Bundles kept per target and check. */
+  failuresKeep?: number;
   help: boolean;
 }
 
@@ -73,6 +80,8 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     shard: { type: 'string' },
     'web.config.file': { type: 'string' },
     'summary-interval': { type: 'string' },
+    'failures-dir': { type: 'string' },
+    'failures-keep': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed.ok) return parsed;
@@ -93,6 +102,15 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     const v = wholeNumber('summary-interval', str('summary-interval')!, 0, 86_400);
     if (typeof v === 'string') return { ok: false, error: v };
     flags.summaryInterval = v;
+  }
+  const failuresDir = str('failures-dir');
+  if (failuresDir === '') return { ok: false, error: '--failures-dir needs a directory name' };
+  flags.failuresDir = failuresDir;
+  if (str('failures-keep') !== undefined) {
+    if (failuresDir === undefined) return { ok: false, error: '--failures-keep only applies with --failures-dir' };
+    const v = wholeNumber('failures-keep', str('failures-keep')!, 1, 100_000);
+    if (typeof v === 'string') return { ok: false, error: v };
+    flags.failuresKeep = v;
   }
   const host = str('host');
   if (host !== undefined && !isListenHost(host))

@@ -10,6 +10,7 @@ import { probeAllOnce } from './loop.ts';
 import { createMetrics } from './metrics.ts';
 import type { Probe } from './probe.ts';
 import { PUSH_JOB, pushMetrics } from './push.ts';
+import { createBundleKeeper, DEFAULT_FAILURES_KEEP } from './failure-bundles.ts';
 
 function describe(r: Probe): string {
   return passed(r) ? `ok    ${r.message}` : `FAIL  ${r.reason}: ${r.message}`;
@@ -30,6 +31,16 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
   }
   io.out(await registry.metrics());
   for (const r of results) io.err(`${r.target} ${r.check.padEnd(9)} ${describe(r)}`);
+  // One run: every failing probe is its check's first failure.
+  if (s.flags.failuresDir !== undefined) {
+    const keeper = createBundleKeeper({
+      dir: s.flags.failuresDir,
+      keep: s.flags.failuresKeep ?? DEFAULT_FAILURES_KEEP,
+      version: s.version,
+      log: io.err,
+    });
+    for (const r of results) keeper.onResult(r);
+  }
   let code = exitCodeFor(results);
   if (s.flags.push) {
     const gateway = s.settings.pushgateway!;

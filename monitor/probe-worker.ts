@@ -4,6 +4,7 @@
 // a scrape rendering 90,000 series, or a garbage collection of the main heap,
 // cannot delay the callbacks that read a probe's clock.
 import { parentPort, workerData } from 'node:worker_threads';
+import { passed, withoutRecordings } from '../src/checks/result.ts';
 import { clientFor, type TrackersClient } from '../src/client.ts';
 import { warmUpValidator } from '../src/validate.ts';
 import { startLoop } from './loop.ts';
@@ -24,7 +25,9 @@ const loop = startLoop({
   metrics: { record: () => {} },
   jitter: input.jitter,
   probeOptions: input.probeOptions,
-  onResult: (probe) => post({ type: 'probe', probe, inFlight: loop.inFlight() }),
+  // A passing probe writes no bundle: its bodies stay here rather than be copied to the main thread.
+  onResult: (probe) =>
+    post({ type: 'probe', probe: passed(probe) ? withoutRecordings(probe) : probe, inFlight: loop.inFlight() }),
 });
 
 port.on('message', (message: FromMain) => {

@@ -11,6 +11,7 @@ import type { Probe } from './probe.ts';
 import type { Connection, MainIo, Setup } from './run-context.ts';
 import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
+import { createBundleKeeper, DEFAULT_FAILURES_KEEP } from './failure-bundles.ts';
 import { createStatusHistory } from './status-history.ts';
 
 /** A signal this soon after the first is the same one delivered twice, not a second request. */
@@ -86,7 +87,19 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   // A line per state change, not per probe; and a summary every --summary-interval seconds (0: none).
   const every = s.flags.summaryInterval ?? DEFAULT_SUMMARY_INTERVAL_SECONDS;
   let stateLog = createStateLog({ history, log: io.err, location: s.location, summaries: every > 0 });
-  const onResult = (r: Probe) => stateLog.onResult(r);
+  const bundles =
+    s.flags.failuresDir === undefined
+      ? undefined
+      : createBundleKeeper({
+          dir: s.flags.failuresDir,
+          keep: s.flags.failuresKeep ?? DEFAULT_FAILURES_KEEP,
+          version: s.version,
+          log: io.err,
+        });
+  const onResult = (r: Probe) => {
+    stateLog.onResult(r);
+    bundles?.onResult(r);
+  };
   let summaryTimer: TimerHandle | undefined;
   // Each one due a whole interval after the previous one was due, not after it ran: no drift, as with setInterval.
   const summariseAt = (due: number) => {

@@ -67,6 +67,40 @@ export interface ClientResult {
   failure?: { reason: FailureReason; message: string };
   /** A generated OAuth token was refused (401) and a fresh one was used for a second attempt. */
   authRefreshed?: boolean;
+  /** The exchange as a HAR entry needs it (src/har.ts), credentials redacted; absent when no request was built. */
+  recorded?: RecordedExchange;
+}
+
+/** Credential headers carry this instead of their value in a recording. */
+export const REDACTED = '[redacted]';
+
+/**
+ * Which credentials a request carried, never their value: the configured ones, none, or other ones
+ * (the auth check's wrong password or token). A replay sorts requests by it; reproduce.sh rebuilds them.
+ */
+export type CredentialsKind = 'configured' | 'none' | 'wrong';
+
+/** What a failure bundle keeps of one exchange. Holds no credential. */
+export interface RecordedExchange {
+  method: string;
+  url: string;
+  /** In the order sent; credential headers' values are REDACTED. */
+  requestHeaders: [string, string][];
+  credentials: CredentialsKind;
+  /** Absent when no response arrived. */
+  response?: {
+    httpVersion: string;
+    statusText: string;
+    /** As received (raw order and case), credential-looking ones REDACTED. */
+    headers: [string, string][];
+    /**
+     * The decoded body as text, or the body as received in base64 when it did not decode; cut at
+     * the capture cap (truncated), so a recording kept for a failure stays bounded.
+     */
+    bodyText?: string;
+    bodyEncoding?: 'base64';
+    truncated: boolean;
+  };
 }
 
 export interface ClientOptions {
@@ -86,6 +120,8 @@ export interface ClientOptions {
    * step through instead of races it sleeps through.
    */
   clock?: Clock;
+  /** Cap on the body a recording keeps (default 5 MiB): a failure bundle must stay small enough to open. */
+  captureBodyBytes?: number;
 }
 
 export interface RequestOptions {
@@ -99,6 +135,34 @@ export interface RequestOptions {
 }
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+export const DEFAULT_CAPTURE_BODY = 5 * 1024 * 1024;
+
+const CREDENTIAL_HEADERS = new Set(['authorization', 'x-cap-api-oauth-token', 'cookie', 'set-cookie', 'proxy-authorization']);
+
+function redactedPairs(pairs: [string, string][]): [string, string][] {
+  return pairs.map(([k, v]) => [k, CREDENTIAL_HEADERS.has(k.toLowerCase()) ? REDACTED : v]);
+}
+
+function rawPairs(raw: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i]!, raw[i + 1]!]);
+  return out;
+}
+
+/** A URL's user:password, if a library caller put one there, is a credential too. */
+function withoutUserinfo(url: URL): string {
+  if (!url.username && !url.password) return url.href;
+  const copy = new URL(url.href);
+  copy.username = '';
+  copy.password = '';
+  return copy.href;
+}
+
+/** At most `cap` bytes of a body, as text (or base64 when it is the undecodable wire body). */
+function capturedBody(bytes: Buffer, cap: number, base64: boolean): { text: string; truncated: boolean } {
+  const kept = bytes.length > cap ? bytes.subarray(0, cap) : bytes;
+  return { text: kept.toString(base64 ? 'base64' : 'utf8'), truncated: kept.length < bytes.length };
+}
 
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
@@ -117,6 +181,8 @@ interface Exchange {
   body?: string;
   timeoutMs: number;
   maxBodyBytes: number;
+  captureBodyBytes: number;
+  credentials: CredentialsKind;
   agent: http.Agent | false;
   clock: Clock;
 }
@@ -135,7 +201,14 @@ function exchange(x: Exchange): Promise<ClientResult> {
     bodySize: 0,
     decodedBodySize: 0,
     timings: { startedAt, totalMs: 0 },
+    recorded: {
+      method: x.method,
+      url: withoutUserinfo(x.url),
+      requestHeaders: redactedPairs(Object.entries(x.headers)),
+      credentials: x.credentials,
+    },
   };
+  const recorded = result.recorded!;
 
   return new Promise((resolve) => {
     let settled = false;
@@ -183,6 +256,19 @@ function exchange(x: Exchange): Promise<ClientResult> {
       result.status = res.statusCode;
       result.headers = flattenHeaders(res.headers);
       result.contentType = res.headers['content-type'];
+      recorded.response = {
+        httpVersion: `HTTP/${res.httpVersion}`,
+        statusText: res.statusMessage ?? '',
+        headers: redactedPairs(rawPairs(res.rawHeaders)),
+        truncated: false,
+      };
+      const response = recorded.response;
+      const keep = (bytes: Buffer, base64: boolean) => {
+        const body = capturedBody(bytes, x.captureBodyBytes, base64);
+        response.bodyText = body.text;
+        response.truncated = body.truncated;
+        if (base64) response.bodyEncoding = 'base64';
+      };
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => {
         result.bodySize += chunk.length;
@@ -201,6 +287,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
         result.decodedBodySize = bytes.length;
         result.bodyText = text;
         result.bodyBytes = bytes;
+        keep(bytes, false);
         if (x.method === 'HEAD') return finish(undefined, lastByte);
         if (!isJsonMediaType(result.contentType)) {
           return finish(
@@ -227,9 +314,14 @@ function exchange(x: Exchange): Promise<ClientResult> {
         const lastByte = since();
         // The wire is done: the timeout was for the server, and what is left (decoding) is ours.
         clock.clearTimeout(timer);
-        void decodeBody(Buffer.concat(chunks), res.headers['content-encoding'], x.maxBodyBytes).then((decoded) => {
+        const wire = Buffer.concat(chunks);
+        void decodeBody(wire, res.headers['content-encoding'], x.maxBodyBytes).then((decoded) => {
           if (settled) return;
-          if (!decoded.ok) return finish({ reason: decoded.reason, message: decoded.message }, lastByte);
+          if (!decoded.ok) {
+            // What did not decode is kept as it came, so the bundle shows the bytes that broke it.
+            keep(wire, true);
+            return finish({ reason: decoded.reason, message: decoded.message }, lastByte);
+          }
           judgeBody(decoded.bytes, lastByte);
         });
       });
@@ -313,6 +405,7 @@ export function createClient(options: ClientOptions): TrackersClient {
   checkOptions(options);
   const base = options.baseUrl.replace(/\/+$/, '');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const captureBodyBytes = options.captureBodyBytes ?? DEFAULT_CAPTURE_BODY;
   const clock = options.clock ?? systemClock;
   const agent: http.Agent | false = options.keepAlive
     ? base.startsWith('https:')
@@ -335,6 +428,8 @@ export function createClient(options: ClientOptions): TrackersClient {
       body: JSON.stringify({ key: options.auth.key, secret: options.auth.secret.reveal() }),
       timeoutMs: options.timeoutMs,
       maxBodyBytes,
+      captureBodyBytes: 0,
+      credentials: 'configured',
       agent,
       clock,
     });
@@ -399,6 +494,8 @@ export function createClient(options: ClientOptions): TrackersClient {
         },
         timeoutMs: options.timeoutMs,
         maxBodyBytes,
+        captureBodyBytes,
+        credentials: ro.authHeaders ? 'wrong' : ro.auth === 'none' ? 'none' : 'configured',
         agent,
         clock,
       });

@@ -6,9 +6,13 @@
 import { test as base, expect, type TestInfo } from '@playwright/test';
 import { openTarget, type OpenTarget } from '../../cli/target.ts';
 import { clientFor, trackersPath, type ClientResult, type TrackersClient } from '../../src/client.ts';
-import { transportFailure, verdictOf, type CheckName, type CheckResult } from '../../src/checks/result.ts';
+import { resolve } from 'node:path';
+import { transportFailure, verdictOf, withoutRecordings, type CheckName, type CheckResult } from '../../src/checks/result.ts';
 import { runCheck, type CheckOptions } from '../../src/checks/run.ts';
 import { loadConfig, type Config } from '../../src/config/api.ts';
+import { loadGateSettings } from '../../src/config/gate.ts';
+import { writeFailureBundle } from '../../src/failure-bundle.ts';
+import { packageVersion } from '../../src/package-root.ts';
 import { formatFinding } from '../../src/format-findings.ts';
 import { showValue } from '../../src/show-value.ts';
 
@@ -16,6 +20,10 @@ export interface Gate {
   config: Config;
   /** The project's client, each request a Playwright step and counted against the request budget. */
   client: TrackersClient;
+  /** Where a failing check's bundle goes: GATE_REPORT_DIR/failures. */
+  failuresDir: string;
+  /** The target's host and port: a bundle's name says where it failed. */
+  targetName: string;
 }
 
 // Capillary's demo clusters allow 100 requests a minute: stay well under.
@@ -86,11 +94,18 @@ export const test = base.extend<object, { gate: Gate }>({
     // eslint-disable-next-line no-empty-pattern
     async ({}, use, workerInfo) => {
       const loaded = loadConfig();
+      const settings = loadGateSettings();
       if (!loaded.ok) throw new Error(`configuration error: ${loaded.errors.join('; ')}`);
+      if (!settings.ok) throw new Error(`configuration error: ${settings.errors.join('; ')}`);
       const config = loaded.config;
       const target = await targetOf(config, workerInfo.project.use.baseURL);
       const client = clientFor(config, target.baseUrl);
-      await use({ config, client: politeClient(client, target.baseUrl) });
+      await use({
+        config,
+        client: politeClient(client, target.baseUrl),
+        failuresDir: resolve(settings.settings.reportDir, 'failures'),
+        targetName: new URL(target.baseUrl).host,
+      });
       client.close();
       await target.close();
     },
@@ -115,6 +130,33 @@ export function failureMessage(r: CheckResult): string {
   if (rest.length > 0) lines.push(`  ${r.errors.length - 1} more violation(s):`, ...rest.map((e) => `    ${formatFinding(e)}`));
   if (r.errors.length > MAX_LISTED) lines.push(`    … ${r.errors.length - MAX_LISTED} more in check-result.json`);
   return lines.join('\n');
+}
+
+/** The annotation a failing check's bundle directory travels in (the HTML report links it). */
+export const FAILURE_BUNDLE_ANNOTATION = 'failure bundle';
+
+/** The bundle directory a test's failing check wrote, if any: for a reporter that links it. */
+export function bundlePathFor(annotations: readonly { type: string; description?: string }[]): string | undefined {
+  return annotations.find((a) => a.type === FAILURE_BUNDLE_ANNOTATION)?.description;
+}
+
+/**
+ * Write the failing check's bundle and name it where a person looks: an annotation, the attachments
+ * (the HAR opens from the HTML report) and a line for the failure's text. A bundle that could not be
+ * written is said so in that line; the verdict stands either way.
+ */
+async function writeBundle(info: TestInfo, gate: Gate, r: CheckResult): Promise<string> {
+  const written = writeFailureBundle(gate.failuresDir, {
+    result: r,
+    target: gate.targetName,
+    at: r.steps[0]?.timings.startedAt ?? Date.now(),
+    version: packageVersion(),
+  });
+  if (!written.ok) return `  ${written.message}`;
+  info.annotations.push({ type: FAILURE_BUNDLE_ANNOTATION, description: written.path });
+  await info.attach('exchange.har', { path: `${written.path}/exchange.har`, contentType: 'application/json' });
+  await info.attach('reproduce.sh', { path: `${written.path}/reproduce.sh`, contentType: 'text/plain' });
+  return `  failure bundle: ${written.path}`;
 }
 
 /** The annotation each check's verdict travels in: the summary reporter hands them to exitCodeFor (src/exit-code.ts). */
@@ -189,9 +231,10 @@ export async function expectCheck(
   }
   annotate(info, result, gate.config, options.quiet === true);
   await info.attach('check-result.json', {
-    body: JSON.stringify(result, findingValuesShown, 2),
+    body: JSON.stringify(withoutRecordings(result), findingValuesShown, 2),
     contentType: 'application/json',
   });
-  expect(result.verdict, failureMessage(result)).toBe('pass');
+  const bundle = result.verdict === 'pass' ? '' : `\n${await writeBundle(info, gate, result)}`;
+  expect(result.verdict, `${failureMessage(result)}${bundle}`).toBe('pass');
   return result;
 }

@@ -4,7 +4,7 @@
 // picked in a fixed order (transport → status → content encoding/media type/JSON
 // → contract → latency), so the most specific cause wins and the same fault
 // always counts the same way.
-import type { ClientResult, FailureReason, Timings } from '../client.ts';
+import type { ClientResult, FailureReason, RecordedExchange, Timings } from '../client.ts';
 import type { Config } from '../config/api.ts';
 import type { Finding } from '../validate.ts';
 
@@ -128,6 +128,11 @@ export interface CheckStep {
   verdict: Verdict;
   reason?: Reason;
   message: string;
+  /**
+   * The exchange itself (headers and body, credentials redacted), for a failure bundle (src/har.ts). Lives
+   * as long as the result: drop it (withoutRecordings) before keeping a result for longer.
+   */
+  recorded?: RecordedExchange;
 }
 
 export interface CheckResult {
@@ -212,7 +217,14 @@ export function stepOf(title: string, r: ClientResult, reason: Reason | undefine
     verdict: verdictOf(reason),
     reason,
     message: clip(message),
+    ...(r.recorded ? { recorded: r.recorded } : {}),
   };
+}
+
+/** The result without its recorded exchanges: what is kept, sent or written beside a bundle. */
+export function withoutRecordings<T extends CheckResult>(r: T): T {
+  if (!r.steps.some((s) => s.recorded)) return r;
+  return { ...r, steps: r.steps.map(({ recorded: _, ...step }) => step) };
 }
 
 /** The trackers in a body's data[], if it has an array there. */

@@ -60,6 +60,20 @@ describe('the gate run as a user runs it', { concurrency: 2 }, () => {
     assert.match(run.junit, /<failure message="\$\.data\[0\]\.id \[type\] must be integer \(seen: &quot;9737&quot;\)"/);
   });
 
+  test('a failing check leaves its failure bundle under failures/, named in the JUnit failure', async () => {
+    const run = await broken();
+    const failures = join(run.reportDir, 'failures');
+    const bundles = readdirSync(failures);
+    const contract = bundles.find((b) => b.endsWith('_trackers'));
+    assert.ok(contract, `a trackers bundle among ${bundles.join(', ')}`);
+    assert.deepEqual(readdirSync(join(failures, contract)).sort(), ['exchange.har', 'reproduce.sh', 'result.json']);
+    assert.ok(run.junit.includes(`failure bundle: ${join(failures, contract)}`), 'the path, in the failure’s text');
+    const har = JSON.parse(readFileSync(join(failures, contract, 'exchange.har'), 'utf8')) as {
+      log: { entries: { response: { content: { text: string } } }[] };
+    };
+    assert.match(har.log.entries[0]!.response.content.text, /"id": "9737"/, 'the body that broke the contract');
+  });
+
   // These run the contract test alone: the proof (gate-proof.test.ts) judges every check on a reset target, and
   // here it is the run's exit code and wording that matter (each failing check costs a Playwright worker).
   test('a target nothing answers from is inconclusive (3), and each retry is reported', async () => {
@@ -162,6 +176,7 @@ describe('no credential in anything the gate writes', { concurrency: 2 }, () => 
     assert.equal(failed.code, 1, failed.output.slice(-2000));
     assertAbsent(passed, forms);
     assertAbsent(failed, forms);
+    assert.ok(filesUnder(join(failed.reportDir, 'failures')).length >= 3, 'the failing run’s bundles were searched too');
   });
 
   test('a planted OAuth secret leaks into no artefact', async () => {

@@ -2,7 +2,7 @@
 // signal handler behind when it stops, and a server error after listening ends it cleanly
 // (one line, exit 1) instead of crashing. And cli/monitor.ts runs only as the program itself.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { after, describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
+import { fetchUntil } from '../../support/wait.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const MAIN = join(ROOT, 'cli', 'monitor.ts');
@@ -110,6 +111,29 @@ describe('the monitor service (in process)', { timeout: 60_000 }, () => {
     assert.match(service.stderr(), /^monitor: SIGINT again, exiting without waiting$/m);
     assert.equal(await service.exited, 0, service.stderr());
     assert.match(service.stderr(), /monitor: stopped/);
+  });
+
+  test('--failures-dir: one bundle when a check starts failing, not one per failing probe', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'service-bundles-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const service = await startService(t, new ManualClock(), [
+      '--failures-dir',
+      dir,
+      '--interval',
+      '1',
+      '--sandbox-faults',
+      'mutation=id-string',
+    ]);
+    const metrics = `http://127.0.0.1:${(service.server.address() as AddressInfo).port}/metrics`;
+    // Three failing trackers probes, a second apart (real time: the probe thread's timers).
+    await fetchUntil(metrics, (text) => {
+      const failed = /^trackers_probes_total\{target="default",check="trackers",result="failure"\} (\d+)$/m.exec(text);
+      return Number(failed?.[1] ?? 0) >= 3;
+    });
+    const bundles = readdirSync(dir).filter((name) => name.endsWith('_default_trackers'));
+    assert.equal(bundles.length, 1, `${bundles.join(', ')}\n${service.stderr()}`);
+    assert.deepEqual(readdirSync(join(dir, bundles[0]!)).sort(), ['exchange.har', 'reproduce.sh', 'result.json']);
+    assert.equal(service.stderr().match(/check=trackers msg="failure bundle written"/g)?.length, 1, service.stderr());
   });
 
   test('a server error after listening: one line, a clean stop, exit 1', async (t) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, test, type TestContext } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { createSandbox } from '../../../sandbox/app.ts';
+import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
+import { createClient } from '../../../src/client.ts';
 import { SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../../src/config/api.ts';
+import { Secret } from '../../../src/secret.ts';
 import { parseFlags } from '../../../monitor/flags.ts';
 import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
@@ -65,6 +69,10 @@ describe('parseFlags', () => {
     { argv: ['--summary-interval', '86401'], error: /^--summary-interval must be a whole number from 0 to 86400, got "86401"$/ },
     { argv: ['--summary-interval', '-1'], error: /^--summary-interval needs a value; one starting with "-" is written/ },
     { argv: ['--once', '--summary-interval', '5'], error: /^--summary-interval applies to the service/ },
+    { argv: ['--failures-dir', 'dir', '--failures-keep', '3'] },
+    { argv: ['--failures-dir', ''], error: /^--failures-dir needs a directory name$/ },
+    { argv: ['--failures-keep', '3'], error: /^--failures-keep only applies with --failures-dir$/ },
+    { argv: ['--failures-dir', 'd', '--failures-keep', '0'], error: /^--failures-keep must be a whole number from 1 to 100000/ },
   ];
   for (const c of CASES) {
     test(`${JSON.stringify(c.argv)} → ${c.error ?? 'ok'}`, () => {
@@ -100,6 +108,13 @@ describe('monitor main() errors: one line, exit 2, no stack', () => {
       r.stderr,
       'monitor: configuration error: PROMETHEUS_URL=(value hidden): must start with http:// or https:// (see .env.example)\n',
     );
+  });
+
+  test('a --failures-dir that cannot be written: one line, exit 2, before any probe', async () => {
+    const r = await runInProcess(['--once', '--failures-dir', '/dev/null/bundles']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'monitor: --failures-dir "/dev/null/bundles": cannot be written (ENOTDIR)\n');
+    assert.equal(r.stdout, '');
   });
 
   test('a bad environment variable names it', async () => {
@@ -201,6 +216,67 @@ describe('monitor main() --once --push', () => {
     const r = await runInProcess(['--once', '--push'], { PUSHGATEWAY_URL: 'http://127.0.0.1:1' });
     assert.equal(r.code, 1);
     assert.match(r.stderr, /push to the Pushgateway failed: ECONNREFUSED/);
+  });
+});
+
+describe('monitor main() --once --failures-dir', () => {
+  test('a bundle per failing check, none for a passing one, each named on stderr', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-bundles-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const r = await runInProcess(['--once', '--failures-dir', dir, '--sandbox-faults', 'mutation=no-auth'], PATIENT);
+    assert.equal(r.code, 1, r.stderr);
+    const bundles = readdirSync(dir);
+    assert.equal(bundles.length, 1, bundles.join(', '));
+    assert.match(bundles[0]!, /^\d{8}T\d{6}\.\d{3}Z_default_auth$/);
+    assert.deepEqual(readdirSync(join(dir, bundles[0]!)).sort(), ['exchange.har', 'reproduce.sh', 'result.json']);
+    assert.ok(r.stderr.includes(`msg="failure bundle written" path=${JSON.stringify(join(dir, bundles[0]!))}`), r.stderr);
+  });
+
+  test('no planted credential, in any form, in the log, the metrics or any bundle file', async (t) => {
+    const user = 'once_user';
+    const password = `planted-${randomBytes(12).toString('hex')}`;
+    const secret = `planted-${randomBytes(12).toString('hex')}`;
+    const sandbox = createSandbox({
+      users: { [user]: password },
+      oauthClients: { once_key: secret },
+      faults: 'mutation=id-string',
+    });
+    const baseUrl = await sandbox.listen(0);
+    t.after(() => sandbox.close());
+    const issuer = createClient({
+      baseUrl,
+      auth: { kind: 'oauth-client', key: 'once_key', secret: new Secret(secret) },
+      timeoutMs: 60_000,
+    });
+    const issued = await issuer.authHeaders();
+    issuer.close();
+    assert.ok(issued.ok);
+    const token = Object.values(issued.headers)[0]!;
+    const forms = [password, md5Hex(password), basicAuthHeader(user, password).slice('Basic '.length), secret, token];
+    const credentials: Record<string, string>[] = [
+      { CAP_USERNAME: user, CAP_PASSWORD: password },
+      { CAP_USERNAME: user, CAP_PASSWORD: md5Hex(password), CAP_PASSWORD_IS_MD5: 'true' },
+      { CAP_OAUTH_KEY: 'once_key', CAP_OAUTH_SECRET: secret },
+      { CAP_OAUTH_TOKEN: token },
+    ];
+    for (const env of credentials) {
+      const dir = mkdtempSync(join(tmpdir(), 'monitor-secrets-'));
+      t.after(() => rmSync(dir, { recursive: true, force: true }));
+      const r = await runInProcess(['--once', '--failures-dir', dir], { ...PATIENT, CAP_BASE_URL: baseUrl, ...env });
+      assert.equal(r.code, 1, r.stderr);
+      const places: [string, string][] = [
+        ['stdout', r.stdout],
+        ['stderr', r.stderr],
+      ];
+      for (const bundle of readdirSync(dir)) {
+        for (const file of readdirSync(join(dir, bundle)))
+          places.push([`${bundle}/${file}`, readFileSync(join(dir, bundle, file), 'latin1')]);
+      }
+      assert.ok(places.length >= 5, `a bundle was written: ${places.map(([w]) => w).join(', ')}`);
+      for (const [where, text] of places) {
+        for (const form of forms) assert.ok(!text.includes(form), `a planted credential leaked into ${where}`);
+      }
+    }
   });
 });
 
