@@ -6,10 +6,9 @@
 // onto the exit-code contract. It ships in the package: compiled to
 // dist/gate/*.js it runs the compiled specs and the compiled sandbox, with no
 // TypeScript loader; from the sources (the proof, development) the .ts ones.
-import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
-import { loadConfig } from '../src/config/api.ts';
+import { loadConfig, type Target } from '../src/config/api.ts';
 import { loadGateSettings } from '../src/config/gate.ts';
 
 const loaded = loadConfig();
@@ -25,6 +24,10 @@ const sandbox = config.target.kind === 'sandbox';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ext = import.meta.url.endsWith('.ts') ? 'ts' : 'js';
 
+function projectName(target: Target): string {
+  return target.kind === 'sandbox' ? 'sandbox' : new URL(target.baseUrl).host;
+}
+
 export default defineConfig({
   testDir: here('.'),
   testMatch: `**/*.spec.${ext}`,
@@ -37,14 +40,20 @@ export default defineConfig({
   forbidOnly: ci,
   // The auth check sends up to four requests, each possibly retried once, each bounded by the timeout.
   timeout: Math.max(30_000, config.timeoutMs * 10),
-  // JUnit's testsuite hostname is the project's name: the machine that ran the gate.
-  projects: [{ name: hostname() || 'localhost' }],
+  // The project is named after the target, as the HTML report's badge and JUnit's testsuite hostname
+  // show it: `sandbox`, or the remote host (never its credentials: config refuses them in URLs).
+  projects: [{ name: projectName(config.target) }],
   outputDir: `${reportDir}/test-results`,
   reporter: [
     ['list'],
-    [here(`support/summary-reporter.${ext}`), { verdictFile: `${reportDir}/verdict.json` }],
+    [
+      here(`support/summary-reporter.${ext}`),
+      { verdictFile: `${reportDir}/verdict.json`, checkResultFile: `${reportDir}/check-result.json` },
+    ],
     ['junit', { outputFile: `${reportDir}/junit.xml` }],
-    ['html', { outputFolder: `${reportDir}/html`, open: 'never' }],
+    // A failure's first screen is our message (the grouped findings, the request): no code frame of our
+    // own expect (gate/support/gate.ts), no AI "copy prompt" of it.
+    ['html', { outputFolder: `${reportDir}/html`, open: 'never', noSnippets: true, noCopyPrompt: true }],
   ],
   use: {
     // Traces would record request headers, credentials among them.

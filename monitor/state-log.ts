@@ -9,6 +9,7 @@ import { flapPercent, FLAP_HISTORY_STATES } from './flapping.ts';
 import { durationMs, passed } from '../src/checks/result.ts';
 import type { Probe } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
+import { firstField } from '../src/group-findings.ts';
 
 /** A logfmt value: bare when safe, else a JSON string (quotes, escapes, no raw newline). */
 export function logfmt(value: string): string {
@@ -75,7 +76,7 @@ export function createStateLog(options: StateLogOptions): StateLog {
       // A fresh check turning UP is no news (the summary line says it works); anything else is.
       if (from === now.state && before?.reason === reason) return;
       if (from === 'PENDING' && now.state === 'UP') return;
-      const field = now.state === 'DOWN' ? r.errors[0]?.path : undefined;
+      const field = now.state === 'DOWN' ? firstField(r.errors) : undefined;
       const fields = [
         `level=${now.state === 'UP' ? 'info' : 'warn'}`,
         ...where,

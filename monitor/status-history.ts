@@ -8,6 +8,7 @@ import { createFlapDetector, type FlapDetector } from './flapping.ts';
 import { durationMs, lastStep, passed, type CheckName, type Reason } from '../src/checks/result.ts';
 import { enabledChecks, type Probe } from './probe.ts';
 import type { TargetEntry } from './targets.ts';
+import { firstField } from '../src/group-findings.ts';
 
 export const DEFAULT_HISTORY_CAPACITY = 120;
 const MINUTE = 60_000;
@@ -286,7 +287,7 @@ export function createStatusHistory(targets: readonly TargetEntry[], options: St
         errors: r.errors.length,
       };
       if (!ok && r.reason) {
-        const field = r.errors[0]?.path;
+        const field = firstField(r.errors);
         s.lastFailure = { at: r.startedAt, reason: r.reason, message: r.message, ...(field ? { field } : {}) };
       }
       // Flapping is judged on the state after each probe, not as the window empties between them.

@@ -7,13 +7,22 @@ import { test as base, expect, type TestInfo } from '@playwright/test';
 import { openTarget, type OpenTarget } from '../../cli/target.ts';
 import { clientFor, trackersPath, type ClientResult, type TrackersClient } from '../../src/client.ts';
 import { resolve } from 'node:path';
-import { transportFailure, verdictOf, withoutRecordings, type CheckName, type CheckResult } from '../../src/checks/result.ts';
+import {
+  ms,
+  transportFailure,
+  verdictOf,
+  withoutRecordings,
+  type CheckName,
+  type CheckResult,
+  type CheckStep,
+} from '../../src/checks/result.ts';
 import { runCheck, type CheckOptions } from '../../src/checks/run.ts';
 import { loadConfig, type Config } from '../../src/config/api.ts';
 import { loadGateSettings } from '../../src/config/gate.ts';
 import { writeFailureBundle } from '../../src/failure-bundle.ts';
+import { formatGroup } from '../../src/format-findings.ts';
+import { groupFindings } from '../../src/group-findings.ts';
 import { packageVersion } from '../../src/package-root.ts';
-import { formatFinding } from '../../src/format-findings.ts';
 import { showValue } from '../../src/show-value.ts';
 
 export interface Gate {
@@ -115,20 +124,36 @@ export const test = base.extend<object, { gate: Gate }>({
 export { expect };
 
 const MAX_LISTED = 20;
+/** A failure's groups of findings the summary reporter's verdict block shows. */
+export const VERDICT_BLOCK_GROUPS = 5;
+
+/** The request that decided the verdict: the first that failed, else the first with no answer, else the last. */
+export function decisiveStep(r: CheckResult): CheckStep | undefined {
+  return r.steps.find((s) => s.verdict === 'fail') ?? r.steps.find((s) => s.verdict === 'inconclusive') ?? r.steps.at(-1);
+}
+
+/** What was asked and what came back: "GET /v2/customers/98662653/trackers (the existing customer): HTTP 200 in 12 ms". */
+export function requestLine(s: CheckStep): string {
+  const answer = s.status === undefined ? `no answer (${s.reason ?? 'no status'})` : `HTTP ${s.status}`;
+  const ttfb = s.timings.ttfbMs === undefined ? '' : `, first byte ${ms(s.timings.ttfbMs)}`;
+  return `${s.title}: ${answer} in ${ms(s.timings.totalMs)}${ttfb}`;
+}
 
 /**
- * The failure, first line first: the first broken field and rule (JUnit's <failure message> is that
- * line), then the other violations, once. Everything else is in the attached result.
+ * The failure, first line first: the first group of broken fields and rules (JUnit's <failure message> is
+ * that line), then the other groups (src/group-findings.ts: one line for one rule broken across many
+ * trackers), the reason, the request that decided, and the failure's bundle when there is one. Every
+ * finding, ungrouped, is in check-result.json.
  */
-export function failureMessage(r: CheckResult): string {
-  const head = r.errors[0] ? formatFinding(r.errors[0]) : `${r.reason}: ${r.message}`;
-  const lines = [head];
+export function failureMessage(r: CheckResult, options: { bundle?: string } = {}): string {
+  const groups = groupFindings(r.errors).map((g) => formatGroup(g, r.trackerCount));
+  const lines = groups.length > 0 ? groups.slice(0, MAX_LISTED) : [`${r.reason}: ${r.message}`];
+  if (groups.length > MAX_LISTED) lines.push(`… ${groups.length - MAX_LISTED} more in check-result.json`);
   // The reason, and where: not the check's message again, which repeats the first finding.
-  if (r.errors.length > 0)
-    lines.push(`  ${r.reason}: ${r.errors.length} contract violation(s), ${r.steps.at(-1)?.title ?? r.check}`);
-  const rest = r.errors.slice(1, MAX_LISTED);
-  if (rest.length > 0) lines.push(`  ${r.errors.length - 1} more violation(s):`, ...rest.map((e) => `    ${formatFinding(e)}`));
-  if (r.errors.length > MAX_LISTED) lines.push(`    … ${r.errors.length - MAX_LISTED} more in check-result.json`);
+  if (r.errors.length > 0) lines.push(`  ${r.reason}: ${r.errors.length} contract violation(s)`);
+  const step = decisiveStep(r);
+  if (step) lines.push(`  request: ${requestLine(step)}`);
+  if (options.bundle !== undefined) lines.push(`  failure bundle: ${options.bundle}`);
   return lines.join('\n');
 }
 
@@ -143,7 +168,7 @@ export function bundlePathFor(annotations: readonly { type: string; description?
 /**
  * Write the failing check's bundle and name it where a person looks: an annotation, the attachments
  * (the HAR opens from the HTML report) and a line for the failure's text. A bundle that could not be
- * written is said so in that line; the verdict stands either way.
+ * written is said so in that line; the verdict stands either way. Returns the path, or why it is missing.
  */
 async function writeBundle(info: TestInfo, gate: Gate, r: CheckResult): Promise<string> {
   const written = writeFailureBundle(gate.failuresDir, {
@@ -152,33 +177,51 @@ async function writeBundle(info: TestInfo, gate: Gate, r: CheckResult): Promise<
     at: r.steps[0]?.timings.startedAt ?? Date.now(),
     version: packageVersion(),
   });
-  if (!written.ok) return `  ${written.message}`;
+  if (!written.ok) return written.message.replace(/^failure bundle: /, 'not written: ');
   info.annotations.push({ type: FAILURE_BUNDLE_ANNOTATION, description: written.path });
   await info.attach('exchange.har', { path: `${written.path}/exchange.har`, contentType: 'application/json' });
   await info.attach('reproduce.sh', { path: `${written.path}/reproduce.sh`, contentType: 'text/plain' });
-  return `  failure bundle: ${written.path}`;
+  return written.path;
 }
 
-/** The annotation each check's verdict travels in: the summary reporter hands them to exitCodeFor (src/exit-code.ts). */
-export const VERDICT_ANNOTATION = 'verdict';
+/**
+ * The annotation each check's verdict travels in: the summary reporter hands them to exitCodeFor
+ * (src/exit-code.ts). A leading underscore keeps it out of the HTML report (it is machinery, not news).
+ */
+export const VERDICT_ANNOTATION = '_verdict';
+/** A warning of a failed test: hidden in the HTML report, whose `warnings` attachment lists them after the failure. */
+export const HIDDEN_WARNING_ANNOTATION = '_warning';
 
+/**
+ * The verdict, and the warnings and latency notes. A passing test shows its warnings first (there is
+ * nothing else to show); a failing one after its failure, in a `warnings` attachment, so that the first
+ * screen of a failure is the failure. The terminal and JUnit get them either way.
+ */
 function annotate(info: TestInfo, r: CheckResult, config: Config, quiet: boolean): void {
   recordVerdict(info, {
     check: r.check,
     verdict: r.verdict,
     reason: r.reason,
     answered: r.steps.some((s) => s.status !== undefined),
+    message: r.message,
+    // Enough for the verdict block to show its first few and say there are more (it travels in JUnit too).
+    findings: groupFindings(r.errors)
+      .slice(0, VERDICT_BLOCK_GROUPS + 1)
+      .map((g) => formatGroup(g, r.trackerCount)),
   });
   if (quiet) return;
+  const notes: string[] = [];
   for (const s of r.steps) {
-    if (s.verdict === 'pass' && s.timings.totalMs > config.latencyDegradedMs) {
-      info.annotations.push({
-        type: 'warning',
-        description: `${s.title} took ${Math.round(s.timings.totalMs)} ms: above the degraded threshold CAP_LATENCY_DEGRADED_MS=${config.latencyDegradedMs}`,
-      });
-    }
+    if (s.verdict === 'pass' && s.timings.totalMs > config.latencyDegradedMs)
+      notes.push(
+        `${s.title} took ${Math.round(s.timings.totalMs)} ms: above the degraded threshold CAP_LATENCY_DEGRADED_MS=${config.latencyDegradedMs}`,
+      );
   }
-  for (const w of r.warnings) info.annotations.push({ type: 'warning', description: `${r.check}: ${formatFinding(w)}` });
+  for (const g of groupFindings([], r.warnings)) notes.push(`${r.check}: ${formatGroup(g, r.trackerCount)}`);
+  const type = r.verdict === 'pass' ? 'warning' : HIDDEN_WARNING_ANNOTATION;
+  for (const description of notes) info.annotations.push({ type, description });
+  if (type === HIDDEN_WARNING_ANNOTATION && notes.length > 0)
+    info.attachments.push({ name: 'warnings', contentType: 'text/plain', body: Buffer.from(`${notes.join('\n')}\n`) });
 }
 
 /** One check's outcome in a test, as verdict.json carries it. */
@@ -187,6 +230,9 @@ export interface RecordedVerdict {
   verdict: CheckResult['verdict'];
   reason?: CheckResult['reason'];
   answered: boolean;
+  /** For the verdict block, not verdict.json: the check's one-line message and its first groups of errors. */
+  message?: string;
+  findings?: string[];
 }
 
 export function recordVerdict(info: TestInfo, v: RecordedVerdict): void {
@@ -215,6 +261,20 @@ function findingValuesShown(key: string, value: unknown): unknown {
 }
 
 /**
+ * Expect the verdict pass, failing with failureMessage. A failed expectation, so JUnit counts a
+ * <failure> (not an <error>), but without its stack: where in our own support code the expectation sits
+ * is no news to the reader, whose first screen is the findings and the request.
+ */
+function expectPass(result: CheckResult, options: { bundle?: string } = {}): void {
+  try {
+    expect(result.verdict, failureMessage(result, options)).toBe('pass');
+  } catch (e) {
+    if (e instanceof Error) e.stack = `${e.name}: ${e.message}`;
+    throw e;
+  }
+}
+
+/**
  * Run a check and expect it to pass. When no request got an answer (inconclusive), it runs once more and
  * the first attempt is recorded as an annotation: a retry must not hide a flake.
  */
@@ -234,7 +294,7 @@ export async function expectCheck(
     body: JSON.stringify(withoutRecordings(result), findingValuesShown, 2),
     contentType: 'application/json',
   });
-  const bundle = result.verdict === 'pass' ? '' : `\n${await writeBundle(info, gate, result)}`;
-  expect(result.verdict, `${failureMessage(result)}${bundle}`).toBe('pass');
+  if (result.verdict === 'pass') expectPass(result);
+  else expectPass(result, { bundle: await writeBundle(info, gate, result) });
   return result;
 }

@@ -1,7 +1,8 @@
 // The trackers and not_found checks: one GET each, judged in the fixed order
 // transport → status → content encoding/media type/JSON → contract → latency.
 import { trackersPath, type ClientResult, type RequestOptions, type TrackersClient } from '../client.ts';
-import { formatFinding } from '../format-findings.ts';
+import { formatFinding, formatGroup } from '../format-findings.ts';
+import { groupFindings } from '../group-findings.ts';
 import { validateResponse } from '../validate.ts';
 import {
   clip,
@@ -65,7 +66,8 @@ export function judgeResponse(check: ResponseCheck, r: ClientResult, settings: C
         found,
       );
     }
-    const first = formatFinding(validation.errors[0]!);
+    // The first group, not the first finding: one type change over 97 trackers reads as one line with a count.
+    const first = formatGroup(groupFindings(validation.errors)[0]!, validation.trackerCount);
     return failWith(
       'schema_violation',
       `HTTP ${status}: ${validation.errors.length} contract violation(s), first: ${first}`,

@@ -48,16 +48,36 @@ describe('the gate run as a user runs it', { concurrency: 2 }, () => {
   test('the documented sandbox passes (0) with the data-quality warnings, each once', async () => {
     const run = await runGateEmbedded();
     assert.equal(run.code, 0, run.output.slice(-3000));
-    assert.match(run.output, /11 warning\(s\) \(tolerated; they do not fail the gate\)/);
-    assert.equal(run.output.split('[duplicate_tracker_id]').length - 1, 7, 'each warning once');
+    assert.match(run.output, /warnings \(tolerated; they do not fail the gate\):/);
+    // Seven trackers repeat an id: one line, grouped, with its count (src/group-findings.ts).
+    assert.equal(run.output.split('[duplicate_tracker_id]').length - 1, 1, 'each group of warnings once');
+    assert.match(run.output, /trackers: \$\.data\[\*\]\.id \[duplicate_tracker_id\] .*: 7 of 97 trackers, first seen \d+$/m);
+    assert.match(run.output, /^ {2}verdict \(sandbox\):\n {4}pass {2}/m, 'the verdict block names the target');
+    for (const check of ['trackers', 'not_found', 'auth', 'bad_input'])
+      assert.match(run.output, new RegExp(`^ {4}pass {2}${check} +\\S`, 'm'), `a line for ${check}`);
     assert.match(run.junit, /<testsuites[^>]* failures="0"/);
-    assert.match(run.junit, /<testsuite [^>]*hostname="[^"]+"/, 'JUnit names the host that ran the gate');
+    assert.match(run.junit, /<testsuite [^>]*hostname="sandbox"/, 'the project is named after the target');
   });
 
   test('a broken contract fails (1), naming the field and rule first', async () => {
     const run = await broken();
     assert.equal(run.code, 1, run.output.slice(-3000));
     assert.match(run.junit, /<failure message="\$\.data\[0\]\.id \[type\] must be integer \(seen: &quot;9737&quot;\)"/);
+    // The first screen of the failure: the finding, the reason, the request; no code frame of our own expect.
+    assert.match(
+      run.output,
+      /Error: \$\.data\[0\]\.id \[type\] must be integer \(seen: "9737"\)\n {6}schema_violation: 1 contract violation\(s\)\n {6}request: GET \/v2\/customers\/98662653\/trackers \(the existing customer\): HTTP 200 in \d+ ms/,
+    );
+    assert.doesNotMatch(run.output, /support\/gate\.[jt]s:\d+/);
+    // The project is the remote target's host; the verdict block gives each skip its reason.
+    const host = /hostname="(127\.0\.0\.1:\d+)"/.exec(run.junit)?.[1];
+    assert.ok(host, 'JUnit names the target host');
+    assert.match(run.output, new RegExp(`^ {2}verdict \\(${host.replace(/\./g, '\\.')}\\):$`, 'm'));
+    assert.match(run.output, /^ {4}FAIL {2}trackers {2}schema_violation:\n {12}\$\.data\[0\]\.id \[type\]/m);
+    const skips = run.output.match(
+      /^ {4}skip {2}.*: the trackers check does not pass \(schema_violation\): see the contract test$/gm,
+    );
+    assert.equal(skips?.length, 2, run.output.slice(-3000));
   });
 
   test('a failing check leaves its failure bundle under failures/, named in the JUnit failure', async () => {
@@ -92,8 +112,21 @@ describe('the gate run as a user runs it', { concurrency: 2 }, () => {
   test('97 violations are listed once, bounded, not again in a diff', async () => {
     const run = await runGate({ faults: 'mutation=date-reformat', args: ['--grep', 'satisfies the contract'] });
     assert.equal(run.code, 1, run.output.slice(-3000));
-    assert.equal(run.output.split('$.data[0].updatedOn [date-time]').length - 1, 1, 'the first violation once');
-    assert.ok(run.output.split('\n').length < 120, `the output is bounded (${run.output.split('\n').length} lines)`);
+    // One line for one rule broken across every tracker, in JUnit's message and the terminal.
+    const grouped =
+      /\$\.data\[\*\]\.updatedOn \[date-time\] [^\n"]*: 97 of 97 trackers, first seen (?:"|&quot;)2023-12-07 00:00:00(?:"|&quot;)/;
+    assert.match(/<failure message="([^"]*)"/.exec(run.junit)?.[1] ?? '', grouped);
+    assert.doesNotMatch(run.output, /\$\.data\[\d+\]\.updatedOn/, 'no finding listed one by one');
+    assert.ok(run.output.split('\n').length < 60, `the output is bounded (${run.output.split('\n').length} lines)`);
+    // Every finding, ungrouped, on disk beside verdict.json.
+    const written = JSON.parse(readFileSync(join(run.reportDir, 'check-result.json'), 'utf8')) as {
+      checks: { result: { check: string; errors: { path: string }[] } }[];
+    };
+    const trackers = written.checks.find((c) => c.result.check === 'trackers')!.result;
+    assert.deepEqual(
+      trackers.errors.map((e) => e.path),
+      Array.from({ length: 97 }, (_, i) => `$.data[${i}].updatedOn`),
+    );
   });
 
   test('an unknown option is a usage error (2), not a failure, in one line', async () => {

@@ -26,6 +26,20 @@ const broken = (): Probe =>
   });
 
 describe('the terminal: one line per state change', () => {
+  test('the broken field of a rule broken in several trackers is its pattern ($.data[*].id), as the message groups it', () => {
+    const { lines, feed } = setup();
+    feed(ok());
+    feed(
+      probeOf({
+        message: 'HTTP 200: 3 contract violation(s), first: $.data[*].id [type] must be integer: 3 of 3 trackers',
+        durationMs: 25,
+        reason: 'schema_violation',
+        errors: [0, 1, 2].map((i) => ({ path: `$.data[${i}].id`, rule: 'type', message: 'must be integer' })),
+      }),
+    );
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, / field="\$\.data\[\*\]\.id" /);
+  });
   test('UP → DOWN → DEGRADED → DOWN (another reason), in logfmt; a fresh UP and a repeat say nothing', () => {
     const { lines, feed } = setup('eu-west-1');
     feed(ok());

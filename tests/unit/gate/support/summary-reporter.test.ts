@@ -16,19 +16,33 @@ type Status = TestResult['status'];
 interface FakeTest {
   status: Status;
   /** The verdicts the test's checks recorded (gate/support/gate.ts recordVerdict). */
-  checks: { verdict: string; answered: boolean }[];
+  checks: { verdict: string; answered: boolean; check?: string; reason?: string; message?: string; findings?: string[] }[];
+  title?: string;
+  project?: string;
+  /** test.skip(condition, reason) */
+  skip?: string;
+  /** The check-result.json attachments (gate/support/gate.ts expectCheck). */
+  results?: object[];
 }
 
 let runs = 0;
 /** One run: what the reporter printed last and what it wrote. */
-function run(tests: FakeTest[], status: FullResult['status']): { line: string; verdict: string; exitCode: number } {
+function run(
+  tests: FakeTest[],
+  status: FullResult['status'],
+): { line: string; verdict: string; exitCode: number; printed: string; checkResults: unknown } {
   const verdictFile = join(dir, `verdict-${++runs}.json`);
-  const reporter = new SummaryReporter({ verdictFile });
+  const checkResultFile = join(dir, `check-result-${runs}.json`);
+  const reporter = new SummaryReporter({ verdictFile, checkResultFile });
   const cases = tests.map(
     (t) =>
       ({
-        annotations: t.checks.map((c) => ({ type: 'verdict', description: JSON.stringify({ check: 'trackers', ...c }) })),
-        parent: { project: () => ({ name: 'host' }) },
+        title: t.title ?? 'a test',
+        annotations: [
+          ...t.checks.map((c) => ({ type: '_verdict', description: JSON.stringify({ check: 'trackers', ...c }) })),
+          ...(t.skip ? [{ type: 'skip', description: t.skip }] : []),
+        ],
+        parent: { project: () => ({ name: t.project ?? 'sandbox' }) },
       }) as unknown as TestCase,
   );
   let printed = '';
@@ -37,13 +51,27 @@ function run(tests: FakeTest[], status: FullResult['status']): { line: string; v
   process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
   try {
     reporter.onBegin({} as FullConfig, { allTests: () => cases } as unknown as Suite);
-    cases.forEach((c, i) => reporter.onTestEnd(c, { status: tests[i]!.status } as TestResult));
+    cases.forEach((c, i) => {
+      const attachments = (tests[i]!.results ?? []).map((r) => ({
+        name: 'check-result.json',
+        contentType: 'application/json',
+        body: Buffer.from(JSON.stringify(r)),
+      }));
+      reporter.onTestEnd(c, { status: tests[i]!.status, attachments } as unknown as TestResult);
+    });
     reporter.onEnd({ status } as FullResult);
   } finally {
     process.stdout.write = write;
   }
   const written = JSON.parse(readFileSync(verdictFile, 'utf8')) as { verdict: string; exitCode: number };
-  return { line: printed.trim().split('\n').at(-1)!.trim(), verdict: written.verdict, exitCode: written.exitCode };
+  const checkResults: unknown = JSON.parse(readFileSync(checkResultFile, 'utf8'));
+  return {
+    line: printed.trim().split('\n').at(-1)!.trim(),
+    verdict: written.verdict,
+    exitCode: written.exitCode,
+    printed,
+    checkResults,
+  };
 }
 
 const passed = (n = 1): FakeTest => ({
@@ -79,4 +107,68 @@ describe('the gate summary: verdict line and exit code', () => {
       assert.equal(r.verdict, { 0: 'pass', 1: 'fail', 3: 'inconclusive' }[exitCode]);
     });
   }
+});
+
+describe('the gate summary: the verdict block', () => {
+  const findings = [
+    '$.data[*].id [type] must be integer: 97 of 97 trackers, first seen "9737"',
+    '$.data[3].name [required] is required',
+  ];
+  const trackers: FakeTest = {
+    status: 'failed',
+    title: 'the contract',
+    checks: [
+      { verdict: 'fail', answered: true, reason: 'schema_violation', message: 'HTTP 200: 98 contract violation(s)', findings },
+    ],
+    results: [{ check: 'trackers', errors: [{ path: '$.data[0].id' }], warnings: [] }],
+  };
+  const auth: FakeTest = {
+    status: 'passed',
+    checks: [{ check: 'auth', verdict: 'pass', answered: true, message: 'every request was refused (4 attempts)' }],
+    results: [{ check: 'auth', errors: [], warnings: [] }],
+  };
+  const skipped: FakeTest = { status: 'skipped', title: 'latency sample', checks: [], skip: 'the trackers check does not pass' };
+
+  test('one line per check, a failure with its groups under it, a skip with its reason; check-result.json has every result', () => {
+    const r = run([auth, trackers, skipped], 'failed');
+    const block = r.printed.slice(r.printed.indexOf('  verdict'));
+    assert.equal(
+      block,
+      [
+        '  verdict (sandbox):',
+        '    pass  auth      every request was refused (4 attempts)',
+        '    FAIL  trackers  schema_violation:',
+        `            ${findings[0]}`,
+        `            ${findings[1]}`,
+        '    skip  latency sample: the trackers check does not pass',
+        '  gate: FAILED',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(r.checkResults, {
+      checks: [
+        { project: 'sandbox', test: 'a test', result: auth.results![0] },
+        { project: 'sandbox', test: 'the contract', result: trackers.results![0] },
+      ],
+    });
+  });
+
+  test('several targets: each line names its project', () => {
+    const r = run(
+      [
+        { ...auth, project: 'eu.example' },
+        { ...trackers, project: 'us.example' },
+      ],
+      'failed',
+    );
+    assert.match(r.printed, /^ {2}verdict:\n {4}\[eu\.example\] pass {2}auth /m);
+    assert.match(r.printed, /^ {4}\[us\.example\] FAIL {2}trackers {2}schema_violation:$/m);
+  });
+
+  test('more groups than the block shows: the first five, then where the rest are', () => {
+    const many = Array.from({ length: 6 }, (_, i) => `$.f${i} [type] m`);
+    const r = run([{ ...trackers, checks: [{ ...trackers.checks[0]!, findings: many }] }], 'failed');
+    assert.match(r.printed, /\$\.f4 \[type\] m\n {12}… more in check-result\.json\n/);
+    assert.doesNotMatch(r.printed, /\$\.f5/);
+  });
 });
