@@ -12,6 +12,8 @@ import type { Connection, MainIo, Setup } from './run-context.ts';
 import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
 import { createStatusHistory } from './status-history.ts';
+import { MaintenanceSchedule, MaintenanceWatch } from './maintenance.ts';
+import { maintenanceLine } from './state-log.ts';
 
 /** A signal this soon after the first is the same one delivered twice, not a second request. */
 const REPEATED_SIGNAL_MS = 1000;
@@ -25,10 +27,13 @@ function instrumentsFor(s: Setup) {
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
   // quorum rules count locations (README "Running a fleet").
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
-  const metrics = createMetrics({ registry, targets: s.targets, version: s.version });
+  const metrics = createMetrics({ registry, targets: s.targets, version: s.version, maintenance: s.maintenance });
   const history = createStatusHistory(s.targets, { version: s.version, location: s.location });
   return { registry, metrics, history };
 }
+
+/** How often the service looks at the maintenance windows: a start or an end shows within this. */
+export const MAINTENANCE_TICK_MS = 10_000;
 
 export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Reload): Promise<number> {
   const { registry, metrics, history } = instrumentsFor(s);
@@ -42,6 +47,8 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
     log: io.err,
     web: s.web,
     prometheus,
+    maintenance: s.maintenance,
+    clock: io.clock,
   };
   const server = createMonitorServer(served);
   const port = s.flags.port ?? s.settings.port;
@@ -101,6 +108,26 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   const crashed = (why: string) => onCrash(why);
   let loop = startProbeThread({ targets: s.targets, baseUrlOf: conn.baseUrlOf, metrics, history, onResult, onCrash: crashed });
   let current = { setup: s, conn };
+
+  // Maintenance windows: the gauge and a log line at each start and end, on a timer only while the
+  // file has windows. A reload hands the open windows over, so a kept one is not announced twice.
+  const noWindows = new MaintenanceSchedule([]);
+  const watchFor = (setup: Setup, seed?: MaintenanceWatch) =>
+    new MaintenanceWatch(setup.maintenance ?? noWindows, (o, event) => maintenanceLine(o, event, setup.location), seed);
+  let watch = watchFor(s);
+  let liveMetrics = metrics;
+  let maintenanceTimer: TimerHandle | undefined;
+  const tickMaintenance = () => {
+    if (maintenanceTimer) clock.clearTimeout(maintenanceTimer);
+    maintenanceTimer = undefined;
+    const at = clock.epochMs();
+    liveMetrics.markMaintenance(at);
+    for (const line of watch.tick(at)) io.err(line);
+    if ((current.setup.maintenance?.windows.length ?? 0) > 0)
+      maintenanceTimer = clock.setTimeout(tickMaintenance, MAINTENANCE_TICK_MS - (at % MAINTENANCE_TICK_MS));
+  };
+  served.maintenance = s.maintenance;
+  tickMaintenance();
   let reloading: Promise<void> | undefined;
 
   /**
@@ -125,6 +152,10 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       served.targetCount = next.setup.targets.length;
       stateLog = createStateLog({ history: fresh.history, log: io.err, location: next.setup.location, summaries: every > 0 });
       current = next;
+      served.maintenance = next.setup.maintenance;
+      liveMetrics = fresh.metrics;
+      watch = watchFor(next.setup, watch);
+      tickMaintenance();
       loop = startProbeThread({
         targets: next.setup.targets,
         baseUrlOf: next.conn.baseUrlOf,
@@ -147,6 +178,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
         if (summaryTimer) clock.clearTimeout(summaryTimer);
+        if (maintenanceTimer) clock.clearTimeout(maintenanceTimer);
         process.off('SIGHUP', onReload);
         await reloading;
         await loop.stop();

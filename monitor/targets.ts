@@ -12,6 +12,7 @@ import { describeJsonProblem, parseJson } from '../src/json-position.ts';
 import { printable } from '../src/show-value.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
+import { parseMaintenance, type MaintenanceWindow } from './maintenance.ts';
 
 export const TARGETS_SCHEMA_ID = 'monitor-targets.schema.json';
 export const DEFAULT_TARGET_NAME = 'default';
@@ -29,7 +30,8 @@ export interface TargetEntry {
   authIntervalSeconds: number;
 }
 
-export type TargetsResult = { ok: true; targets: TargetEntry[] } | { ok: false; errors: string[] };
+export type TargetsResult =
+  { ok: true; targets: TargetEntry[]; maintenance: MaintenanceWindow[] } | { ok: false; errors: string[] };
 
 // A path in the file can be a 10 MB key, and a file name anything: every error line is one
 // printable line of bounded length, whatever the document held.
@@ -128,8 +130,10 @@ export function parseTargets(document: unknown, base: Config, label: string, env
     else seen.set(spec.name, i);
     return buildTarget(spec, at, base, env, errors);
   });
-  if (errors.length > 0) return { ok: false, errors: errorLines(label, errors) };
-  return { ok: true, targets };
+  const maintenance = parseMaintenance(file.maintenance ?? [], [...seen.keys()]);
+  if (!maintenance.ok) errors.push(...maintenance.errors);
+  if (errors.length > 0 || !maintenance.ok) return { ok: false, errors: errorLines(label, errors) };
+  return { ok: true, targets, maintenance: maintenance.windows };
 }
 
 /** Read and check a targets file. Never throws. */

@@ -1225,12 +1225,67 @@ const schema38 = {
         },
       },
     },
+    maintenance: {
+      type: 'array',
+      maxItems: 100,
+      description:
+        'Planned maintenance windows (docs/monitor.md#maintenance-windows): probing goes on, trackers_maintenance{target} is 1, alerts and error budget leave the window out, the status page says MAINTENANCE.',
+      items: {
+        title: 'MaintenanceWindowSpec',
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "Names the window in the log, on the status page and in an Alertmanager silence's comment: unique, 1-80 characters, no control characters.",
+            pattern: '^[^\\u0000-\\u001f\\u007f]{1,80}$',
+          },
+          reason: {
+            type: 'string',
+            description: "Why, at most 300 characters: shown on the status page, in the log and as the silence's comment.",
+          },
+          targets: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { type: 'string', pattern: '^[a-z0-9_-]{1,40}$' },
+            description: 'Names of targets in this file. Absent: every target.',
+          },
+          start: { type: 'string', format: 'date-time', description: "A one-off window's start (RFC 3339, with an offset)." },
+          end: { type: 'string', format: 'date-time', description: "A one-off window's end (RFC 3339), after start." },
+          cron: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "A recurring window's starts: 5 fields (minute hour day-of-month month day-of-week; *, lists, ranges, steps), in timeZone.",
+          },
+          duration: {
+            type: 'string',
+            pattern: '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$',
+            minLength: 1,
+            description: 'A recurring window\'s length, e.g. "90m", "2h", "1h30m" (at most 7 days).',
+          },
+          timeZone: {
+            type: 'string',
+            minLength: 1,
+            description: 'IANA time zone the cron fields are read in, e.g. Europe/Berlin (default UTC).',
+          },
+        },
+        description:
+          'Either start and end (a one-off window), or cron and duration with an optional timeZone (a recurring one); checked by monitor/maintenance.ts.',
+      },
+    },
   },
 };
 const func6 = Object.prototype.hasOwnProperty;
 const pattern5 = func0('^[a-z0-9_-]{1,40}$', 'u');
 const pattern6 = func0('^[1-9][0-9]{0,18}$', 'u');
 const pattern8 = func0('^[A-Za-z_][A-Za-z0-9_]*$', 'u');
+const pattern13 = func0('^[^\\u0000-\\u001f\\u007f]{1,80}$', 'u');
+const pattern15 = func0('^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$', 'u');
 function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   /*# sourceURL="strict/monitor-targets.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -1261,7 +1316,7 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === '$schema' || key0 === 'targets')) {
+      if (!(key0 === '$schema' || key0 === 'targets' || key0 === 'maintenance')) {
         const err1 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2416,8 +2471,528 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.maintenance !== undefined) {
+      let data23 = data.maintenance;
+      if (Array.isArray(data23)) {
+        if (data23.length > 100) {
+          const err58 = {
+            instancePath: instancePath + '/maintenance',
+            schemaPath: '#/properties/maintenance/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 100 },
+            message: 'must NOT have more than 100 items',
+            schema: 100,
+            parentSchema: schema38.properties.maintenance,
+            data: data23,
+          };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+        const len2 = data23.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data24 = data23[i3];
+          if (data24 && typeof data24 == 'object' && !Array.isArray(data24)) {
+            if (data24.name === undefined) {
+              const err59 = {
+                instancePath: instancePath + '/maintenance/' + i3,
+                schemaPath: '#/properties/maintenance/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'name' },
+                message: "must have required property '" + 'name' + "'",
+                schema: schema38.properties.maintenance.items.required,
+                parentSchema: schema38.properties.maintenance.items,
+                data: data24,
+              };
+              if (vErrors === null) {
+                vErrors = [err59];
+              } else {
+                vErrors.push(err59);
+              }
+              errors++;
+            }
+            for (const key3 in data24) {
+              if (!(
+                key3 === 'name' ||
+                key3 === 'reason' ||
+                key3 === 'targets' ||
+                key3 === 'start' ||
+                key3 === 'end' ||
+                key3 === 'cron' ||
+                key3 === 'duration' ||
+                key3 === 'timeZone'
+              )) {
+                const err60 = {
+                  instancePath: instancePath + '/maintenance/' + i3,
+                  schemaPath: '#/properties/maintenance/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key3 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema38.properties.maintenance.items,
+                  data: data24,
+                };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
+            if (data24.name !== undefined) {
+              let data25 = data24.name;
+              if (typeof data25 === 'string') {
+                if (data25.length < 1) {
+                  const err61 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/name',
+                    schemaPath: '#/properties/maintenance/items/properties/name/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.name,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err61];
+                  } else {
+                    vErrors.push(err61);
+                  }
+                  errors++;
+                }
+                if (!pattern13.test(data25)) {
+                  const err62 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/name',
+                    schemaPath: '#/properties/maintenance/items/properties/name/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\u0000-\\u001f\\u007f]{1,80}$' },
+                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f]{1,80}$' + '"',
+                    schema: '^[^\\u0000-\\u001f\\u007f]{1,80}$',
+                    parentSchema: schema38.properties.maintenance.items.properties.name,
+                    data: data25,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err62];
+                  } else {
+                    vErrors.push(err62);
+                  }
+                  errors++;
+                }
+              } else {
+                const err63 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/name',
+                  schemaPath: '#/properties/maintenance/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.name.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.name,
+                  data: data25,
+                };
+                if (vErrors === null) {
+                  vErrors = [err63];
+                } else {
+                  vErrors.push(err63);
+                }
+                errors++;
+              }
+            }
+            if (data24.reason !== undefined) {
+              let data26 = data24.reason;
+              if (typeof data26 !== 'string') {
+                const err64 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/reason',
+                  schemaPath: '#/properties/maintenance/items/properties/reason/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.reason.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.reason,
+                  data: data26,
+                };
+                if (vErrors === null) {
+                  vErrors = [err64];
+                } else {
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data24.targets !== undefined) {
+              let data27 = data24.targets;
+              if (Array.isArray(data27)) {
+                if (data27.length < 1) {
+                  const err65 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/targets',
+                    schemaPath: '#/properties/maintenance/items/properties/targets/minItems',
+                    keyword: 'minItems',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 items',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.targets,
+                    data: data27,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+                const len3 = data27.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data28 = data27[i4];
+                  if (typeof data28 === 'string') {
+                    if (!pattern5.test(data28)) {
+                      const err66 = {
+                        instancePath: instancePath + '/maintenance/' + i3 + '/targets/' + i4,
+                        schemaPath: '#/properties/maintenance/items/properties/targets/items/pattern',
+                        keyword: 'pattern',
+                        params: { pattern: '^[a-z0-9_-]{1,40}$' },
+                        message: 'must match pattern "' + '^[a-z0-9_-]{1,40}$' + '"',
+                        schema: '^[a-z0-9_-]{1,40}$',
+                        parentSchema: schema38.properties.maintenance.items.properties.targets.items,
+                        data: data28,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err66];
+                      } else {
+                        vErrors.push(err66);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err67 = {
+                      instancePath: instancePath + '/maintenance/' + i3 + '/targets/' + i4,
+                      schemaPath: '#/properties/maintenance/items/properties/targets/items/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema38.properties.maintenance.items.properties.targets.items.type,
+                      parentSchema: schema38.properties.maintenance.items.properties.targets.items,
+                      data: data28,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err67];
+                    } else {
+                      vErrors.push(err67);
+                    }
+                    errors++;
+                  }
+                }
+                let i5 = data27.length;
+                let j1;
+                if (i5 > 1) {
+                  const indices1 = {};
+                  for (; i5--;) {
+                    let item1 = data27[i5];
+                    if (typeof item1 !== 'string') {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == 'number') {
+                      j1 = indices1[item1];
+                      const err68 = {
+                        instancePath: instancePath + '/maintenance/' + i3 + '/targets',
+                        schemaPath: '#/properties/maintenance/items/properties/targets/uniqueItems',
+                        keyword: 'uniqueItems',
+                        params: { i: i5, j: j1 },
+                        message: 'must NOT have duplicate items (items ## ' + j1 + ' and ' + i5 + ' are identical)',
+                        schema: true,
+                        parentSchema: schema38.properties.maintenance.items.properties.targets,
+                        data: data27,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err68];
+                      } else {
+                        vErrors.push(err68);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i5;
+                  }
+                }
+              } else {
+                const err69 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/targets',
+                  schemaPath: '#/properties/maintenance/items/properties/targets/type',
+                  keyword: 'type',
+                  params: { type: 'array' },
+                  message: 'must be array',
+                  schema: schema38.properties.maintenance.items.properties.targets.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.targets,
+                  data: data27,
+                };
+                if (vErrors === null) {
+                  vErrors = [err69];
+                } else {
+                  vErrors.push(err69);
+                }
+                errors++;
+              }
+            }
+            if (data24.start !== undefined) {
+              let data29 = data24.start;
+              if (typeof data29 === 'string') {
+                if (!formats0.validate(data29)) {
+                  const err70 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/start',
+                    schemaPath: '#/properties/maintenance/items/properties/start/format',
+                    keyword: 'format',
+                    params: { format: 'date-time' },
+                    message: 'must match format "' + 'date-time' + '"',
+                    schema: 'date-time',
+                    parentSchema: schema38.properties.maintenance.items.properties.start,
+                    data: data29,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err70];
+                  } else {
+                    vErrors.push(err70);
+                  }
+                  errors++;
+                }
+              } else {
+                const err71 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/start',
+                  schemaPath: '#/properties/maintenance/items/properties/start/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.start.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.start,
+                  data: data29,
+                };
+                if (vErrors === null) {
+                  vErrors = [err71];
+                } else {
+                  vErrors.push(err71);
+                }
+                errors++;
+              }
+            }
+            if (data24.end !== undefined) {
+              let data30 = data24.end;
+              if (typeof data30 === 'string') {
+                if (!formats0.validate(data30)) {
+                  const err72 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/end',
+                    schemaPath: '#/properties/maintenance/items/properties/end/format',
+                    keyword: 'format',
+                    params: { format: 'date-time' },
+                    message: 'must match format "' + 'date-time' + '"',
+                    schema: 'date-time',
+                    parentSchema: schema38.properties.maintenance.items.properties.end,
+                    data: data30,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/end',
+                  schemaPath: '#/properties/maintenance/items/properties/end/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.end.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.end,
+                  data: data30,
+                };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data24.cron !== undefined) {
+              let data31 = data24.cron;
+              if (typeof data31 === 'string') {
+                if (data31.length < 1) {
+                  const err74 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/cron',
+                    schemaPath: '#/properties/maintenance/items/properties/cron/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.cron,
+                    data: data31,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err74];
+                  } else {
+                    vErrors.push(err74);
+                  }
+                  errors++;
+                }
+              } else {
+                const err75 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/cron',
+                  schemaPath: '#/properties/maintenance/items/properties/cron/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.cron.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.cron,
+                  data: data31,
+                };
+                if (vErrors === null) {
+                  vErrors = [err75];
+                } else {
+                  vErrors.push(err75);
+                }
+                errors++;
+              }
+            }
+            if (data24.duration !== undefined) {
+              let data32 = data24.duration;
+              if (typeof data32 === 'string') {
+                if (data32.length < 1) {
+                  const err76 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/duration',
+                    schemaPath: '#/properties/maintenance/items/properties/duration/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.duration,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err76];
+                  } else {
+                    vErrors.push(err76);
+                  }
+                  errors++;
+                }
+                if (!pattern15.test(data32)) {
+                  const err77 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/duration',
+                    schemaPath: '#/properties/maintenance/items/properties/duration/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$' },
+                    message: 'must match pattern "' + '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$' + '"',
+                    schema: '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$',
+                    parentSchema: schema38.properties.maintenance.items.properties.duration,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err77];
+                  } else {
+                    vErrors.push(err77);
+                  }
+                  errors++;
+                }
+              } else {
+                const err78 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/duration',
+                  schemaPath: '#/properties/maintenance/items/properties/duration/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.duration.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.duration,
+                  data: data32,
+                };
+                if (vErrors === null) {
+                  vErrors = [err78];
+                } else {
+                  vErrors.push(err78);
+                }
+                errors++;
+              }
+            }
+            if (data24.timeZone !== undefined) {
+              let data33 = data24.timeZone;
+              if (typeof data33 === 'string') {
+                if (data33.length < 1) {
+                  const err79 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/timeZone',
+                    schemaPath: '#/properties/maintenance/items/properties/timeZone/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.timeZone,
+                    data: data33,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err79];
+                  } else {
+                    vErrors.push(err79);
+                  }
+                  errors++;
+                }
+              } else {
+                const err80 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/timeZone',
+                  schemaPath: '#/properties/maintenance/items/properties/timeZone/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.timeZone.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.timeZone,
+                  data: data33,
+                };
+                if (vErrors === null) {
+                  vErrors = [err80];
+                } else {
+                  vErrors.push(err80);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err81 = {
+              instancePath: instancePath + '/maintenance/' + i3,
+              schemaPath: '#/properties/maintenance/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema38.properties.maintenance.items.type,
+              parentSchema: schema38.properties.maintenance.items,
+              data: data24,
+            };
+            if (vErrors === null) {
+              vErrors = [err81];
+            } else {
+              vErrors.push(err81);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err82 = {
+          instancePath: instancePath + '/maintenance',
+          schemaPath: '#/properties/maintenance/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema38.properties.maintenance.type,
+          parentSchema: schema38.properties.maintenance,
+          data: data23,
+        };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err58 = {
+    const err83 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2428,9 +3003,9 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err58];
+      vErrors = [err83];
     } else {
-      vErrors.push(err58);
+      vErrors.push(err83);
     }
     errors++;
   }
@@ -2717,7 +3292,7 @@ const schema40 = {
     },
   },
 };
-const pattern13 = func0('^[a-z0-9][a-z0-9_-]{0,62}$', 'u');
+const pattern16 = func0('^[a-z0-9][a-z0-9_-]{0,62}$', 'u');
 function validate26(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   /*# sourceURL="strict/slo-spec.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -2827,7 +3402,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.service !== undefined) {
       let data1 = data.service;
       if (typeof data1 === 'string') {
-        if (!pattern13.test(data1)) {
+        if (!pattern16.test(data1)) {
           const err5 = {
             instancePath: instancePath + '/service',
             schemaPath: '#/properties/service/pattern',
@@ -3034,7 +3609,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
             if (data5.name !== undefined) {
               let data6 = data5.name;
               if (typeof data6 === 'string') {
-                if (!pattern13.test(data6)) {
+                if (!pattern16.test(data6)) {
                   const err15 = {
                     instancePath: instancePath + '/slos/' + i0 + '/name',
                     schemaPath: '#/properties/slos/items/properties/name/pattern',
