@@ -21,6 +21,7 @@ Options:
   --location NAME        the location label on every series, the status page and the log (default MONITOR_LOCATION)
   --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
   --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
+  --alertmanager-url URL a silence in this Alertmanager (API v2) for each maintenance window of the targets file
   --summary-interval S   the service's summary line on stderr every S seconds (per target ok/total, p95; default 60, 0: none)
   --sandbox-faults SPEC  embedded sandbox only: serve every request with these faults, e.g. latency=1500 or error-rate=0.2
   -h, --help             this text
@@ -40,6 +41,8 @@ export interface Flags {
   location?: string;
   shard?: Shard;
   webConfigFile?: string;
+  /** Alertmanager's base URL: a silence per maintenance window. */
+  alertmanagerUrl?: string;
   /** Seconds between the service's summary lines; 0: none. */
   summaryInterval?: number;
   help: boolean;
@@ -70,6 +73,7 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     shard: { type: 'string' },
     'web.config.file': { type: 'string' },
     'summary-interval': { type: 'string' },
+    'alertmanager-url': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed.ok) return parsed;
@@ -127,6 +131,19 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
   flags.webConfigFile = webConfig;
   if (webConfig !== undefined && flags.once)
     return { ok: false, error: '--web.config.file protects the service; --once serves nothing' };
+  const am = str('alertmanager-url');
+  if (am !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(am);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username !== '' || url.password !== '')
+      return { ok: false, error: '--alertmanager-url must be an http(s) URL without credentials, e.g. http://alertmanager:9093' };
+    if (flags.once) return { ok: false, error: '--alertmanager-url applies to the service; --once silences nothing' };
+    flags.alertmanagerUrl = url.href;
+  }
   if (flags.summaryInterval !== undefined && flags.once)
     return { ok: false, error: '--summary-interval applies to the service; --once prints one line per probe' };
   if (flags.push && !flags.once)

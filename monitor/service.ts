@@ -14,6 +14,7 @@ import { createStateLog } from './state-log.ts';
 import { createStatusHistory } from './status-history.ts';
 import { MaintenanceSchedule, MaintenanceWatch } from './maintenance.ts';
 import { maintenanceLine } from './state-log.ts';
+import { syncSilences } from './alertmanager-silences.ts';
 
 /** A signal this soon after the first is the same one delivered twice, not a second request. */
 const REPEATED_SIGNAL_MS = 1000;
@@ -31,6 +32,10 @@ function instrumentsFor(s: Setup) {
   const history = createStatusHistory(s.targets, { version: s.version, location: s.location });
   return { registry, metrics, history };
 }
+
+/** Silences are checked this often (they are made SILENCE_LOOKAHEAD_MS ahead); a failed sync is retried sooner, doubling. */
+export const SILENCE_SYNC_MS = 60_000;
+export const SILENCE_RETRY_MS = 5_000;
 
 /** How often the service looks at the maintenance windows: a start or an end shows within this. */
 export const MAINTENANCE_TICK_MS = 10_000;
@@ -128,6 +133,42 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   };
   served.maintenance = s.maintenance;
   tickMaintenance();
+
+  // --alertmanager-url: silences follow the windows; a refusal or a timeout is a line and a retry
+  // with back-off, never a stop.
+  let silenceTimer: TimerHandle | undefined;
+  let silenceBackoffMs = SILENCE_RETRY_MS;
+  let syncing: Promise<void> | undefined;
+  const syncNow = () => {
+    const url = s.flags.alertmanagerUrl;
+    if (!url || syncing) return;
+    if (silenceTimer) clock.clearTimeout(silenceTimer);
+    silenceTimer = undefined;
+    const setup = current.setup;
+    syncing = (async () => {
+      const r = await syncSilences({
+        url,
+        schedule: setup.maintenance ?? noWindows,
+        targets: setup.targets.map((t) => t.name),
+        clock,
+      });
+      let next = SILENCE_SYNC_MS;
+      if (r.ok) {
+        silenceBackoffMs = SILENCE_RETRY_MS;
+        if (r.created + r.deleted > 0)
+          io.err(`level=info msg="Alertmanager silences: ${r.created} created, ${r.deleted} deleted, ${r.kept} kept"`);
+      } else {
+        io.err(
+          `level=warn msg=${JSON.stringify(`Alertmanager silences not synced: ${r.error}; retrying in ${silenceBackoffMs / 1000} s`)}`,
+        );
+        next = silenceBackoffMs;
+        silenceBackoffMs = Math.min(silenceBackoffMs * 2, SILENCE_SYNC_MS * 5);
+      }
+      if (!stoppingSilences) silenceTimer = clock.setTimeout(syncNow, next);
+    })().finally(() => (syncing = undefined));
+  };
+  let stoppingSilences = false;
+  syncNow();
   let reloading: Promise<void> | undefined;
 
   /**
@@ -156,6 +197,9 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       liveMetrics = fresh.metrics;
       watch = watchFor(next.setup, watch);
       tickMaintenance();
+      // After a sync in flight, which may have read the old windows.
+      if (syncing) void syncing.then(syncNow);
+      else syncNow();
       loop = startProbeThread({
         targets: next.setup.targets,
         baseUrlOf: next.conn.baseUrlOf,
@@ -179,6 +223,9 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       void (async () => {
         if (summaryTimer) clock.clearTimeout(summaryTimer);
         if (maintenanceTimer) clock.clearTimeout(maintenanceTimer);
+        stoppingSilences = true;
+        if (silenceTimer) clock.clearTimeout(silenceTimer);
+        await syncing;
         process.off('SIGHUP', onReload);
         await reloading;
         await loop.stop();
