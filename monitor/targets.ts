@@ -136,8 +136,8 @@ export function parseTargets(document: unknown, base: Config, label: string, env
   return { ok: true, targets, maintenance: maintenance.windows };
 }
 
-/** Read and check a targets file. Never throws. */
-export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsResult {
+/** A targets file read and parsed as JSON (not yet checked). Never throws. */
+function readTargetsDocument(path: string): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -155,7 +155,39 @@ export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsR
     // Where, and the parser's reason stripped of the text it quotes: that text could be a misplaced secret.
     return { ok: false, errors: [errorLine(path, `is not valid JSON: ${describeJsonProblem(parsed.problem)}`)] };
   }
-  return parseTargets(parsed.value, base, path, env);
+  return { ok: true, value: parsed.value };
+}
+
+/** Read and check a targets file. Never throws. */
+export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsResult {
+  const read = readTargetsDocument(path);
+  return read.ok ? parseTargets(read.value, base, path, env) : read;
+}
+
+/**
+ * Only the maintenance windows of a targets file (slo report): the file is checked against its schema
+ * and the windows against its target names, but no credential is resolved. Never throws.
+ */
+export function loadMaintenanceWindows(
+  path: string,
+): { ok: true; windows: MaintenanceWindow[] } | { ok: false; errors: string[] } {
+  const read = readTargetsDocument(path);
+  if (!read.ok) return read;
+  const findings = validateDocument(TARGETS_SCHEMA_ID, read.value);
+  if (findings.length > 0)
+    return {
+      ok: false,
+      errors: errorLines(
+        path,
+        findings.map((f) => `${f.path}: ${f.message}`),
+      ),
+    };
+  const file = read.value as MonitorTargetsFile;
+  const parsed = parseMaintenance(
+    file.maintenance ?? [],
+    file.targets.map((t) => t.name),
+  );
+  return parsed.ok ? parsed : { ok: false, errors: errorLines(path, parsed.errors) };
 }
 
 /** Every target probed every `seconds` (the --interval flag); the 8015 check keeps its own, longer interval. */
