@@ -164,8 +164,10 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
         next = silenceBackoffMs;
         silenceBackoffMs = Math.min(silenceBackoffMs * 2, SILENCE_SYNC_MS * 5);
       }
+      // Done before the timer is armed, so a timer that fires at once finds no sync in flight.
+      syncing = undefined;
       if (!stoppingSilences) silenceTimer = clock.setTimeout(syncNow, next);
-    })().finally(() => (syncing = undefined));
+    })();
   };
   let stoppingSilences = false;
   syncNow();
