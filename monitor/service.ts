@@ -12,9 +12,7 @@ import type { Connection, MainIo, Setup } from './run-context.ts';
 import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
 import { createStatusHistory } from './status-history.ts';
-import { MaintenanceSchedule, MaintenanceWatch } from './maintenance.ts';
-import { maintenanceLine } from './state-log.ts';
-import { syncSilences } from './alertmanager-silences.ts';
+import { startMaintenance } from './maintenance-service.ts';
 
 /** A signal this soon after the first is the same one delivered twice, not a second request. */
 const REPEATED_SIGNAL_MS = 1000;
@@ -32,13 +30,6 @@ function instrumentsFor(s: Setup) {
   const history = createStatusHistory(s.targets, { version: s.version, location: s.location });
   return { registry, metrics, history };
 }
-
-/** Silences are checked this often (they are made SILENCE_LOOKAHEAD_MS ahead); a failed sync is retried sooner, doubling. */
-export const SILENCE_SYNC_MS = 60_000;
-export const SILENCE_RETRY_MS = 5_000;
-
-/** How often the service looks at the maintenance windows: a start or an end shows within this. */
-export const MAINTENANCE_TICK_MS = 10_000;
 
 export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Reload): Promise<number> {
   const { registry, metrics, history } = instrumentsFor(s);
@@ -114,63 +105,8 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   let loop = startProbeThread({ targets: s.targets, baseUrlOf: conn.baseUrlOf, metrics, history, onResult, onCrash: crashed });
   let current = { setup: s, conn };
 
-  // Maintenance windows: the gauge and a log line at each start and end, on a timer only while the
-  // file has windows. A reload hands the open windows over, so a kept one is not announced twice.
-  const noWindows = new MaintenanceSchedule([]);
-  const watchFor = (setup: Setup, seed?: MaintenanceWatch) =>
-    new MaintenanceWatch(setup.maintenance ?? noWindows, (o, event) => maintenanceLine(o, event, setup.location), seed);
-  let watch = watchFor(s);
-  let liveMetrics = metrics;
-  let maintenanceTimer: TimerHandle | undefined;
-  const tickMaintenance = () => {
-    if (maintenanceTimer) clock.clearTimeout(maintenanceTimer);
-    maintenanceTimer = undefined;
-    const at = clock.epochMs();
-    liveMetrics.markMaintenance(at);
-    for (const line of watch.tick(at)) io.err(line);
-    if ((current.setup.maintenance?.windows.length ?? 0) > 0)
-      maintenanceTimer = clock.setTimeout(tickMaintenance, MAINTENANCE_TICK_MS - (at % MAINTENANCE_TICK_MS));
-  };
-  served.maintenance = s.maintenance;
-  tickMaintenance();
-
-  // --alertmanager-url: silences follow the windows; a refusal or a timeout is a line and a retry
-  // with back-off, never a stop.
-  let silenceTimer: TimerHandle | undefined;
-  let silenceBackoffMs = SILENCE_RETRY_MS;
-  let syncing: Promise<void> | undefined;
-  const syncNow = () => {
-    const url = s.flags.alertmanagerUrl;
-    if (!url || syncing) return;
-    if (silenceTimer) clock.clearTimeout(silenceTimer);
-    silenceTimer = undefined;
-    const setup = current.setup;
-    syncing = (async () => {
-      const r = await syncSilences({
-        url,
-        schedule: setup.maintenance ?? noWindows,
-        targets: setup.targets.map((t) => t.name),
-        clock,
-      });
-      let next = SILENCE_SYNC_MS;
-      if (r.ok) {
-        silenceBackoffMs = SILENCE_RETRY_MS;
-        if (r.created + r.deleted > 0)
-          io.err(`level=info msg="Alertmanager silences: ${r.created} created, ${r.deleted} deleted, ${r.kept} kept"`);
-      } else {
-        io.err(
-          `level=warn msg=${JSON.stringify(`Alertmanager silences not synced: ${r.error}; retrying in ${silenceBackoffMs / 1000} s`)}`,
-        );
-        next = silenceBackoffMs;
-        silenceBackoffMs = Math.min(silenceBackoffMs * 2, SILENCE_SYNC_MS * 5);
-      }
-      // Done before the timer is armed, so a timer that fires at once finds no sync in flight.
-      syncing = undefined;
-      if (!stoppingSilences) silenceTimer = clock.setTimeout(syncNow, next);
-    })();
-  };
-  let stoppingSilences = false;
-  syncNow();
+  // The windows' gauge, log lines and Alertmanager silences (maintenance-service.ts).
+  const maintenance = startMaintenance({ setup: s, metrics, clock, log: io.err, alertmanagerUrl: s.flags.alertmanagerUrl });
   let reloading: Promise<void> | undefined;
 
   /**
@@ -196,12 +132,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       stateLog = createStateLog({ history: fresh.history, log: io.err, location: next.setup.location, summaries: every > 0 });
       current = next;
       served.maintenance = next.setup.maintenance;
-      liveMetrics = fresh.metrics;
-      watch = watchFor(next.setup, watch);
-      tickMaintenance();
-      // After a sync in flight, which may have read the old windows.
-      if (syncing) void syncing.then(syncNow);
-      else syncNow();
+      maintenance.reload(next.setup, fresh.metrics);
       loop = startProbeThread({
         targets: next.setup.targets,
         baseUrlOf: next.conn.baseUrlOf,
@@ -224,10 +155,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
         if (summaryTimer) clock.clearTimeout(summaryTimer);
-        if (maintenanceTimer) clock.clearTimeout(maintenanceTimer);
-        stoppingSilences = true;
-        if (silenceTimer) clock.clearTimeout(silenceTimer);
-        await syncing;
+        await maintenance.stop();
         process.off('SIGHUP', onReload);
         await reloading;
         await loop.stop();
