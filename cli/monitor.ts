@@ -19,6 +19,7 @@ import type { FaultSpec } from '../sandbox/faults.ts';
 import { USAGE, parseFlags } from '../monitor/flags.ts';
 import { once } from '../monitor/once.ts';
 import { PROCESS_IO, type Connection, type MainIo, type Setup } from '../monitor/run-context.ts';
+import { MaintenanceSchedule, type MaintenanceWindow } from '../monitor/maintenance.ts';
 import { shardOf } from '../monitor/shard.ts';
 import type { WebConfig } from '../monitor/web-config.ts';
 import { defaultTargets, loadTargetsFile, withInterval, type TargetEntry } from '../monitor/targets.ts';
@@ -52,10 +53,12 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
   if (!env.ok || !monitor.ok) throw new UsageError(`configuration error: ${errors.join('; ')} (see .env.example)`);
   const settings = monitor.settings;
   let targets: TargetEntry[];
+  let windows: MaintenanceWindow[] = [];
   if (file !== undefined) {
     const loaded = loadTargetsFile(file, env.config, io.env);
     if (!loaded.ok) throw new UsageError(`configuration error: ${loaded.errors.join('; ')}`);
     targets = loaded.targets;
+    windows = loaded.maintenance;
   } else {
     targets = defaultTargets(env.config);
   }
@@ -76,7 +79,8 @@ async function setup(argv: readonly string[], io: MainIo): Promise<Setup> {
     if (problem) throw new UsageError(`--failures-dir ${JSON.stringify(flags.failuresDir)}: ${problem}`);
   }
   if (flags.push && !settings.pushgateway) throw new UsageError('--push needs PUSHGATEWAY_URL, e.g. http://pushgateway:9091');
-  return { flags, settings, targets, version: packageVersion(), location: flags.location ?? settings.location, web };
+  const maintenance = new MaintenanceSchedule(windows);
+  return { flags, settings, targets, maintenance, version: packageVersion(), location: flags.location ?? settings.location, web };
 }
 
 /** The running targets: the embedded sandbox once if any target needs it, and one client per target. */

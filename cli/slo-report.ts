@@ -23,11 +23,19 @@ import type { Verdict } from '../src/checks/result.ts';
 import { DONE, EXIT, exitCodeFor, type ExitCode } from '../src/exit-code.ts';
 import { systemClock, type Clock } from '../src/clock.ts';
 import type { Env } from '../src/config/env.ts';
-import { loadPrometheusUrl, parseServiceUrl, PROMETHEUS_EXAMPLE, type ServiceUrl } from '../src/config/monitor.ts';
+import {
+  loadMonitorSettings,
+  loadPrometheusUrl,
+  parseServiceUrl,
+  PROMETHEUS_EXAMPLE,
+  type ServiceUrl,
+} from '../src/config/monitor.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { showInline, showValue } from '../src/show-value.ts';
 import type { SloSpec } from '../src/types.generated.ts';
 import { SHIPPED_SPEC } from './slo.ts';
+import { MaintenanceSchedule } from '../monitor/maintenance.ts';
+import { loadMaintenanceWindows } from '../monitor/targets.ts';
 
 export const USAGE = `Usage: trackers-contract slo report [options]
 
@@ -45,6 +53,8 @@ Options:
   -f, --format FORMAT   text (default), markdown, json or html (one self-contained page)
       --step DURATION   the incidents' resolution, e.g. 15s or 1m (default: the scrape interval)
   -s, --spec FILE       the SLO spec (default: the shipped monitor/slo/trackers.slo.yml)
+  -c, --config FILE     the monitor's targets file: its maintenance windows are left out of the figures
+                        and listed (default: MONITOR_CONFIG; neither: no windows)
   -o, --out FILE        write the report to FILE instead of stdout
   -h, --help            this text
 
@@ -61,10 +71,7 @@ export interface ReportIo {
   /** Now, for the default period and a month not over; the queries' deadlines (default systemClock). */
   clock?: Clock;
   fetch?: typeof fetch;
-  /**
-   * Maintenance windows to exclude. The targets file does not declare any yet (issue 22, point 1): until it does,
-   * only a caller of main() gives them.
-   */
+  /** Maintenance windows to exclude besides the targets file's (--config, MONITOR_CONFIG). */
   windows?: readonly ExcludedWindow[];
 }
 
@@ -117,6 +124,8 @@ export interface ReportRequest {
   spec: SloSpec;
   specName: string;
   queries: SloQueries[];
+  /** The targets file's maintenance windows over the period. */
+  windows: ExcludedWindow[];
 }
 
 type Refused = { ok: false; line: string; code: ExitCode };
@@ -168,6 +177,7 @@ export function requestOf(
     format: { type: 'string', short: 'f', default: 'text' },
     step: { type: 'string' },
     spec: { type: 'string', short: 's' },
+    config: { type: 'string', short: 'c' },
     out: { type: 'string', short: 'o' },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -193,6 +203,8 @@ export function requestOf(
   const specName = file === SHIPPED_SPEC ? 'monitor/slo/trackers.slo.yml' : file;
   const spec = loadSpec(file, specName);
   if (!spec.ok) return spec;
+  const windows = windowsOf(v.config, io.env, period);
+  if (!windows.ok) return windows;
   return {
     ok: true,
     request: {
@@ -205,7 +217,37 @@ export function requestOf(
       spec: spec.spec,
       specName,
       queries: spec.queries,
+      windows: windows.windows,
     },
+  };
+}
+
+/** The targets file's maintenance windows that overlap the period (epoch seconds, as the report counts). */
+function windowsOf(
+  flag: string | undefined,
+  env: Env | undefined,
+  period: { from: number; to: number },
+): { ok: true; windows: ExcludedWindow[] } | Refused {
+  let file = flag;
+  if (file === '') return { ok: false, line: '--config needs a file name', code: EXIT.usage };
+  if (file === undefined) {
+    const settings = loadMonitorSettings(env);
+    if (!settings.ok) return { ok: false, line: `configuration error: ${settings.errors.join('; ')}`, code: EXIT.usage };
+    file = settings.settings.configFile;
+  }
+  if (file === undefined) return { ok: true, windows: [] };
+  const loaded = loadMaintenanceWindows(file);
+  if (!loaded.ok) return { ok: false, line: `configuration error: ${loaded.errors.join('; ')}`, code: EXIT.usage };
+  const schedule = new MaintenanceSchedule(loaded.windows);
+  return {
+    ok: true,
+    windows: schedule.between(period.from * 1000, period.to * 1000).map((o) => ({
+      name: o.window.name,
+      ...(o.window.reason === undefined ? {} : { reason: o.window.reason }),
+      ...(o.window.targets === undefined ? {} : { targets: o.window.targets }),
+      start: o.startMs / 1000,
+      end: o.endMs / 1000,
+    })),
   };
 }
 
@@ -238,7 +280,7 @@ export async function main(argv: readonly string[], io: ReportIo = PROCESS_IO): 
     const f = failureOf(collected, request.display);
     return fail(f.line, f.code);
   }
-  const report = reportFrom(request, collected, io.windows ?? []);
+  const report = reportFrom(request, collected, [...request.windows, ...(io.windows ?? [])]);
   if (report.verdict === 'no_data') {
     const { from, to } = report.grid;
     const where = `${showInline(request.specName, 200)} in Prometheus at ${request.display} from ${iso(from)} to ${iso(to)}`;

@@ -22,6 +22,7 @@ Options:
   --location NAME        the location label on every series, the status page and the log (default MONITOR_LOCATION)
   --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
   --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
+  --alertmanager-url URL a silence in this Alertmanager (API v2) for each maintenance window of the targets file
   --summary-interval S   the service's summary line on stderr every S seconds (per target ok/total, p95; default 60, 0: none)
   --failures-dir DIR     write a failure bundle (exchange.har, result.json, reproduce.sh) under DIR when a check starts failing (default: none)
   --failures-keep N      with --failures-dir: keep the newest N bundles per target and check (default ${DEFAULT_FAILURES_KEEP})
@@ -46,6 +47,8 @@ export interface Flags {
   location?: string;
   shard?: Shard;
   webConfigFile?: string;
+  /** Alertmanager's base URL: a silence per maintenance window. */
+  alertmanagerUrl?: string;
   /** Seconds between the service's summary lines; 0: none. */
   summaryInterval?: number;
   /** Where failure bundles go; unset: none are written. */
@@ -82,6 +85,7 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     'summary-interval': { type: 'string' },
     'failures-dir': { type: 'string' },
     'failures-keep': { type: 'string' },
+    'alertmanager-url': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (!parsed.ok) return parsed;
@@ -148,6 +152,19 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
   flags.webConfigFile = webConfig;
   if (webConfig !== undefined && flags.once)
     return { ok: false, error: '--web.config.file protects the service; --once serves nothing' };
+  const am = str('alertmanager-url');
+  if (am !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(am);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.username !== '' || url.password !== '')
+      return { ok: false, error: '--alertmanager-url must be an http(s) URL without credentials, e.g. http://alertmanager:9093' };
+    if (flags.once) return { ok: false, error: '--alertmanager-url applies to the service; --once silences nothing' };
+    flags.alertmanagerUrl = url.href;
+  }
   if (flags.summaryInterval !== undefined && flags.once)
     return { ok: false, error: '--summary-interval applies to the service; --once prints one line per probe' };
   if (flags.push && !flags.once)

@@ -15,6 +15,8 @@ import type { WebConfig } from './web-config.ts';
 import { renderStatusPage, STATUS_PAGE_CSP } from './status-page.ts';
 import type { StatusHistory } from './status-history.ts';
 import type { PrometheusSloSource } from './prometheus-slo.ts';
+import { maintenanceView, type MaintenanceSchedule } from './maintenance.ts';
+import { systemClock, type Clock } from '../src/clock.ts';
 
 export interface MonitorServerOptions {
   registry: Registry;
@@ -28,6 +30,10 @@ export interface MonitorServerOptions {
   web?: WebConfig;
   /** PROMETHEUS_URL: the 24 h, 7 d and 30 d ratios and the budget left. */
   prometheus?: PrometheusSloSource;
+  /** The targets file's maintenance windows: those in force and the next 7 days' are on the page. */
+  maintenance?: MaintenanceSchedule;
+  /** The wall clock the windows are read on (default systemClock). */
+  clock?: Clock;
 }
 
 /** HTTP, or HTTPS when the web config has tls_server_config. */
@@ -96,6 +102,9 @@ export function createMonitorServer(options: MonitorServerOptions): MonitorServe
   const pageData = () => ({
     ...options.history.summary(),
     ...(options.prometheus ? { prometheus: options.prometheus.view() } : {}),
+    ...(options.maintenance
+      ? { maintenance: maintenanceView(options.maintenance, (options.clock ?? systemClock).epochMs()) }
+      : {}),
   });
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

@@ -21,6 +21,7 @@ import {
 import { PHASES, phaseDurations } from './phases.ts';
 import { MONITOR_CHECKS, enabledChecks, type Probe } from './probe.ts';
 import type { TargetEntry } from './targets.ts';
+import { appliesTo, type MaintenanceSchedule } from './maintenance.ts';
 
 /** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
 export const METRIC_NAMES = {
@@ -43,6 +44,9 @@ export const METRIC_NAMES = {
   probePhases: 'probe_http_duration_seconds',
   failing: 'trackers_probe_failing',
   flapping: 'trackers_check_flapping',
+  maintenance: 'trackers_maintenance',
+  maintenanceProbes: 'trackers_maintenance_probes_total',
+  maintenanceSlowProbes: 'trackers_maintenance_slow_probes_total',
 } as const;
 
 /** Reasons a network path cannot cause: they page from one location (the rules' CONTRACT_REASONS). */
@@ -92,6 +96,8 @@ export interface MetricsOptions {
   version: string;
   /** prom-client's process_* and nodejs_* metrics (default true; off for a one-shot push). */
   defaultMetrics?: boolean;
+  /** The targets file's maintenance windows: a probe started inside one is counted apart too. */
+  maintenance?: MaintenanceSchedule;
 }
 
 export interface MonitorMetrics {
@@ -101,6 +107,8 @@ export interface MonitorMetrics {
    * after it (monitor/flapping.ts), from the status history; undefined without one (--once, push).
    */
   record(probe: Probe, flapping?: boolean): void;
+  /** Set trackers_maintenance{target} for the instant `atMs` (the service calls it as time passes). */
+  markMaintenance(atMs: number): void;
 }
 
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
@@ -240,6 +248,28 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
     labelNames: ['target', 'check', 'reason', 'field'] as const,
     registers,
   });
+  // Maintenance (docs/monitor.md#maintenance-windows): probing goes on and every metric above counts
+  // as always; probes that started inside a window are counted again here, so the SLO rules can
+  // subtract them from rates over any range, exactly, whatever the scrape times. A gauge sampled at
+  // scrapes could not do that for a 30-day rate.
+  const inMaintenance = new GaugeFamily({
+    name: METRIC_NAMES.maintenance,
+    help: 'Whether a maintenance window of the targets file is in force for the target (1) or not (0).',
+    labelNames: ['target'] as const,
+    registers,
+  });
+  const maintenanceProbes = new CounterFamily({
+    name: METRIC_NAMES.maintenanceProbes,
+    help: 'Probes that started inside a maintenance window, by result: the part of trackers_probes_total the SLOs leave out.',
+    labelNames: ['target', 'check', 'result'] as const,
+    registers,
+  });
+  const maintenanceSlow = new CounterFamily({
+    name: METRIC_NAMES.maintenanceSlowProbes,
+    help: "Probes that started inside a maintenance window and took longer than the target's degraded threshold (the latency SLO's 1 s by default).",
+    labelNames: ['target', 'check'] as const,
+    registers,
+  });
   const failingNow = new Map<string, { target: string; check: CheckName; reason: string; field: string }>();
   const flapping = new GaugeFamily({
     name: METRIC_NAMES.flapping,
@@ -272,9 +302,25 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
     }
   }
 
+  const windows = options.maintenance?.windows ?? [];
+  const degradedMs = new Map(targets.map((t) => [t.name, t.config.latencyDegradedMs]));
+  for (const target of targets) {
+    inMaintenance.set({ target: target.name }, 0);
+    // Zeroed only where a window can apply: without windows these series cost nothing.
+    if (!windows.some((w) => appliesTo(w, target.name))) continue;
+    for (const check of enabledChecks(target)) {
+      for (const result of RESULTS) maintenanceProbes.inc({ target: target.name, check, result }, 0);
+      maintenanceSlow.inc({ target: target.name, check }, 0);
+    }
+  }
+
   const known = new Set(targets.map((t) => t.name));
   return {
     registry,
+    markMaintenance(atMs: number): void {
+      const active = options.maintenance?.activeAt(atMs) ?? [];
+      for (const { name } of targets) inMaintenance.set({ target: name }, active.some((o) => appliesTo(o.window, name)) ? 1 : 0);
+    },
     record(r: Probe, isFlapping?: boolean): void {
       // A probe of a target the metrics were not built for would create an unbounded series.
       if (!known.has(r.target) || !(MONITOR_CHECKS as readonly string[]).includes(r.check)) return;
@@ -285,6 +331,10 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
       const seconds = ms / 1000;
       duration.observe(labels, seconds);
       probes.inc({ ...labels, result: ok ? 'success' : 'failure' });
+      if (windows.length > 0 && options.maintenance!.activeFor(r.target, r.startedAt)) {
+        maintenanceProbes.inc({ ...labels, result: ok ? 'success' : 'failure' });
+        if (ms > degradedMs.get(r.target)!) maintenanceSlow.inc(labels);
+      }
       if (!ok && r.reason) failures.inc({ ...labels, reason: r.reason });
       if (ok) lastSuccess.set(labels, (r.startedAt + ms) / 1000);
       if (r.degraded) degraded.inc(labels);

@@ -11,6 +11,19 @@ import { createMetrics } from './metrics.ts';
 import type { Probe } from './probe.ts';
 import { PUSH_JOB, pushMetrics } from './push.ts';
 import { createBundleKeeper, DEFAULT_FAILURES_KEEP } from './failure-bundles.ts';
+import { describeOccurrence } from './maintenance.ts';
+import { systemClock } from '../src/clock.ts';
+
+/** One line per target in a window at `atMs`: the run says so, and judges as ever. */
+function maintenanceLines(s: Setup, atMs: number): string[] {
+  if (!s.maintenance) return [];
+  const lines: string[] = [];
+  for (const t of s.targets) {
+    const o = s.maintenance.activeFor(t.name, atMs);
+    if (o) lines.push(`${t.name} maintenance window ${describeOccurrence(o)} is on: failures still count here`);
+  }
+  return lines;
+}
 
 function describe(r: Probe): string {
   return passed(r) ? `ok    ${r.message}` : `FAIL  ${r.reason}: ${r.message}`;
@@ -22,7 +35,15 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
   // quorum rules count locations (docs/prometheus.md).
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
   // No process_*/nodejs_* metrics: they would describe a process that is about to exit.
-  const metrics = createMetrics({ registry, targets: s.targets, version: s.version, defaultMetrics: false });
+  const metrics = createMetrics({
+    registry,
+    targets: s.targets,
+    version: s.version,
+    defaultMetrics: false,
+    maintenance: s.maintenance,
+  });
+  const startedAt = (io.clock ?? systemClock).epochMs();
+  metrics.markMaintenance(startedAt);
   let results: Probe[];
   try {
     results = await probeAllOnce({ targets: s.targets, clientFor: conn.clientFor, metrics });
@@ -41,6 +62,8 @@ export async function once(s: Setup, io: MainIo, conn: Connection): Promise<numb
     });
     for (const r of results) keeper.onResult(r);
   }
+  // A window changes what pages, not what is true: the verdict and exit code are the probes' own.
+  for (const line of maintenanceLines(s, startedAt)) io.err(line);
   let code = exitCodeFor(results);
   if (s.flags.push) {
     const gateway = s.settings.pushgateway!;

@@ -5,6 +5,7 @@ import type { Clock } from '../src/clock.ts';
 import type { Env } from '../src/config/env.ts';
 import type { MonitorSettings } from '../src/config/monitor.ts';
 import type { Flags } from './flags.ts';
+import type { MaintenanceSchedule } from './maintenance.ts';
 import type { TargetEntry } from './targets.ts';
 import type { WebConfig } from './web-config.ts';
 
@@ -26,6 +27,8 @@ export interface Setup {
   flags: Flags;
   settings: MonitorSettings;
   targets: TargetEntry[];
+  /** The targets file's maintenance windows (none without a file). */
+  maintenance?: MaintenanceSchedule;
   version: string;
   /** The location label (--location, else MONITOR_LOCATION); unset: none. */
   location?: string;

@@ -13,6 +13,7 @@ import { createPrometheusSloSource } from './prometheus-slo.ts';
 import { createStateLog } from './state-log.ts';
 import { createBundleKeeper, DEFAULT_FAILURES_KEEP } from './failure-bundles.ts';
 import { createStatusHistory } from './status-history.ts';
+import { startMaintenance } from './maintenance-service.ts';
 
 /** A signal this soon after the first is the same one delivered twice, not a second request. */
 const REPEATED_SIGNAL_MS = 1000;
@@ -26,7 +27,7 @@ function instrumentsFor(s: Setup) {
   // A per-series label, not an external label: one Prometheus scrapes every location, and the
   // quorum rules count locations (docs/prometheus.md "Running a fleet").
   if (s.location !== undefined) registry.setDefaultLabels({ location: s.location });
-  const metrics = createMetrics({ registry, targets: s.targets, version: s.version });
+  const metrics = createMetrics({ registry, targets: s.targets, version: s.version, maintenance: s.maintenance });
   const history = createStatusHistory(s.targets, { version: s.version, location: s.location });
   return { registry, metrics, history };
 }
@@ -43,6 +44,8 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
     log: io.err,
     web: s.web,
     prometheus,
+    maintenance: s.maintenance,
+    clock: io.clock,
   };
   const server = createMonitorServer(served);
   const port = s.flags.port ?? s.settings.port;
@@ -114,6 +117,9 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
   const crashed = (why: string) => onCrash(why);
   let loop = startProbeThread({ targets: s.targets, baseUrlOf: conn.baseUrlOf, metrics, history, onResult, onCrash: crashed });
   let current = { setup: s, conn };
+
+  // The windows' gauge, log lines and Alertmanager silences (maintenance-service.ts).
+  const maintenance = startMaintenance({ setup: s, metrics, clock, log: io.err, alertmanagerUrl: s.flags.alertmanagerUrl });
   let reloading: Promise<void> | undefined;
 
   /**
@@ -138,6 +144,8 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       served.targetCount = next.setup.targets.length;
       stateLog = createStateLog({ history: fresh.history, log: io.err, location: next.setup.location, summaries: every > 0 });
       current = next;
+      served.maintenance = next.setup.maintenance;
+      maintenance.reload(next.setup, fresh.metrics);
       loop = startProbeThread({
         targets: next.setup.targets,
         baseUrlOf: next.conn.baseUrlOf,
@@ -160,6 +168,7 @@ export async function serve(s: Setup, io: MainIo, conn: Connection, reload?: Rel
       io.err(`monitor: ${why}: finishing probes in flight (${loop.inFlight()}), then exiting`);
       void (async () => {
         if (summaryTimer) clock.clearTimeout(summaryTimer);
+        await maintenance.stop();
         process.off('SIGHUP', onReload);
         await reloading;
         await loop.stop();

@@ -10,10 +10,28 @@ import { durationMs, passed } from '../src/checks/result.ts';
 import type { Probe } from './probe.ts';
 import type { StatusHistory } from './status-history.ts';
 import { firstField } from '../src/group-findings.ts';
+import type { Occurrence } from './maintenance.ts';
 
 /** A logfmt value: bare when safe, else a JSON string (quotes, escapes, no raw newline). */
 export function logfmt(value: string): string {
   return /^[\w.:/-]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** The line for a maintenance window's start or end (MaintenanceWatch in maintenance.ts). */
+export function maintenanceLine(o: Occurrence, event: 'start' | 'end', location?: string): string {
+  const w = o.window;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return [
+    'level=info',
+    ...(location === undefined ? [] : [`location=${location}`]),
+    `maintenance=${logfmt(w.name)}`,
+    `event=${event}`,
+    `targets=${logfmt(w.targets?.join(',') ?? '*')}`,
+    `start=${iso(o.startMs)}`,
+    `end=${iso(o.endMs)}`,
+    ...(w.reason === undefined ? [] : [`reason=${logfmt(w.reason)}`]),
+    `msg=${logfmt(`maintenance window ${event === 'start' ? 'started' : 'ended'}`)}`,
+  ].join(' ');
 }
 
 export interface StateLogOptions {

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { StatusSnapshot, StatusSummary } from './status-history.ts';
 import type { PrometheusView } from './prometheus-slo.ts';
+import type { MaintenanceView } from './maintenance.ts';
 
 export const REFRESH_SECONDS = 5;
 
@@ -53,6 +54,14 @@ function renderStatus(s, h, open) {
   if (by.PENDING.length) parts.push(by.PENDING.length + ' pending');
   var banner = by.DOWN.length ? 'down' : by.FLAPPING.length ? 'flapping' : by.DEGRADED.length ? 'degraded' : by.PENDING.length ? 'pending' : 'up';
   var out = [h('p', { class: 'banner ' + banner }, [parts.length ? parts.join('; ') : 'all ' + rows.length + ' checks UP'])];
+  // Maintenance changes what the page says, not the checks' states: a row shows MAINTENANCE and keeps its state beside it.
+  var mt = s.maintenance, under = {};
+  function why(m) { return m.name + (m.reason ? ': ' + m.reason : ''); }
+  function span(m) { return time(m.start) + ' to ' + time(m.end) + ' (' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }
+  if (mt && mt.active.length) {
+    mt.active.forEach(function (m) { (m.targets || s.targets.map(function (t) { return t.name; })).forEach(function (n) { under[n] = m; }); });
+    out.push(h('p', { class: 'banner maintenance' }, ['MAINTENANCE ' + mt.active.map(function (m) { return why(m) + ', until ' + time(m.end) + ' (' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }).join('; ')]));
+  }
 
   var prom = s.prometheus;
   if (prom) {
@@ -64,19 +73,24 @@ function renderStatus(s, h, open) {
   if (prom) head = head.concat(['24 h', '7 d', '30 d', 'budget left']);
   head = head.concat(['p95', 'why', 'last failure']);
   var trs = rows.map(function (r) {
-    var c = r.c, st = shown(c).toLowerCase();
+    var c = r.c, m = under[r.t.name], st = m ? 'maintenance' : shown(c).toLowerCase();
     // Classes by column (CSS), not per cell: 600 rows are most of the page.
-    var cells = [h('td', {}, [shown(c)]), h('td', {}, [r.t.name]), h('td', {}, [c.check]), h('td', {}, [ratio(c.last15m)]), h('td', {}, [ratio(c.last1h)])];
+    var cells = [h('td', {}, [m ? 'MAINTENANCE' : shown(c)]), h('td', {}, [r.t.name]), h('td', {}, [c.check]), h('td', {}, [ratio(c.last15m)]), h('td', {}, [ratio(c.last1h)])];
     if (prom) {
       var l = prom.ratios && prom.ratios[r.t.name + '/' + c.check];
       cells.push(h('td', {}, [l ? pct(l.ratio1d) : '-']), h('td', {}, [l ? pct(l.ratio7d) : '-']), h('td', {}, [l ? pct(l.ratio30d) : '-']),
         h('td', {}, [l && l.budgetRemaining !== null ? (l.budgetRemaining <= 0 ? 'exhausted' : pct(l.budgetRemaining)) : '-']));
     }
-    cells.push(h('td', {}, [c.p95Ms === null ? '-' : dur(c.p95Ms)]), h('td', {}, [c.flapping ? flapWhy(c) : c.state === 'DOWN' ? '' : c.why || '']),
+    cells.push(h('td', {}, [c.p95Ms === null ? '-' : dur(c.p95Ms)]), h('td', {}, [m ? c.state + ' during ' + why(m) : c.flapping ? flapWhy(c) : c.state === 'DOWN' ? '' : c.why || '']),
       h('td', {}, c.lastFailure ? [h('code', {}, [failure(c.lastFailure)]), ' ' + clock(c.lastFailure.at, true)] : []));
     return h('tr', { class: st }, cells);
   });
   out.push(h('table', { class: 'summary' + (prom ? ' prom' : '') }, [h('thead', {}, [h('tr', {}, head.map(function (x) { return h('th', {}, [x]); }))]), h('tbody', {}, trs)]));
+  if (mt && mt.upcoming.length) {
+    var items = mt.upcoming.map(function (m) { return h('li', {}, [span(m) + ' ', h('strong', {}, [m.name]), m.reason ? ': ' + m.reason : '']); });
+    if (mt.more) items.push(h('li', { class: 'muted' }, ['and ' + mt.more + ' more']));
+    out.push(h('h2', {}, ['Maintenance windows, next 7 days']), h('ul', { class: 'maintenance' }, items));
+  }
 
   // Details on demand: the chart and facts of a target are fetched when its <details> opens.
   var W = 640, H = 170, L = 50, R = 8, T = 8, B = 22, PW = W - L - R, PH = H - T - B;
@@ -193,7 +207,8 @@ a { color: var(--line); } code { font: 12px ui-monospace, monospace; }
 .muted { color: var(--muted); font-weight: normal; }
 .banner { padding: .5rem .75rem; border-radius: 6px; font-weight: 600; overflow-wrap: anywhere; }
 .banner.up { background: #dafbe1; color: var(--ok); } .banner.down { background: #ffebe9; color: var(--bad); }
-.banner.degraded { background: #fff8c5; color: var(--warn); } .banner.flapping { background: #fbefff; color: var(--flap); } .banner.pending { background: #eaeef2; color: var(--muted); }
+.banner.degraded { background: #fff8c5; color: var(--warn); } .banner.flapping { background: #fbefff; color: var(--flap); } .banner.maintenance { background: #ddf4ff; color: var(--line); }
+.maintenance > td:first-child { background: var(--line); } .banner.pending { background: #eaeef2; color: var(--muted); }
 #stale, .prom.unavailable { background: #fff8c5; padding: .4rem .75rem; border-radius: 6px; }
 .prom { color: var(--muted); margin: .4rem 0; }
 table.summary { border-collapse: collapse; width: 100%; font-size: 13px; }
@@ -274,7 +289,7 @@ function serverH(tag: string, attrs: Record<string, unknown>, children: Child[])
 }
 
 /** What the page renders: the summary, and the long-window ratios when PROMETHEUS_URL is set. */
-export type PageData = StatusSummary & { prometheus?: PrometheusView };
+export type PageData = StatusSummary & { prometheus?: PrometheusView; maintenance?: MaintenanceView };
 type Renderer = (data: PageData, h: typeof serverH, open: Record<string, StatusSnapshot | null>) => Html[];
 // Our own constant source (not input), evaluated once so the server and the browser run the same renderer.
 const renderStatus = new Function(`${RENDERER}\nreturn renderStatus;`)() as Renderer;

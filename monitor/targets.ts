@@ -13,6 +13,7 @@ import { printable } from '../src/show-value.ts';
 import type { FlapThresholds } from './flapping.ts';
 import type { MonitorTargetSpec, MonitorTargetsFile } from '../src/types.generated.ts';
 import { validateDocument } from '../src/validate.ts';
+import { parseMaintenance, type MaintenanceWindow } from './maintenance.ts';
 
 export const TARGETS_SCHEMA_ID = 'monitor-targets.schema.json';
 export const DEFAULT_TARGET_NAME = 'default';
@@ -32,7 +33,8 @@ export interface TargetEntry {
   flapping?: FlapThresholds;
 }
 
-export type TargetsResult = { ok: true; targets: TargetEntry[] } | { ok: false; errors: string[] };
+export type TargetsResult =
+  { ok: true; targets: TargetEntry[]; maintenance: MaintenanceWindow[] } | { ok: false; errors: string[] };
 
 // A path in the file can be a 10 MB key, and a file name anything: every error line is one
 // printable line of bounded length, whatever the document held.
@@ -149,12 +151,14 @@ export function parseTargets(document: unknown, base: Config, label: string, env
     else seen.set(spec.name, i);
     return buildTarget(spec, at, base, env, errors);
   });
-  if (errors.length > 0) return { ok: false, errors: errorLines(label, errors) };
-  return { ok: true, targets };
+  const maintenance = parseMaintenance(file.maintenance ?? [], [...seen.keys()]);
+  if (!maintenance.ok) errors.push(...maintenance.errors);
+  if (errors.length > 0 || !maintenance.ok) return { ok: false, errors: errorLines(label, errors) };
+  return { ok: true, targets, maintenance: maintenance.windows };
 }
 
-/** Read and check a targets file. Never throws. */
-export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsResult {
+/** A targets file read and parsed as JSON (not yet checked). Never throws. */
+function readTargetsDocument(path: string): { ok: true; value: unknown } | { ok: false; errors: string[] } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -172,7 +176,39 @@ export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsR
     // Where, and the parser's reason stripped of the text it quotes: that text could be a misplaced secret.
     return { ok: false, errors: [errorLine(path, `is not valid JSON: ${describeJsonProblem(parsed.problem)}`)] };
   }
-  return parseTargets(parsed.value, base, path, env);
+  return { ok: true, value: parsed.value };
+}
+
+/** Read and check a targets file. Never throws. */
+export function loadTargetsFile(path: string, base: Config, env?: Env): TargetsResult {
+  const read = readTargetsDocument(path);
+  return read.ok ? parseTargets(read.value, base, path, env) : read;
+}
+
+/**
+ * Only the maintenance windows of a targets file (slo report): the file is checked against its schema
+ * and the windows against its target names, but no credential is resolved. Never throws.
+ */
+export function loadMaintenanceWindows(
+  path: string,
+): { ok: true; windows: MaintenanceWindow[] } | { ok: false; errors: string[] } {
+  const read = readTargetsDocument(path);
+  if (!read.ok) return read;
+  const findings = validateDocument(TARGETS_SCHEMA_ID, read.value);
+  if (findings.length > 0)
+    return {
+      ok: false,
+      errors: errorLines(
+        path,
+        findings.map((f) => `${f.path}: ${f.message}`),
+      ),
+    };
+  const file = read.value as MonitorTargetsFile;
+  const parsed = parseMaintenance(
+    file.maintenance ?? [],
+    file.targets.map((t) => t.name),
+  );
+  return parsed.ok ? parsed : { ok: false, errors: errorLines(path, parsed.errors) };
 }
 
 /** Every target probed every `seconds` (the --interval flag); the 8015 check keeps its own, longer interval. */

@@ -139,6 +139,12 @@ export interface MonitorTargetsFile {
    * @maxItems 1000
    */
   targets: [MonitorTargetSpec, ...MonitorTargetSpec[]];
+  /**
+   * Planned maintenance windows (docs/monitor.md#maintenance-windows): probing goes on, trackers_maintenance{target} is 1, alerts and error budget leave the window out, the status page says MAINTENANCE.
+   *
+   * @maxItems 100
+   */
+  maintenance?: MaintenanceWindowSpec[];
 }
 export interface MonitorTargetSpec {
   /**
@@ -235,6 +241,45 @@ export interface MonitorFlapThresholds {
    * Flapping starts when the percent state change reaches this.
    */
   highPercent: number;
+}
+/**
+ * Either start and end (a one-off window), or cron and duration with an optional timeZone (a recurring one); checked by monitor/maintenance.ts.
+ */
+export interface MaintenanceWindowSpec {
+  /**
+   * Names the window in the log, on the status page and in an Alertmanager silence's comment: unique, 1-80 characters, no control characters.
+   */
+  name: string;
+  /**
+   * Why, at most 300 characters: shown on the status page, in the log and as the silence's comment.
+   */
+  reason?: string;
+  /**
+   * Names of targets in this file. Absent: every target.
+   *
+   * @minItems 1
+   */
+  targets?: [string, ...string[]];
+  /**
+   * A one-off window's start (RFC 3339, with an offset).
+   */
+  start?: string;
+  /**
+   * A one-off window's end (RFC 3339), after start.
+   */
+  end?: string;
+  /**
+   * A recurring window's starts: 5 fields (minute hour day-of-month month day-of-week; *, lists, ranges, steps), in timeZone.
+   */
+  cron?: string;
+  /**
+   * A recurring window's length, e.g. "90m", "2h", "1h30m" (at most 7 days).
+   */
+  duration?: string;
+  /**
+   * IANA time zone the cron fields are read in, e.g. Europe/Berlin (default UTC).
+   */
+  timeZone?: string;
 }
 /**
  * Service level objectives in Sloth's prometheus/v1 format (https://sloth.dev), the subset this project reads: each SLO's SLI as error and total event queries with a {{.window}} placeholder, an objective in percent, and page/ticket alert labels. `npm run slo` (scripts/generate-slo-rules.ts) turns it into Prometheus recording and alerting rules.

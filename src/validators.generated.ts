@@ -1247,12 +1247,67 @@ const schema38 = {
         },
       },
     },
+    maintenance: {
+      type: 'array',
+      maxItems: 100,
+      description:
+        'Planned maintenance windows (docs/monitor.md#maintenance-windows): probing goes on, trackers_maintenance{target} is 1, alerts and error budget leave the window out, the status page says MAINTENANCE.',
+      items: {
+        title: 'MaintenanceWindowSpec',
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "Names the window in the log, on the status page and in an Alertmanager silence's comment: unique, 1-80 characters, no control characters.",
+            pattern: '^[^\\u0000-\\u001f\\u007f]{1,80}$',
+          },
+          reason: {
+            type: 'string',
+            description: "Why, at most 300 characters: shown on the status page, in the log and as the silence's comment.",
+          },
+          targets: {
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { type: 'string', pattern: '^[a-z0-9_-]{1,40}$' },
+            description: 'Names of targets in this file. Absent: every target.',
+          },
+          start: { type: 'string', format: 'date-time', description: "A one-off window's start (RFC 3339, with an offset)." },
+          end: { type: 'string', format: 'date-time', description: "A one-off window's end (RFC 3339), after start." },
+          cron: {
+            type: 'string',
+            minLength: 1,
+            description:
+              "A recurring window's starts: 5 fields (minute hour day-of-month month day-of-week; *, lists, ranges, steps), in timeZone.",
+          },
+          duration: {
+            type: 'string',
+            pattern: '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$',
+            minLength: 1,
+            description: 'A recurring window\'s length, e.g. "90m", "2h", "1h30m" (at most 7 days).',
+          },
+          timeZone: {
+            type: 'string',
+            minLength: 1,
+            description: 'IANA time zone the cron fields are read in, e.g. Europe/Berlin (default UTC).',
+          },
+        },
+        description:
+          'Either start and end (a one-off window), or cron and duration with an optional timeZone (a recurring one); checked by monitor/maintenance.ts.',
+      },
+    },
   },
 };
 const func6 = Object.prototype.hasOwnProperty;
 const pattern5 = func0('^[a-z0-9_-]{1,40}$', 'u');
 const pattern6 = func0('^[1-9][0-9]{0,18}$', 'u');
 const pattern8 = func0('^[A-Za-z_][A-Za-z0-9_]*$', 'u');
+const pattern13 = func0('^[^\\u0000-\\u001f\\u007f]{1,80}$', 'u');
+const pattern15 = func0('^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$', 'u');
 function validate24(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   /*# sourceURL="strict/monitor-targets.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -1283,7 +1338,7 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === '$schema' || key0 === 'targets')) {
+      if (!(key0 === '$schema' || key0 === 'targets' || key0 === 'maintenance')) {
         const err1 = {
           instancePath,
           schemaPath: '#/additionalProperties',
@@ -2632,8 +2687,528 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.maintenance !== undefined) {
+      let data26 = data.maintenance;
+      if (Array.isArray(data26)) {
+        if (data26.length > 100) {
+          const err68 = {
+            instancePath: instancePath + '/maintenance',
+            schemaPath: '#/properties/maintenance/maxItems',
+            keyword: 'maxItems',
+            params: { limit: 100 },
+            message: 'must NOT have more than 100 items',
+            schema: 100,
+            parentSchema: schema38.properties.maintenance,
+            data: data26,
+          };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+        const len2 = data26.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          let data27 = data26[i3];
+          if (data27 && typeof data27 == 'object' && !Array.isArray(data27)) {
+            if (data27.name === undefined) {
+              const err69 = {
+                instancePath: instancePath + '/maintenance/' + i3,
+                schemaPath: '#/properties/maintenance/items/required',
+                keyword: 'required',
+                params: { missingProperty: 'name' },
+                message: "must have required property '" + 'name' + "'",
+                schema: schema38.properties.maintenance.items.required,
+                parentSchema: schema38.properties.maintenance.items,
+                data: data27,
+              };
+              if (vErrors === null) {
+                vErrors = [err69];
+              } else {
+                vErrors.push(err69);
+              }
+              errors++;
+            }
+            for (const key4 in data27) {
+              if (!(
+                key4 === 'name' ||
+                key4 === 'reason' ||
+                key4 === 'targets' ||
+                key4 === 'start' ||
+                key4 === 'end' ||
+                key4 === 'cron' ||
+                key4 === 'duration' ||
+                key4 === 'timeZone'
+              )) {
+                const err70 = {
+                  instancePath: instancePath + '/maintenance/' + i3,
+                  schemaPath: '#/properties/maintenance/items/additionalProperties',
+                  keyword: 'additionalProperties',
+                  params: { additionalProperty: key4 },
+                  message: 'must NOT have additional properties',
+                  schema: false,
+                  parentSchema: schema38.properties.maintenance.items,
+                  data: data27,
+                };
+                if (vErrors === null) {
+                  vErrors = [err70];
+                } else {
+                  vErrors.push(err70);
+                }
+                errors++;
+              }
+            }
+            if (data27.name !== undefined) {
+              let data28 = data27.name;
+              if (typeof data28 === 'string') {
+                if (data28.length < 1) {
+                  const err71 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/name',
+                    schemaPath: '#/properties/maintenance/items/properties/name/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.name,
+                    data: data28,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err71];
+                  } else {
+                    vErrors.push(err71);
+                  }
+                  errors++;
+                }
+                if (!pattern13.test(data28)) {
+                  const err72 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/name',
+                    schemaPath: '#/properties/maintenance/items/properties/name/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^[^\\u0000-\\u001f\\u007f]{1,80}$' },
+                    message: 'must match pattern "' + '^[^\\u0000-\\u001f\\u007f]{1,80}$' + '"',
+                    schema: '^[^\\u0000-\\u001f\\u007f]{1,80}$',
+                    parentSchema: schema38.properties.maintenance.items.properties.name,
+                    data: data28,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err72];
+                  } else {
+                    vErrors.push(err72);
+                  }
+                  errors++;
+                }
+              } else {
+                const err73 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/name',
+                  schemaPath: '#/properties/maintenance/items/properties/name/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.name.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.name,
+                  data: data28,
+                };
+                if (vErrors === null) {
+                  vErrors = [err73];
+                } else {
+                  vErrors.push(err73);
+                }
+                errors++;
+              }
+            }
+            if (data27.reason !== undefined) {
+              let data29 = data27.reason;
+              if (typeof data29 !== 'string') {
+                const err74 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/reason',
+                  schemaPath: '#/properties/maintenance/items/properties/reason/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.reason.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.reason,
+                  data: data29,
+                };
+                if (vErrors === null) {
+                  vErrors = [err74];
+                } else {
+                  vErrors.push(err74);
+                }
+                errors++;
+              }
+            }
+            if (data27.targets !== undefined) {
+              let data30 = data27.targets;
+              if (Array.isArray(data30)) {
+                if (data30.length < 1) {
+                  const err75 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/targets',
+                    schemaPath: '#/properties/maintenance/items/properties/targets/minItems',
+                    keyword: 'minItems',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 items',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.targets,
+                    data: data30,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err75];
+                  } else {
+                    vErrors.push(err75);
+                  }
+                  errors++;
+                }
+                const len3 = data30.length;
+                for (let i4 = 0; i4 < len3; i4++) {
+                  let data31 = data30[i4];
+                  if (typeof data31 === 'string') {
+                    if (!pattern5.test(data31)) {
+                      const err76 = {
+                        instancePath: instancePath + '/maintenance/' + i3 + '/targets/' + i4,
+                        schemaPath: '#/properties/maintenance/items/properties/targets/items/pattern',
+                        keyword: 'pattern',
+                        params: { pattern: '^[a-z0-9_-]{1,40}$' },
+                        message: 'must match pattern "' + '^[a-z0-9_-]{1,40}$' + '"',
+                        schema: '^[a-z0-9_-]{1,40}$',
+                        parentSchema: schema38.properties.maintenance.items.properties.targets.items,
+                        data: data31,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err76];
+                      } else {
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err77 = {
+                      instancePath: instancePath + '/maintenance/' + i3 + '/targets/' + i4,
+                      schemaPath: '#/properties/maintenance/items/properties/targets/items/type',
+                      keyword: 'type',
+                      params: { type: 'string' },
+                      message: 'must be string',
+                      schema: schema38.properties.maintenance.items.properties.targets.items.type,
+                      parentSchema: schema38.properties.maintenance.items.properties.targets.items,
+                      data: data31,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err77];
+                    } else {
+                      vErrors.push(err77);
+                    }
+                    errors++;
+                  }
+                }
+                let i5 = data30.length;
+                let j1;
+                if (i5 > 1) {
+                  const indices1 = {};
+                  for (; i5--;) {
+                    let item1 = data30[i5];
+                    if (typeof item1 !== 'string') {
+                      continue;
+                    }
+                    if (typeof indices1[item1] == 'number') {
+                      j1 = indices1[item1];
+                      const err78 = {
+                        instancePath: instancePath + '/maintenance/' + i3 + '/targets',
+                        schemaPath: '#/properties/maintenance/items/properties/targets/uniqueItems',
+                        keyword: 'uniqueItems',
+                        params: { i: i5, j: j1 },
+                        message: 'must NOT have duplicate items (items ## ' + j1 + ' and ' + i5 + ' are identical)',
+                        schema: true,
+                        parentSchema: schema38.properties.maintenance.items.properties.targets,
+                        data: data30,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err78];
+                      } else {
+                        vErrors.push(err78);
+                      }
+                      errors++;
+                      break;
+                    }
+                    indices1[item1] = i5;
+                  }
+                }
+              } else {
+                const err79 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/targets',
+                  schemaPath: '#/properties/maintenance/items/properties/targets/type',
+                  keyword: 'type',
+                  params: { type: 'array' },
+                  message: 'must be array',
+                  schema: schema38.properties.maintenance.items.properties.targets.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.targets,
+                  data: data30,
+                };
+                if (vErrors === null) {
+                  vErrors = [err79];
+                } else {
+                  vErrors.push(err79);
+                }
+                errors++;
+              }
+            }
+            if (data27.start !== undefined) {
+              let data32 = data27.start;
+              if (typeof data32 === 'string') {
+                if (!formats0.validate(data32)) {
+                  const err80 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/start',
+                    schemaPath: '#/properties/maintenance/items/properties/start/format',
+                    keyword: 'format',
+                    params: { format: 'date-time' },
+                    message: 'must match format "' + 'date-time' + '"',
+                    schema: 'date-time',
+                    parentSchema: schema38.properties.maintenance.items.properties.start,
+                    data: data32,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err80];
+                  } else {
+                    vErrors.push(err80);
+                  }
+                  errors++;
+                }
+              } else {
+                const err81 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/start',
+                  schemaPath: '#/properties/maintenance/items/properties/start/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.start.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.start,
+                  data: data32,
+                };
+                if (vErrors === null) {
+                  vErrors = [err81];
+                } else {
+                  vErrors.push(err81);
+                }
+                errors++;
+              }
+            }
+            if (data27.end !== undefined) {
+              let data33 = data27.end;
+              if (typeof data33 === 'string') {
+                if (!formats0.validate(data33)) {
+                  const err82 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/end',
+                    schemaPath: '#/properties/maintenance/items/properties/end/format',
+                    keyword: 'format',
+                    params: { format: 'date-time' },
+                    message: 'must match format "' + 'date-time' + '"',
+                    schema: 'date-time',
+                    parentSchema: schema38.properties.maintenance.items.properties.end,
+                    data: data33,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err82];
+                  } else {
+                    vErrors.push(err82);
+                  }
+                  errors++;
+                }
+              } else {
+                const err83 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/end',
+                  schemaPath: '#/properties/maintenance/items/properties/end/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.end.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.end,
+                  data: data33,
+                };
+                if (vErrors === null) {
+                  vErrors = [err83];
+                } else {
+                  vErrors.push(err83);
+                }
+                errors++;
+              }
+            }
+            if (data27.cron !== undefined) {
+              let data34 = data27.cron;
+              if (typeof data34 === 'string') {
+                if (data34.length < 1) {
+                  const err84 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/cron',
+                    schemaPath: '#/properties/maintenance/items/properties/cron/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.cron,
+                    data: data34,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err84];
+                  } else {
+                    vErrors.push(err84);
+                  }
+                  errors++;
+                }
+              } else {
+                const err85 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/cron',
+                  schemaPath: '#/properties/maintenance/items/properties/cron/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.cron.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.cron,
+                  data: data34,
+                };
+                if (vErrors === null) {
+                  vErrors = [err85];
+                } else {
+                  vErrors.push(err85);
+                }
+                errors++;
+              }
+            }
+            if (data27.duration !== undefined) {
+              let data35 = data27.duration;
+              if (typeof data35 === 'string') {
+                if (data35.length < 1) {
+                  const err86 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/duration',
+                    schemaPath: '#/properties/maintenance/items/properties/duration/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.duration,
+                    data: data35,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err86];
+                  } else {
+                    vErrors.push(err86);
+                  }
+                  errors++;
+                }
+                if (!pattern15.test(data35)) {
+                  const err87 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/duration',
+                    schemaPath: '#/properties/maintenance/items/properties/duration/pattern',
+                    keyword: 'pattern',
+                    params: { pattern: '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$' },
+                    message: 'must match pattern "' + '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$' + '"',
+                    schema: '^([1-9][0-9]{0,2}d)?([0-9]{1,3}h)?([0-9]{1,4}m)?$',
+                    parentSchema: schema38.properties.maintenance.items.properties.duration,
+                    data: data35,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err87];
+                  } else {
+                    vErrors.push(err87);
+                  }
+                  errors++;
+                }
+              } else {
+                const err88 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/duration',
+                  schemaPath: '#/properties/maintenance/items/properties/duration/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.duration.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.duration,
+                  data: data35,
+                };
+                if (vErrors === null) {
+                  vErrors = [err88];
+                } else {
+                  vErrors.push(err88);
+                }
+                errors++;
+              }
+            }
+            if (data27.timeZone !== undefined) {
+              let data36 = data27.timeZone;
+              if (typeof data36 === 'string') {
+                if (data36.length < 1) {
+                  const err89 = {
+                    instancePath: instancePath + '/maintenance/' + i3 + '/timeZone',
+                    schemaPath: '#/properties/maintenance/items/properties/timeZone/minLength',
+                    keyword: 'minLength',
+                    params: { limit: 1 },
+                    message: 'must NOT have fewer than 1 characters',
+                    schema: 1,
+                    parentSchema: schema38.properties.maintenance.items.properties.timeZone,
+                    data: data36,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err89];
+                  } else {
+                    vErrors.push(err89);
+                  }
+                  errors++;
+                }
+              } else {
+                const err90 = {
+                  instancePath: instancePath + '/maintenance/' + i3 + '/timeZone',
+                  schemaPath: '#/properties/maintenance/items/properties/timeZone/type',
+                  keyword: 'type',
+                  params: { type: 'string' },
+                  message: 'must be string',
+                  schema: schema38.properties.maintenance.items.properties.timeZone.type,
+                  parentSchema: schema38.properties.maintenance.items.properties.timeZone,
+                  data: data36,
+                };
+                if (vErrors === null) {
+                  vErrors = [err90];
+                } else {
+                  vErrors.push(err90);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err91 = {
+              instancePath: instancePath + '/maintenance/' + i3,
+              schemaPath: '#/properties/maintenance/items/type',
+              keyword: 'type',
+              params: { type: 'object' },
+              message: 'must be object',
+              schema: schema38.properties.maintenance.items.type,
+              parentSchema: schema38.properties.maintenance.items,
+              data: data27,
+            };
+            if (vErrors === null) {
+              vErrors = [err91];
+            } else {
+              vErrors.push(err91);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err92 = {
+          instancePath: instancePath + '/maintenance',
+          schemaPath: '#/properties/maintenance/type',
+          keyword: 'type',
+          params: { type: 'array' },
+          message: 'must be array',
+          schema: schema38.properties.maintenance.type,
+          parentSchema: schema38.properties.maintenance,
+          data: data26,
+        };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err68 = {
+    const err93 = {
       instancePath,
       schemaPath: '#/type',
       keyword: 'type',
@@ -2644,9 +3219,9 @@ function validate24(data, { instancePath = '', parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err68];
+      vErrors = [err93];
     } else {
-      vErrors.push(err68);
+      vErrors.push(err93);
     }
     errors++;
   }
@@ -2933,7 +3508,7 @@ const schema40 = {
     },
   },
 };
-const pattern13 = func0('^[a-z0-9][a-z0-9_-]{0,62}$', 'u');
+const pattern16 = func0('^[a-z0-9][a-z0-9_-]{0,62}$', 'u');
 function validate26(data, { instancePath = '', parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   /*# sourceURL="strict/slo-spec.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -3043,7 +3618,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
     if (data.service !== undefined) {
       let data1 = data.service;
       if (typeof data1 === 'string') {
-        if (!pattern13.test(data1)) {
+        if (!pattern16.test(data1)) {
           const err5 = {
             instancePath: instancePath + '/service',
             schemaPath: '#/properties/service/pattern',
@@ -3250,7 +3825,7 @@ function validate26(data, { instancePath = '', parentData, parentDataProperty, r
             if (data5.name !== undefined) {
               let data6 = data5.name;
               if (typeof data6 === 'string') {
-                if (!pattern13.test(data6)) {
+                if (!pattern16.test(data6)) {
                   const err15 = {
                     instancePath: instancePath + '/slos/' + i0 + '/name',
                     schemaPath: '#/properties/slos/items/properties/name/pattern',

@@ -12,10 +12,18 @@ import { Registry } from 'prom-client';
 import { createSandbox, type Sandbox } from '../../sandbox/app.ts';
 import { createMonitorServer, type MonitorServer } from '../../monitor/http.ts';
 import { createStatusHistory } from '../../monitor/status-history.ts';
+import { MaintenanceSchedule } from '../../monitor/maintenance.ts';
+import { parseCron } from '../../monitor/cron.ts';
 import { probeOf, testTarget } from '../unit/monitor/helpers.ts';
 import { childEnv, startService, waitFor, type Service } from '../support/processes.ts';
 import { programArgs } from '../support/program.ts';
 import { requireBinaries } from '../support/require-binary.ts';
+
+function parseCronOrThrow(text: string) {
+  const r = parseCron(text);
+  if (!r.ok) throw new Error(r.error);
+  return r.cron;
+}
 
 const binaries = requireBinaries('chromium');
 test.skip(binaries.skip !== false, binaries.skip || '');
@@ -35,7 +43,7 @@ let pageUrl: string;
  * The monitor's server in this process, its history fed 15 minutes of healthy probes every 30 s: a fleet of 50 costs
  * no probing (two cores, Chromium running) and its charts span real clock times.
  */
-async function serveHealthy(count: number): Promise<string> {
+async function serveHealthy(count: number, maintenance?: MaintenanceSchedule): Promise<string> {
   const names = Array.from({ length: count }, (_, i) => `eu-${String(i + 1).padStart(2, '0')}`);
   const targets = names.map((name) => testTarget(name, {}, { authIntervalSeconds: 0 }));
   const history = createStatusHistory(targets, { version: 'test' });
@@ -57,7 +65,7 @@ async function serveHealthy(count: number): Promise<string> {
       }
     }
   }
-  const server = createMonitorServer({ registry: new Registry(), history, targetCount: count });
+  const server = createMonitorServer({ registry: new Registry(), history, targetCount: count, maintenance });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   synthetic.push(server);
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -237,4 +245,41 @@ test('loads nothing from outside its own origin', async ({ page }) => {
   expect((await refreshed).ok(), 'the refresh of /api/status succeeded').toBe(true);
   await openDetails(page, 'eu-healthy');
   expect(foreign).toEqual([]);
+});
+
+test('maintenance: the rows say MAINTENANCE with the reason after each refresh, hostile text as text; the next 7 days listed', async ({
+  page,
+}) => {
+  const now = Date.now();
+  const schedule = new MaintenanceSchedule([
+    {
+      name: 'db upgrade',
+      reason: 'Postgres 16 <img src=x onerror=alert(1)>',
+      targets: ['eu-01'],
+      schedule: { kind: 'once', startMs: now - 60_000, endMs: now + 3_600_000 },
+    },
+    {
+      name: 'nightly',
+      schedule: {
+        kind: 'cron',
+        cron: parseCronOrThrow('0 2 * * *'),
+        expression: '0 2 * * *',
+        durationMs: 1_800_000,
+        timeZone: 'Europe/Berlin',
+      },
+    },
+  ]);
+  const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/status'));
+  await page.goto(`${await serveHealthy(2, schedule)}?refresh=1`);
+  await refreshed;
+  await expect(page.locator('p.banner.maintenance')).toContainText(
+    'MAINTENANCE db upgrade: Postgres 16 <img src=x onerror=alert(1)>',
+  );
+  await expect(page.locator('img')).toHaveCount(0);
+  const rows = page.locator('table.summary tbody tr.maintenance');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first().locator('td').first()).toHaveText('MAINTENANCE');
+  await expect(rows.first()).toContainText('UP during db upgrade: Postgres 16');
+  await expect(page.locator('ul.maintenance li')).toHaveCount(8);
+  await snapshot(page, 'maintenance.png');
 });

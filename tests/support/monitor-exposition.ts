@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/api.ts';
 import { clientFor } from '../../src/client.ts';
 import { createMetrics } from '../../monitor/metrics.ts';
 import { MONITOR_CHECKS, probe } from '../../monitor/probe.ts';
+import { MaintenanceSchedule } from '../../monitor/maintenance.ts';
 import { indexExposition, type ExpositionIndex } from './exposition.ts';
 
 /** Labels Prometheus adds to every scraped series (the scrape target), so expressions may use them. */
@@ -27,7 +28,11 @@ export async function monitorExposition(): Promise<string> {
     const registry = new ExpositionRegistry();
     // As a fleet member runs it (--location), so the rules' location label is in the index.
     registry.setDefaultLabels({ location: 'test' });
-    const metrics = createMetrics({ registry, targets: [target], version: '0.0.0-test' });
+    // In a maintenance window all along, so the maintenance series (present only where a window applies) are in the index.
+    const maintenance = new MaintenanceSchedule([
+      { name: 'always', schedule: { kind: 'once', startMs: 0, endMs: Date.UTC(9999, 0, 1) } },
+    ]);
+    const metrics = createMetrics({ registry, targets: [target], version: '0.0.0-test', maintenance });
     for (const check of MONITOR_CHECKS) metrics.record(await probe(client, target, check));
     // A contract break last, so trackers_probe_failing (present only while failing) has its labels too.
     metrics.record(await probe(client, target, 'trackers', { headers: { 'X-Sandbox-Fault': 'mutation=id-string' } }));

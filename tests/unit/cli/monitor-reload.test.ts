@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { WatchedText, fetchUntil } from '../../support/wait.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -77,5 +78,88 @@ test(
     (process.listeners('SIGTERM').at(-1) as Listener)('SIGTERM');
     assert.equal(await exited, 0, String(stderr));
     assert.deepEqual(added('SIGHUP'), [], 'no SIGHUP handler left behind');
+  },
+);
+
+test(
+  'maintenance windows: logged at start and end once each; SIGHUP adds, changes and removes them',
+  { timeout: 60_000 },
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-reload-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'targets.json');
+    const withWindows = (maintenance: unknown[]) => JSON.stringify({ ...JSON.parse(targetsJson('eu', 'us')), maintenance });
+    // The clock reads 2026-01-01T00:00:00Z: "upgrade" is on, "nightly" starts at 02:00 Berlin (01:00Z).
+    const upgrade = {
+      name: 'upgrade',
+      reason: 'db <16>',
+      targets: ['eu'],
+      start: '2025-12-31T23:00:00Z',
+      end: '2026-01-01T01:00:00Z',
+    };
+    const nightly = { name: 'nightly', cron: '0 2 * * *', duration: '30m', timeZone: 'Europe/Berlin' };
+    writeFileSync(file, withWindows([upgrade]));
+    const before = process.listeners('SIGHUP');
+    const stderr = new WatchedText();
+    const stdout = new WatchedText();
+    const exited = main(['--config', file, '--port', '0', '--host', '127.0.0.1', '--summary-interval', '0'], {
+      env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
+      out: (text) => stdout.append(text),
+      err: (line) => stderr.append(`${line}\n`),
+      clock: new ManualClock(),
+    });
+    t.after(async () => {
+      (process.listeners('SIGTERM').at(-1) as Listener | undefined)?.('SIGTERM');
+      await exited;
+    });
+    const url = (await stdout.match(/^metrics: (\S+)$/m))[1]!;
+    const [hup] = process.listeners('SIGHUP').filter((l) => !before.includes(l)) as Listener[];
+    const lines = (event: string) =>
+      String(stderr)
+        .split('\n')
+        .filter((l) => l.includes(`event=${event}`));
+    assert.deepEqual(lines('start'), [
+      'level=info maintenance=upgrade event=start targets=eu start=2025-12-31T23:00:00.000Z end=2026-01-01T01:00:00.000Z reason="db <16>" msg="maintenance window started"',
+    ]);
+    const metrics = await fetchUntil(url, (text) => probed(text, 'eu'));
+    assert.match(metrics, /^trackers_maintenance\{target="eu"\} 1$/m);
+    assert.match(metrics, /^trackers_maintenance\{target="us"\} 0$/m);
+    const page = await (await fetch(url.replace('/metrics', '/'))).text();
+    assert.match(page, /MAINTENANCE upgrade: db &lt;16&gt;, until 2026-01-01 01:00:00Z \(eu\)/, 'escaped on the page');
+
+    // Changed (a later end) and one added: the old occurrence ends, the new one starts; nightly is upcoming.
+    writeFileSync(file, withWindows([{ ...upgrade, end: '2026-01-01T03:00:00Z' }, nightly]));
+    hup!('SIGHUP');
+    await stderr.match(/reloaded/);
+    assert.equal(lines('end').length, 1);
+    assert.equal(lines('start').length, 2);
+    assert.match(lines('start')[1]!, /maintenance=upgrade .*end=2026-01-01T03:00:00.000Z/);
+    const status = (await (await fetch(url.replace('/metrics', '/api/status'))).json()) as {
+      maintenance: { active: { name: string }[]; upcoming: { name: string; start: number }[] };
+    };
+    assert.deepEqual(
+      status.maintenance.active.map((w) => w.name),
+      ['upgrade'],
+    );
+    assert.deepEqual(
+      status.maintenance.upcoming.slice(0, 3).map((w) => [w.name, new Date(w.start).toISOString()]),
+      [
+        ['upgrade', '2025-12-31T23:00:00.000Z'],
+        ['nightly', '2026-01-01T01:00:00.000Z'],
+        ['nightly', '2026-01-02T01:00:00.000Z'],
+      ],
+    );
+    assert.equal(status.maintenance.upcoming.length, 8, 'upgrade and 7 nightly in the next 7 days');
+
+    // Removed: it ends at once, and the gauge says so.
+    writeFileSync(file, targetsJson('eu', 'us'));
+    hup!('SIGHUP');
+    await stderr.match(/reloaded[^]*reloaded/);
+    assert.equal(lines('end').length, 2);
+    assert.match(lines('end')[1]!, /maintenance=upgrade .*end=2026-01-01T03:00:00.000Z/);
+    const after = await fetchUntil(url, (text) => probed(text, 'eu'));
+    assert.match(after, /^trackers_maintenance\{target="eu"\} 0$/m);
+    (process.listeners('SIGTERM').at(-1) as Listener)('SIGTERM');
+    assert.equal(await exited, 0, String(stderr));
   },
 );

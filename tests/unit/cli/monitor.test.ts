@@ -305,6 +305,36 @@ describe('monitor main() --once exit codes', { concurrency: true }, () => {
   }
 });
 
+describe('monitor main() --once in a maintenance window', () => {
+  test('the verdict and exit code stay honest (a failure is a failure), and a line says the window is on', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-main-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'targets.json');
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    const window = {
+      name: 'db upgrade',
+      reason: 'Postgres 16',
+      start: new Date(now - 60_000).toISOString(),
+      end: new Date(now + 3_600_000).toISOString(),
+    };
+    writeFileSync(
+      file,
+      JSON.stringify({ targets: [{ name: 'eu' }, { name: 'us' }], maintenance: [{ ...window, targets: ['eu'] }] }),
+    );
+    const failing = await runInProcess(['--once', '--config', file, '--sandbox-faults', 'error-rate=1'], PATIENT);
+    assert.equal(failing.code, 1, failing.stderr);
+    const on = failing.stderr.split('\n').filter((l) => l.includes('maintenance'));
+    assert.deepEqual(on, [
+      `eu maintenance window "db upgrade" ${window.start.replace('.000Z', 'Z')} to ${window.end.replace('.000Z', 'Z')} (reason "Postgres 16") is on: failures still count here`,
+    ]);
+    assert.match(failing.stdout, /^trackers_maintenance\{target="eu"\} 1$/m);
+    assert.match(failing.stdout, /^trackers_maintenance\{target="us"\} 0$/m);
+    assert.match(failing.stdout, /^trackers_maintenance_probes_total\{target="eu",check="trackers",result="failure"\} 1$/m);
+    const passing = await runInProcess(['--once', '--config', file], PATIENT);
+    assert.equal(passing.code, 0, passing.stderr);
+  });
+});
+
 describe('monitor CLI (child process)', { concurrency: true }, () => {
   test('--once on the embedded sandbox: the exposition on stdout, one line per probe on stderr, exit 0', async () => {
     const r = await run(['--once'], PATIENT);

@@ -197,6 +197,28 @@ describe('slo report against a Prometheus', () => {
     ]);
   });
 
+  test("--config: the targets file's maintenance windows are left out (one over the month: nothing to judge)", async () => {
+    const file = join(dir, 'targets.json');
+    const targets = [{ name: 'eu' }];
+    writeFileSync(
+      file,
+      JSON.stringify({ targets, maintenance: [{ name: 'freeze', start: '2025-10-01T00:00:00Z', end: '2026-01-01T00:00:00Z' }] }),
+    );
+    const r = await run(['-p', prometheus.url, '--month', '2025-11', '--step', '1h', '--config', file]);
+    assert.equal(r.code, 3);
+    assert.match(r.err.join('\n'), /no probes of any SLO .*: nothing to judge/);
+    // The same through MONITOR_CONFIG.
+    const viaEnv = await run(['-p', prometheus.url, '--month', '2025-11', '--step', '1h'], { env: { MONITOR_CONFIG: file } });
+    assert.equal(viaEnv.code, 3);
+    // A bad window is the monitor's one line, exit 2, before Prometheus is asked.
+    writeFileSync(file, JSON.stringify({ targets, maintenance: [{ name: 'x', cron: '0 2 * *', duration: '1h' }] }));
+    const bad = await run(['-p', prometheus.url, '--month', '2025-11', '--config', file]);
+    assert.equal(bad.code, 2);
+    assert.deepEqual(bad.err, [
+      `slo report: configuration error: ${file}: $.maintenance[0].cron: "0 2 * *" needs 5 fields (minute hour day-of-month month day-of-week), got 4`,
+    ]);
+  });
+
   test('--out writes the page; a path that cannot be written is one line, exit 2', async () => {
     const file = join(dir, 'report.html');
     const ok = await run(['-p', prometheus.url, '--month', '2025-11', '--step', '1h', '-f', 'html', '-o', file]);

@@ -1,3 +1,4 @@
+import { MaintenanceSchedule } from '../../../monitor/maintenance.ts';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -62,6 +63,9 @@ const EXPECTED_TYPES: Record<string, string> = {
   probe_http_duration_seconds: 'gauge',
   trackers_probe_failing: 'gauge',
   trackers_check_flapping: 'gauge',
+  trackers_maintenance: 'gauge',
+  trackers_maintenance_probes_total: 'counter',
+  trackers_maintenance_slow_probes_total: 'counter',
 };
 
 describe('metric names, types and help', () => {
@@ -348,5 +352,42 @@ describe('trackers_check_flapping: the flap status the history judged', () => {
     metrics.record(probeOf(), false);
     assert.equal(await metricValue(registry, METRIC_NAMES.flapping, labels), 0);
     assert.equal(await metricValue(registry, METRIC_NAMES.flapping, { target: 'eu', check: 'not_found' }), 0);
+  });
+});
+
+describe('maintenance windows', () => {
+  const start = 1_700_000_000_000;
+  const maintenance = new MaintenanceSchedule([
+    { name: 'upgrade', targets: ['eu'], schedule: { kind: 'once', startMs: start, endMs: start + 3_600_000 } },
+  ]);
+  const maintained = () => {
+    const registry = new Registry();
+    return { registry, metrics: createMetrics({ registry, targets, version: '1.2.3', defaultMetrics: false, maintenance }) };
+  };
+
+  test('trackers_maintenance is 1 for a target in a window, 0 before, after and for the others', async () => {
+    const { registry, metrics } = maintained();
+    assert.equal(await metricValue(registry, 'trackers_maintenance', { target: 'eu' }), 0);
+    metrics.markMaintenance(start);
+    assert.equal(await metricValue(registry, 'trackers_maintenance', { target: 'eu' }), 1);
+    assert.equal(await metricValue(registry, 'trackers_maintenance', { target: 'us-1' }), 0);
+    metrics.markMaintenance(start + 3_600_000);
+    assert.equal(await metricValue(registry, 'trackers_maintenance', { target: 'eu' }), 0);
+  });
+
+  test('a probe started in a window counts as ever, and in the maintenance counters too (slow: over the degraded threshold)', async () => {
+    const { registry, metrics } = maintained();
+    const fail = { reason: 'http_5xx', status: 503, message: 'HTTP 503', durationMs: 5000 } as const;
+    metrics.record(result({ ...fail, startedAt: start - 1 }));
+    metrics.record(result({ ...fail, startedAt: start }));
+    metrics.record(result({ startedAt: start + 10 }));
+    metrics.record(result({ ...fail, target: 'us-1', startedAt: start }));
+    const get = (name: string, labels: Record<string, string>) => metricValue(registry, name, labels);
+    assert.equal(await get('trackers_probes_total', { target: 'eu', check: 'trackers', result: 'failure' }), 2, 'honest counts');
+    assert.equal(await get('trackers_maintenance_probes_total', { target: 'eu', check: 'trackers', result: 'failure' }), 1);
+    assert.equal(await get('trackers_maintenance_probes_total', { target: 'eu', check: 'trackers', result: 'success' }), 1);
+    assert.equal(await get('trackers_maintenance_slow_probes_total', { target: 'eu', check: 'trackers' }), 1);
+    const text = await registry.metrics();
+    assert.doesNotMatch(text, /trackers_maintenance_probes_total\{target="us-1"/, 'no series where no window applies');
   });
 });

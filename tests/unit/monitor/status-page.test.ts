@@ -279,6 +279,38 @@ describe('status page', () => {
     assert.doesNotMatch(renderStatusBody(history.summary()), /<th>24 h<\/th>/, 'no columns without PROMETHEUS_URL');
   });
 
+  test('maintenance: MAINTENANCE with the reason on the rows it covers, the state beside it, hostile text escaped; the next 7 days listed', () => {
+    const history = historyWith([failure('HTTP 503'), ok({ target: 'us' })]);
+    const hostile = HOSTILE[1]!;
+    const upgrade = {
+      name: 'db upgrade',
+      reason: `Postgres 16 ${hostile}`,
+      targets: ['eu'],
+      start: Date.UTC(2026, 0, 2, 3, 0, 0),
+      end: Date.UTC(2026, 0, 2, 4, 0, 0),
+    };
+    const nightly = { name: 'nightly', targets: null, start: Date.UTC(2026, 0, 3, 1, 0, 0), end: Date.UTC(2026, 0, 3, 1, 30, 0) };
+    const html = renderStatusPage({
+      ...history.summary(),
+      maintenance: { active: [upgrade], upcoming: [upgrade, nightly], more: 3 },
+    });
+    assert.ok(!html.includes(hostile), 'the raw reason must not appear');
+    const reason = `db upgrade: Postgres 16 ${escapeHtml(hostile)}`;
+    assert.ok(html.includes(`<p class="banner maintenance">MAINTENANCE ${reason}, until 2026-01-02 04:00:00Z (eu)</p>`));
+    assert.deepEqual(row(html, 'eu', 'trackers').slice(0, 3), ['MAINTENANCE', 'eu', 'trackers']);
+    assert.ok(row(html, 'eu', 'trackers').includes(`DOWN during ${reason}`), "the check's own state stays visible");
+    assert.equal(row(html, 'us', 'trackers')[0], 'UP', 'a target outside the window is as ever');
+    assert.match(
+      html,
+      /<h2>Maintenance windows, next 7 days<\/h2>\n<ul class="maintenance"><li>2026-01-02 03:00:00Z to 2026-01-02 04:00:00Z \(eu\) <strong>db upgrade<\/strong>/,
+    );
+    assert.match(
+      html,
+      /<li>2026-01-03 01:00:00Z to 2026-01-03 01:30:00Z \(every target\) <strong>nightly<\/strong><\/li><li class="muted">and 3 more<\/li>/,
+    );
+    assert.doesNotMatch(renderStatusBody(history.summary()), /MAINTENANCE|Maintenance windows/, 'nothing without windows');
+  });
+
   test('the history window is bounded', () => {
     const history = createStatusHistory([testTarget('eu')], { version: 'x', capacity: 5 });
     for (let i = 0; i < 20; i++) history.add(failure(`m${i}`));

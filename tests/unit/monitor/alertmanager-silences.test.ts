@@ -1,0 +1,69 @@
+// An Alertmanager that refuses never stops the monitor: each failed sync is one line, retried with a
+// back-off that doubles on the injected clock, and the probes go on. (The real Alertmanager's side is
+// tests/prometheus/alertmanager-silences.test.ts.)
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { main } from '../../../cli/monitor.ts';
+import { ManualClock } from '../../support/manual-clock.ts';
+import { WatchedText, fetchUntil } from '../../support/wait.ts';
+
+/** A port nothing listens on: taken, then released. */
+async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+test(
+  '--alertmanager-url refused: a line per failed sync, retried after 5 s then 10 s, and probing goes on',
+  { timeout: 60_000 },
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'monitor-am-'));
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'targets.json');
+    const clock = new ManualClock();
+    const start = new Date(clock.epochMs() - 60_000).toISOString();
+    const end = new Date(clock.epochMs() + 3_600_000).toISOString();
+    writeFileSync(
+      file,
+      JSON.stringify({
+        targets: [{ name: 'eu', intervalSeconds: 1, notFoundIntervalSeconds: 1, authIntervalSeconds: 0 }],
+        maintenance: [{ name: 'upgrade', start, end }],
+      }),
+    );
+    const stderr = new WatchedText();
+    const stdout = new WatchedText();
+    const port = await refusedPort();
+    const exited = main(
+      ['--config', file, '--port', '0', '--summary-interval', '0', '--alertmanager-url', `http://127.0.0.1:${port}`],
+      {
+        env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
+        out: (text) => stdout.append(text),
+        err: (line) => stderr.append(`${line}\n`),
+        clock,
+      },
+    );
+    t.after(async () => {
+      (process.listeners('SIGTERM').at(-1) as ((s: string) => void) | undefined)?.('SIGTERM');
+      await exited;
+    });
+    const url = (await stdout.match(/^metrics: (\S+)$/m))[1]!;
+    await stderr.match(/retrying in 5 s/);
+    assert.match(
+      String(stderr),
+      /^level=warn msg="Alertmanager silences not synced: fetch failed \(ECONNREFUSED\); retrying in 5 s"$/m,
+    );
+    clock.advance(5_000);
+    await stderr.match(/retrying in 10 s/);
+    assert.equal(String(stderr).match(/not synced/g)?.length, 2, 'one line per attempt');
+    await fetchUntil(url, (text) => /^trackers_probes_total\{target="eu",check="trackers",result="success"\} [1-9]/m.test(text));
+    (process.listeners('SIGTERM').at(-1) as (s: string) => void)('SIGTERM');
+    assert.equal(await exited, 0, String(stderr));
+  },
+);
