@@ -11,6 +11,9 @@ import { parseOptions } from '../src/parse-options.ts';
 import { DEFAULT_USERS, basicAuthHeader } from '../sandbox/auth.ts';
 import { DEFAULT_CUSTOMER_ID } from '../sandbox/data.ts';
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
+import { entriesToServe } from '../sandbox/replay.ts';
+import type { HarEntry } from '../src/har.ts';
+import { readRecordings } from '../src/read-bundle.ts';
 import { isEntryPoint } from './entry-point.ts';
 import { startSandbox, type RunningSandbox } from './target.ts';
 
@@ -23,6 +26,12 @@ Options:
   --port N        listen port (default SANDBOX_PORT or 8787; 0 = any free port)
   --host ADDR     listen address (default 127.0.0.1)
   --faults SPEC   serve every request with these faults, e.g. latency=1500 or mutation=id-string
+  --replay PATH   serve recorded answers instead of the built-in data: a failure bundle, a HAR file
+                  (from record, or a bundle's exchange.har) or a directory of them; repeatable, a
+                  failure bundle's answer replacing a HAR's (record's baseline, the failures on
+                  top). A request is matched by method, path and credentials (valid, none or wrong:
+                  judged against the sandbox's own); one with no recording gets a 501 naming it,
+                  and a log line
   --tls           serve HTTPS, with --cert FILE and --key FILE (PEM)
   --cert FILE     the certificate (chain) for --tls
   --key FILE      its private key
@@ -37,13 +46,15 @@ interface TlsFiles {
 }
 
 type SandboxArgs =
-  { ok: true; help: boolean; port?: number; host: string; faults?: FaultSpec; tls?: TlsFiles } | { ok: false; error: string };
+  | { ok: true; help: boolean; port?: number; host: string; faults?: FaultSpec; tls?: TlsFiles; replay?: string[] }
+  | { ok: false; error: string };
 
 export function parseSandboxArgs(argv: readonly string[]): SandboxArgs {
   const parsed = parseOptions(argv, {
     port: { type: 'string' },
     host: { type: 'string' },
     faults: { type: 'string' },
+    replay: { type: 'string', multiple: true },
     tls: { type: 'boolean', default: false },
     cert: { type: 'string' },
     key: { type: 'string' },
@@ -51,6 +62,7 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxArgs {
   });
   if (!parsed.ok) return parsed;
   const { port, host = '127.0.0.1', faults, cert, key } = parsed.values as Record<string, string | undefined>;
+  const replay = parsed.values.replay as string[] | undefined;
   const { help, tls } = parsed.values as { help: boolean; tls: boolean };
   const args: SandboxArgs = { ok: true, help, host };
   if (!tls && (cert !== undefined || key !== undefined)) return { ok: false, error: '--cert and --key need --tls' };
@@ -68,6 +80,11 @@ export function parseSandboxArgs(argv: readonly string[]): SandboxArgs {
     const spec = parseFaultSpec(faults);
     if (!spec.ok) return { ok: false, error: `--faults: ${spec.error}` };
     args.faults = spec.spec;
+  }
+  if (replay !== undefined) {
+    // Faults act on the built-in data; a recording is served as it was recorded.
+    if (faults !== undefined) return { ok: false, error: '--faults and --replay cannot be combined' };
+    args.replay = replay;
   }
   return args;
 }
@@ -118,6 +135,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     port = loaded.port;
   }
+  let replay: HarEntry[] | undefined;
+  if (args.replay !== undefined) {
+    const recordings = [];
+    for (const path of args.replay) {
+      const read = readRecordings(path);
+      if (!read.ok) {
+        process.stderr.write(`sandbox: --replay ${read.message}\n`);
+        return EXIT.usage;
+      }
+      recordings.push(...read.recordings.map((r) => r.bundle));
+    }
+    replay = entriesToServe(recordings);
+  }
   let tls: { cert: Buffer; key: Buffer } | undefined;
   if (args.tls) {
     const files = readTlsFiles(args.tls);
@@ -129,7 +159,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let running: RunningSandbox;
   try {
-    running = await startSandbox({ port, host: args.host, faults: args.faults, tls });
+    running = await startSandbox({ port, host: args.host, faults: args.faults, tls, replay });
   } catch (err) {
     // Before listening, Node's TLS layer refuses a file that is not a PEM certificate or key, or a key that does not match.
     if (tls && (err as NodeJS.ErrnoException).syscall !== 'listen') {
@@ -140,6 +170,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return NOT_DONE;
   }
   process.stdout.write(`${listeningMessage(running.baseUrl)}\n`);
+  if (replay) process.stdout.write(`sandbox: replaying ${replay.length} recorded exchanges from ${args.replay!.join(', ')}\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

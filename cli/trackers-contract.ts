@@ -33,6 +33,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'serve the embedded sandbox (a local double of the endpoint)',
     load: async () => (await import('./sandbox.ts')).COMMAND,
   },
+  replay: {
+    summary: 'judge recorded exchanges (failure bundles, HAR) again, offline',
+    load: async () => (await import('./replay.ts')).COMMAND,
+  },
+  record: {
+    summary: "record the gate's requests and their answers as a HAR",
+    load: async () => (await import('./record.ts')).COMMAND,
+  },
   openapi: {
     summary: 'print the OpenAPI 3.1 document of the endpoint',
     load: async () => (await import('./openapi.ts')).COMMAND,

@@ -10,12 +10,14 @@
 //   POST     /v3/oauth/token/generate              {"key","secret"} → {"data":{"accessToken","ttlSeconds"}}
 //   GET|PUT|DELETE /__sandbox/faults               global faults (no auth)
 //   GET      /__sandbox/health                     liveness (no auth)
+// With recordings (the replay option), the endpoint's path serves them instead (replay.ts).
 // Anything else is a JSON 404; a known path with another method a JSON 405 with Allow.
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import { systemClock, type Clock } from '../src/clock.ts';
+import type { HarEntry } from '../src/har.ts';
 import { exampleText } from '../src/schemas.ts';
 import {
   DEFAULT_OAUTH_CLIENTS,
@@ -28,7 +30,8 @@ import { createCustomerStore } from './data.ts';
 import { INTERNAL_ERROR_BODY, MESSAGES, errorEnvelope } from './envelopes.ts';
 import type { FaultParseResult, FaultSpec } from './faults.ts';
 import { formatFaultSpec, normaliseFaultSpec, parseFaultSpec } from './faults.ts';
-import { JSON_TYPE, readBody, sendJson, splitTarget } from './http-io.ts';
+import { JSON_TYPE, readBody, sendJson, sleep, splitTarget } from './http-io.ts';
+import { createRecordings, credentialsKind, sendUnrecorded, serveRecording } from './replay.ts';
 import { InjectedCrash, TRACKERS_ROUTE, handleTrackers } from './trackers-route.ts';
 import type { TrackersContext } from './trackers-route.ts';
 
@@ -53,6 +56,13 @@ export interface SandboxOptions {
   clock?: Clock;
   /** Serve HTTPS with this certificate and key (PEM), as the real API is served; listen() then gives https:// URLs. */
   tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Serve these recorded exchanges (HAR entries) on the endpoint's path instead of the built-in data:
+   * matched by method, path and kind of credentials; a request none matches gets a 501 and a log line.
+   */
+  replay?: readonly HarEntry[];
+  /** Where a replay's log lines go (default stderr). */
+  log?: (line: string) => void;
 }
 
 export type RouteName = 'trackers' | 'oauth' | 'faults' | 'health' | 'unmatched' | 'error';
@@ -128,6 +138,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     record: (status) => record('trackers', status),
   };
 
+  const recordings = options.replay ? createRecordings(options.replay) : undefined;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+
+  async function replay(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    const credentials = credentialsKind(req.headers, auth);
+    const entry = recordings!.next(method, path, credentials);
+    if (entry) {
+      // As late as recorded: a latency budget judged over the replay sees the recorded time.
+      if (entry.time > 0 && !(await sleep(entry.time, closing.signal, clock))) return record('trackers', 'aborted');
+      return record('trackers', serveRecording(res, entry));
+    }
+    log(`sandbox --replay: 501 ${sendUnrecorded(res, method, path, credentials)}`);
+    record('unmatched', 501);
+  }
+
   function methodNotAllowed(res: ServerResponse, route: RouteName, allow: string): void {
     sendJson(res, 405, errorEnvelope(405, MESSAGES.methodNotAllowed), { Allow: allow });
     record(route, 405);
@@ -202,6 +228,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { path, query } = splitTarget(req.url ?? '/');
     const trackersMatch = TRACKERS_ROUTE.exec(path);
+    if (trackersMatch && recordings) return replay(req, res, path);
     if (trackersMatch) return handleTrackers(trackers, req, res, trackersMatch[1]!, query);
     if (path === OAUTH_TOKEN_PATH) return oauthToken(req, res);
     if (path === FAULTS_PATH) return faultsControl(req, res);

@@ -32,6 +32,8 @@ const HELP: Readonly<Record<string, () => Promise<string>>> = {
   monitor: async () => (await import('../monitor/flags.ts')).USAGE,
   validate: async () => (await import('../cli/validate.ts')).USAGE,
   sandbox: async () => (await import('../cli/sandbox.ts')).USAGE,
+  replay: async () => (await import('../cli/replay.ts')).USAGE,
+  record: async () => (await import('../cli/record.ts')).USAGE,
   openapi: async () => (await import('../cli/openapi.ts')).USAGE,
   slo: async () => (await import('../cli/slo.ts')).USAGE,
 };

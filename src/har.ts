@@ -61,6 +61,8 @@ export interface HarEntry {
   cache: Record<string, never>;
   timings: HarTimings;
   comment: string;
+  /** The check that sent it: a replay runs that check again over the recording. */
+  _check: CheckResult['check'];
   /** The check's judgement of this request. */
   _verdict: CheckStep['verdict'];
   _reason?: CheckStep['reason'];
@@ -107,7 +109,7 @@ function headerValue(headers: [string, string][], name: string): string | undefi
   return headers.find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
-function entryOf(step: CheckStep, recorded: RecordedExchange): HarEntry {
+function entryOf(check: CheckResult['check'], step: CheckStep, recorded: RecordedExchange): HarEntry {
   const url = new URL(recorded.url);
   const res = recorded.response;
   const timings = harTimings(step.timings);
@@ -155,6 +157,7 @@ function entryOf(step: CheckStep, recorded: RecordedExchange): HarEntry {
     cache: {},
     timings,
     comment: step.title,
+    _check: check,
     _verdict: step.verdict,
     ...(step.reason ? { _reason: step.reason } : {}),
     _message: step.message,
@@ -163,7 +166,7 @@ function entryOf(step: CheckStep, recorded: RecordedExchange): HarEntry {
 
 /** Every recorded request of a check, in the order sent. A step the client never sent (no URL) has no entry. */
 export function harOf(result: CheckResult, creatorVersion: string): Har {
-  const entries = result.steps.flatMap((s) => (s.recorded ? [entryOf(s, s.recorded)] : []));
+  const entries = result.steps.flatMap((s) => (s.recorded ? [entryOf(result.check, s, s.recorded)] : []));
   return {
     log: {
       version: '1.2',

@@ -2,7 +2,7 @@
 // judges or serves a recording again. Bad input is one line naming the file and what is wrong, never a
 // throw: a missing or unreadable path, a truncated HAR, a HAR of another API, a bundle from a later
 // version of this tool.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from './checks/result.ts';
 import { BUNDLE_VERSION } from './failure-bundle.ts';
@@ -110,4 +110,42 @@ export function readBundle(path: string): ReadBundleResult {
       target: typeof record.target === 'string' ? record.target : undefined,
     },
   };
+}
+
+export interface ReadRecording {
+  /** The bundle directory or HAR file it came from, for the report. */
+  file: string;
+  bundle: ReadBundle;
+}
+
+export type ReadRecordingsResult = { ok: true; recordings: ReadRecording[] } | { ok: false; message: string };
+
+/**
+ * A bundle, a HAR file, or a directory of them (a gate's failures/, a monitor's --failures-dir): every
+ * recording in it, in name order (a bundle's name starts with its time). One bad member fails the
+ * whole read: a replay that silently skips a file would judge less than was asked.
+ */
+export function readRecordings(path: string): ReadRecordingsResult {
+  let names: string[];
+  try {
+    if (!statSync(path).isDirectory() || existsSync(join(path, 'result.json'))) {
+      const one = readBundle(path);
+      return one.ok ? { ok: true, recordings: [{ file: path, bundle: one.bundle }] } : one;
+    }
+    names = readdirSync(path).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, message: `${path}: ${code === 'ENOENT' ? 'no such file or directory' : `cannot be read (${code})`}` };
+  }
+  const members = names
+    .map((name) => join(path, name))
+    .filter((member) => member.endsWith('.har') || existsSync(join(member, 'result.json')));
+  if (members.length === 0) return { ok: false, message: `${path}: no failure bundle or .har file in it` };
+  const recordings: ReadRecording[] = [];
+  for (const member of members) {
+    const read = readBundle(member);
+    if (!read.ok) return read;
+    recordings.push({ file: member, bundle: read.bundle });
+  }
+  return { ok: true, recordings };
 }

@@ -11,7 +11,26 @@ import { after, before, describe, test } from 'node:test';
 import { basicAuthHeader, md5Hex } from '../../src/auth.ts';
 import { HOSTILE_BODIES, MAX_MESSAGE_CHARS } from '../support/hostile-bodies.ts';
 import { startHostileServer, type HostileServer } from '../support/hostile-server.ts';
+import { recordingOf } from '../../cli/record.ts';
+import { startSandbox } from '../../cli/target.ts';
+import { entriesToServe } from '../../sandbox/replay.ts';
+import { CHECK_NAMES } from '../../src/checks/result.ts';
+import { runCheck } from '../../src/checks/run.ts';
+import { createClient } from '../../src/client.ts';
+import { DEFAULTS, SANDBOX_PASSWORD, SANDBOX_USERNAME } from '../../src/config/api.ts';
+import type { AuthConfig } from '../../src/config/credentials.ts';
+import { readRecordings } from '../../src/read-bundle.ts';
+import { Secret } from '../../src/secret.ts';
+import { childEnv, runToCompletion } from '../support/processes.ts';
+import { programArgs } from '../support/program.ts';
 import { runGate, runGateAgainst, runGateEmbedded, type GateRun } from './run-gate.ts';
+
+const SANDBOX_AUTH: AuthConfig = {
+  kind: 'basic',
+  username: SANDBOX_USERNAME,
+  password: new Secret(SANDBOX_PASSWORD),
+  passwordIsMd5: false,
+};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -92,6 +111,39 @@ describe('the gate run as a user runs it', { concurrency: 2 }, () => {
       log: { entries: { response: { content: { text: string } } }[] };
     };
     assert.match(har.log.entries[0]!.response.content.text, /"id": "9737"/, 'the body that broke the contract');
+  });
+
+  test('its bundle, replayed, fails again: replay (1) and sandbox --replay under the gate, the same way', async () => {
+    const run = await broken();
+    const failures = join(run.reportDir, 'failures');
+    const message = /<failure message="([^"]*)"/.exec(run.junit)![1]!.replace(/&quot;/g, '"');
+    const replayed = await runToCompletion(process.execPath, [...programArgs('cli/trackers-contract.ts'), 'replay', failures], {
+      env: childEnv(),
+      timeoutMs: 120_000,
+    });
+    assert.equal(replayed.code, 1, replayed.stdout + replayed.stderr);
+    assert.ok(replayed.stdout.includes(`    ${message}\n`), `the same first finding: ${replayed.stdout}`);
+    // A baseline of the other checks' answers (record's HAR, made here the way record makes it), the failures on top.
+    const clean = await startSandbox();
+    const client = createClient({ baseUrl: clean.baseUrl, auth: SANDBOX_AUTH, timeoutMs: 30_000 });
+    const settings = { ...DEFAULTS, notFoundStatuses: [...DEFAULTS.notFoundStatuses], auth: SANDBOX_AUTH };
+    const results = [];
+    for (const name of CHECK_NAMES) results.push(await runCheck(name, client, settings, { thorough: name === 'auth' }));
+    client.close();
+    await clean.close();
+    const read = readRecordings(failures);
+    assert.ok(read.ok);
+    const baseline = { entries: recordingOf(results, 'sandbox', '1').log.entries };
+    const replay = await startSandbox({ replay: entriesToServe([baseline, ...read.recordings.map((r) => r.bundle)]) });
+    try {
+      const again = await runGateAgainst(replay.baseUrl);
+      assert.equal(again.code, 1, again.output.slice(-3000));
+      const failed = (junit: string) => [...junit.matchAll(/<failure message="([^"]*)"/g)].map((m) => m[1]);
+      assert.deepEqual(failed(again.junit), failed(run.junit), 'the same tests fail with the same message');
+      assert.match(again.junit, /<testsuites[^>]* failures="1"/);
+    } finally {
+      await replay.close();
+    }
   });
 
   // These run the contract test alone: the proof (gate-proof.test.ts) judges every check on a reset target, and

@@ -35,6 +35,28 @@ describe('trackers-contract sandbox', () => {
     assert.deepEqual(parseSandboxArgs(['--cert', 'c.pem']), { ok: false, error: '--cert and --key need --tls' });
   });
 
+  test('--replay is repeatable, and not combined with --faults', () => {
+    assert.deepEqual(parseSandboxArgs(['--replay', 'a.har', '--replay', 'failures']), {
+      ok: true,
+      help: false,
+      host: '127.0.0.1',
+      replay: ['a.har', 'failures'],
+    });
+    assert.deepEqual(parseSandboxArgs(['--replay', 'a.har', '--faults', 'latency=10']), {
+      ok: false,
+      error: '--faults and --replay cannot be combined',
+    });
+  });
+
+  test('--replay of a missing path is a usage error (2), one line naming it, before listening', async (t) => {
+    const lines: string[] = [];
+    t.mock.method(process.stderr, 'write', (text: string) => void lines.push(text));
+    const code = await main(['--port', '0', '--replay', '/nonexistent/failures']);
+    t.mock.restoreAll();
+    assert.equal(code, 2);
+    assert.deepEqual(lines, ['sandbox: --replay /nonexistent/failures: no such file or directory\n']);
+  });
+
   test('an unreadable certificate is a usage error (2), one line naming the flag and file', async (t) => {
     const lines: string[] = [];
     t.mock.method(process.stderr, 'write', (text: string) => void lines.push(text));
