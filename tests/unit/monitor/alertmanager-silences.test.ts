@@ -3,22 +3,13 @@
 // tests/prometheus/alertmanager-silences.test.ts.)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { WatchedText, fetchUntil } from '../../support/wait.ts';
-
-/** A port nothing listens on: taken, then released. */
-async function refusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from './helpers.ts';
 
 test(
   '--alertmanager-url refused: a line per failed sync, retried after 5 s then 10 s, and probing goes on',
@@ -39,7 +30,7 @@ test(
     );
     const stderr = new WatchedText();
     const stdout = new WatchedText();
-    const port = await refusedPort();
+    const port = await closedPort();
     const exited = main(
       ['--config', file, '--port', '0', '--summary-interval', '0', '--alertmanager-url', `http://127.0.0.1:${port}`],
       {
