@@ -5,6 +5,8 @@
 // the fleet creates no duplicate, and a window that leaves the file has its silence deleted.
 // Alertmanager being down never stops probing: a failed sync is one log line and a retry later.
 import { abortAfter, type Clock } from '../src/clock.ts';
+import type { Secret } from '../src/secret.ts';
+import { splitUserInfo } from './user-info.ts';
 import { appliesTo, type MaintenanceSchedule, type Occurrence } from './maintenance.ts';
 
 export const SILENCE_CREATED_BY = 'trackers-contract monitor';
@@ -17,8 +19,8 @@ export const SILENCE_LOOKAHEAD_MS = 15 * 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface SilenceSyncOptions {
-  /** Alertmanager's base URL, e.g. http://alertmanager:9093 */
-  url: string;
+  /** Alertmanager's base URL, e.g. http://alertmanager:9093; user info there is sent as Basic auth. */
+  url: Secret;
   schedule: MaintenanceSchedule;
   /** This monitor's target names: a window without `targets` silences these. */
   targets: readonly string[];
@@ -44,11 +46,14 @@ function keyOf(o: Occurrence, targets: readonly string[]): string {
 
 async function request(o: SilenceSyncOptions, method: string, path: string, body?: unknown): Promise<unknown> {
   const deadline = abortAfter(o.clock, REQUEST_TIMEOUT_MS);
+  const { base, authorization } = splitUserInfo(o.url);
+  const headers: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  if (authorization !== undefined) headers.Authorization = authorization;
   try {
-    const res = await fetch(new URL(path, o.url.endsWith('/') ? o.url : `${o.url}/`), {
+    const res = await fetch(`${base}/${path}`, {
       method,
       signal: deadline.signal,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();

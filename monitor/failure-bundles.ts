@@ -5,6 +5,7 @@
 import { writeFailureBundle, pruneBundles } from '../src/failure-bundle.ts';
 import { passed } from '../src/checks/result.ts';
 import type { Probe } from './probe.ts';
+import { logfmt } from './state-log.ts';
 
 export const DEFAULT_FAILURES_KEEP = 20;
 
@@ -39,12 +40,13 @@ export function createBundleKeeper(options: BundleKeeperOptions): BundleKeeper {
         at: probe.startedAt,
         version: options.version,
       });
-      if (!written.ok) return options.log(`level=warn target=${probe.target} check=${probe.check} msg="${written.message}"`);
+      if (!written.ok)
+        return options.log(`level=warn target=${probe.target} check=${probe.check} msg=${logfmt(written.message)}`);
       options.log(
         `level=info target=${probe.target} check=${probe.check} msg="failure bundle written" path=${JSON.stringify(written.path)}`,
       );
       const pruned = pruneBundles(options.dir, probe.target, probe.check, options.keep);
-      if (!pruned.ok) options.log(`level=warn target=${probe.target} check=${probe.check} msg="${pruned.message}"`);
+      if (!pruned.ok) options.log(`level=warn target=${probe.target} check=${probe.check} msg=${logfmt(pruned.message)}`);
     },
   };
 }

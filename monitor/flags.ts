@@ -1,7 +1,7 @@
 // The monitor's command line: flags, parsed by node:util parseArgs and checked
 // here, so a bad flag is one line naming it and exit 2 before anything starts.
 import { parseFaultSpec, type FaultSpec } from '../sandbox/faults.ts';
-import { LOCATION_PATTERN, isListenHost } from '../src/config/monitor.ts';
+import { LOCATION_PATTERN, isListenHost, parseServiceUrl, type ServiceUrl } from '../src/config/monitor.ts';
 import { parseShard, type Shard } from './shard.ts';
 import { parseOptions } from '../src/parse-options.ts';
 import { GROUPING_VALUE, PUSH_JOB } from './push.ts';
@@ -22,7 +22,7 @@ Options:
   --location NAME        the location label on every series, the status page and the log (default MONITOR_LOCATION)
   --shard I/N            probe only this replica's share of the targets: replica I of N (1-based), by rendezvous hashing
   --web.config.file FILE exporter-toolkit web config: TLS and bcrypt basic auth for /metrics, / and /api/status
-  --alertmanager-url URL a silence in this Alertmanager (API v2) for each maintenance window of the targets file
+  --alertmanager-url URL a silence in this Alertmanager (API v2) for each maintenance window of the targets file (user:password@ sends Basic auth)
   --summary-interval S   the service's summary line on stderr every S seconds (per target ok/total, p95; default 60, 0: none)
   --failures-dir DIR     write a failure bundle (exchange.har, result.json, reproduce.sh) under DIR when a check starts failing (default: none)
   --failures-keep N      with --failures-dir: keep the newest N bundles per target and check (default ${DEFAULT_FAILURES_KEEP})
@@ -48,7 +48,7 @@ export interface Flags {
   shard?: Shard;
   webConfigFile?: string;
   /** Alertmanager's base URL: a silence per maintenance window. */
-  alertmanagerUrl?: string;
+  alertmanagerUrl?: ServiceUrl;
   /** Seconds between the service's summary lines; 0: none. */
   summaryInterval?: number;
   /** Where failure bundles go; unset: none are written. */
@@ -154,16 +154,11 @@ export function parseFlags(argv: readonly string[]): FlagsResult {
     return { ok: false, error: '--web.config.file protects the service; --once serves nothing' };
   const am = str('alertmanager-url');
   if (am !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(am);
-    } catch {
-      url = undefined;
-    }
-    if (!url || !/^https?:$/.test(url.protocol) || url.username !== '' || url.password !== '')
-      return { ok: false, error: '--alertmanager-url must be an http(s) URL without credentials, e.g. http://alertmanager:9093' };
+    // As PROMETHEUS_URL and PUSHGATEWAY_URL: user info allowed (Basic auth), never echoed.
+    const parsed = parseServiceUrl('--alertmanager-url', am, 'http://alertmanager:9093');
+    if (!parsed.ok) return { ok: false, error: parsed.error };
     if (flags.once) return { ok: false, error: '--alertmanager-url applies to the service; --once silences nothing' };
-    flags.alertmanagerUrl = url.href;
+    flags.alertmanagerUrl = parsed.url;
   }
   if (flags.summaryInterval !== undefined && flags.once)
     return { ok: false, error: '--summary-interval applies to the service; --once prints one line per probe' };

@@ -5,6 +5,7 @@
 // back-off. A reload hands the open windows over, so a kept one is not announced twice. All on the
 // injected clock.
 import type { Clock, TimerHandle } from '../src/clock.ts';
+import type { ServiceUrl } from '../src/config/monitor.ts';
 import { syncSilences } from './alertmanager-silences.ts';
 import { MaintenanceSchedule, MaintenanceWatch } from './maintenance.ts';
 import type { MonitorMetrics } from './metrics.ts';
@@ -29,7 +30,7 @@ export function startMaintenance(options: {
   metrics: MonitorMetrics;
   clock: Clock;
   log: (line: string) => void;
-  alertmanagerUrl?: string;
+  alertmanagerUrl?: ServiceUrl;
 }): MaintenanceService {
   const { clock, log, alertmanagerUrl } = options;
   const noWindows = new MaintenanceSchedule([]);
@@ -61,7 +62,7 @@ export function startMaintenance(options: {
     const current = setup;
     syncing = (async () => {
       const r = await syncSilences({
-        url: alertmanagerUrl,
+        url: alertmanagerUrl.url,
         schedule: current.maintenance ?? noWindows,
         targets: current.targets.map((t) => t.name),
         clock,

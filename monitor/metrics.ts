@@ -22,6 +22,7 @@ import { PHASES, phaseDurations } from './phases.ts';
 import { MONITOR_CHECKS, enabledChecks, type Probe } from './probe.ts';
 import type { TargetEntry } from './targets.ts';
 import { appliesTo, type MaintenanceSchedule } from './maintenance.ts';
+import { pathPattern } from '../src/group-findings.ts';
 
 /** Metric names, for the rules, the dashboard and the tests (kept stable: alerts depend on them). */
 export const METRIC_NAMES = {
@@ -53,12 +54,12 @@ export const METRIC_NAMES = {
 export const CONTRACT_REASONS = ['schema_violation', 'error_code_mismatch', 'auth_not_enforced'] as const;
 
 /**
- * The bounded `field` label: the first finding's JSON path with array indices as `[*]`
+ * The bounded `field` label: the first finding's path pattern, the same one the grouped findings show
  * (`$.data[3].id` -> `$.data[*].id`). Findings come from the schemas' own properties, so the set is
  * the schemas' size; anything unusual (a very long or odd path) is `other`.
  */
 export function fieldLabel(path: string): string {
-  const normal = path.replace(/\[\d+\]/g, '[*]');
+  const normal = pathPattern(path);
   return /^\$[A-Za-z0-9_.[\]*]{0,80}$/.test(normal) ? normal : 'other';
 }
 

@@ -6,6 +6,7 @@
 // travels as a Basic Authorization header (fetch() refuses a URL that carries it).
 import { abortAfter, systemClock, type Clock } from '../src/clock.ts';
 import type { Secret } from '../src/secret.ts';
+import { splitUserInfo } from './user-info.ts';
 
 export interface InstantSample {
   metric: Record<string, string>;
@@ -71,16 +72,9 @@ function detailOf(body: Answer | undefined): string | undefined {
 export function createPrometheusApi(options: PrometheusApiOptions): PrometheusApi {
   const clock = options.clock ?? systemClock;
   const doFetch = options.fetch ?? fetch;
-  const parsed = new URL(options.url.reveal());
+  const { base, authorization } = splitUserInfo(options.url);
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (parsed.username || parsed.password) {
-    const user = decodeURIComponent(parsed.username);
-    const pass = decodeURIComponent(parsed.password);
-    headers.Authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    parsed.username = '';
-    parsed.password = '';
-  }
-  const base = parsed.href.replace(/\/+$/, '');
+  if (authorization !== undefined) headers.Authorization = authorization;
 
   async function call<T>(path: string, params: Record<string, string>, resultType: string): Promise<ApiResult<T>> {
     const deadline = abortAfter(clock, options.timeoutMs);

@@ -24,6 +24,12 @@ function renderStatus(s, h, open) {
   // A FLAPPING check shows as that, between DOWN and DEGRADED, whatever its latest state: the page stops flipping with it.
   function shown(c) { return c.flapping ? 'FLAPPING' : c.state; }
   function rank(c) { return c.flapping ? 0.5 : ORDER[c.state]; }
+  // Maintenance changes what the page says, not the checks' states: a covered row shows MAINTENANCE (over FLAPPING
+  // and the state, which stay beside it), sorts below the problems, and the banner counts it as in maintenance.
+  var mt = s.maintenance, under = {};
+  if (mt) mt.active.forEach(function (m) { (m.targets || s.targets.map(function (t) { return t.name; })).forEach(function (n) { under[n] = m; }); });
+  function rowState(r) { return under[r.t.name] ? 'MAINTENANCE' : shown(r.c); }
+  function rowRank(r) { return under[r.t.name] ? 2.5 : rank(r.c); }
   function flapWhy(c) { return c.stateChangePercent + '% state change over the last 21 probes, now ' + c.state; }
   var CHECK_ORDER = { trackers: 0, not_found: 1, auth: 2 };
   function time(ms) { return new Date(ms).toISOString().replace('T', ' ').slice(0, 19) + 'Z'; }
@@ -36,7 +42,7 @@ function renderStatus(s, h, open) {
   var rows = [];
   s.targets.forEach(function (t) { t.checks.forEach(function (c) { rows.push({ t: t, c: c }); }); });
   rows.sort(function (a, b) {
-    return rank(a.c) - rank(b.c) || (a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0) || CHECK_ORDER[a.c.check] - CHECK_ORDER[b.c.check];
+    return rowRank(a) - rowRank(b) || (a.t.name < b.t.name ? -1 : a.t.name > b.t.name ? 1 : 0) || CHECK_ORDER[a.c.check] - CHECK_ORDER[b.c.check];
   });
   function named(list, what) {
     var shown = list.slice(0, 8).map(function (r) {
@@ -45,21 +51,20 @@ function renderStatus(s, h, open) {
     });
     return list.length + ' ' + what + ': ' + shown.join(', ') + (list.length > 8 ? ' and ' + (list.length - 8) + ' more' : '');
   }
-  var by = { DOWN: [], FLAPPING: [], DEGRADED: [], PENDING: [], UP: [] };
-  rows.forEach(function (r) { by[shown(r.c)].push(r); });
+  var by = { DOWN: [], FLAPPING: [], DEGRADED: [], PENDING: [], MAINTENANCE: [], UP: [] };
+  rows.forEach(function (r) { by[rowState(r)].push(r); });
   var parts = [];
   if (by.DOWN.length) parts.push(named(by.DOWN, 'failing'));
   if (by.FLAPPING.length) parts.push(named(by.FLAPPING, 'flapping'));
   if (by.DEGRADED.length) parts.push(named(by.DEGRADED, 'degraded'));
   if (by.PENDING.length) parts.push(by.PENDING.length + ' pending');
   var banner = by.DOWN.length ? 'down' : by.FLAPPING.length ? 'flapping' : by.DEGRADED.length ? 'degraded' : by.PENDING.length ? 'pending' : 'up';
-  var out = [h('p', { class: 'banner ' + banner }, [parts.length ? parts.join('; ') : 'all ' + rows.length + ' checks UP'])];
-  // Maintenance changes what the page says, not the checks' states: a row shows MAINTENANCE and keeps its state beside it.
-  var mt = s.maintenance, under = {};
+  var text = parts.length ? parts.join('; ') : (by.MAINTENANCE.length ? by.UP.length + ' checks UP' : 'all ' + rows.length + ' checks UP');
+  if (by.MAINTENANCE.length) text += '; ' + by.MAINTENANCE.length + ' in maintenance';
+  var out = [h('p', { class: 'banner ' + banner }, [text])];
   function why(m) { return m.name + (m.reason ? ': ' + m.reason : ''); }
   function span(m) { return time(m.start) + ' to ' + time(m.end) + ' (' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }
   if (mt && mt.active.length) {
-    mt.active.forEach(function (m) { (m.targets || s.targets.map(function (t) { return t.name; })).forEach(function (n) { under[n] = m; }); });
     out.push(h('p', { class: 'banner maintenance' }, ['MAINTENANCE ' + mt.active.map(function (m) { return why(m) + ', until ' + time(m.end) + ' (' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }).join('; ')]));
   }
 
@@ -73,15 +78,15 @@ function renderStatus(s, h, open) {
   if (prom) head = head.concat(['24 h', '7 d', '30 d', 'budget left']);
   head = head.concat(['p95', 'why', 'last failure']);
   var trs = rows.map(function (r) {
-    var c = r.c, m = under[r.t.name], st = m ? 'maintenance' : shown(c).toLowerCase();
+    var c = r.c, m = under[r.t.name], st = rowState(r).toLowerCase();
     // Classes by column (CSS), not per cell: 600 rows are most of the page.
-    var cells = [h('td', {}, [m ? 'MAINTENANCE' : shown(c)]), h('td', {}, [r.t.name]), h('td', {}, [c.check]), h('td', {}, [ratio(c.last15m)]), h('td', {}, [ratio(c.last1h)])];
+    var cells = [h('td', {}, [rowState(r)]), h('td', {}, [r.t.name]), h('td', {}, [c.check]), h('td', {}, [ratio(c.last15m)]), h('td', {}, [ratio(c.last1h)])];
     if (prom) {
       var l = prom.ratios && prom.ratios[r.t.name + '/' + c.check];
       cells.push(h('td', {}, [l ? pct(l.ratio1d) : '-']), h('td', {}, [l ? pct(l.ratio7d) : '-']), h('td', {}, [l ? pct(l.ratio30d) : '-']),
         h('td', {}, [l && l.budgetRemaining !== null ? (l.budgetRemaining <= 0 ? 'exhausted' : pct(l.budgetRemaining)) : '-']));
     }
-    cells.push(h('td', {}, [c.p95Ms === null ? '-' : dur(c.p95Ms)]), h('td', {}, [m ? c.state + ' during ' + why(m) : c.flapping ? flapWhy(c) : c.state === 'DOWN' ? '' : c.why || '']),
+    cells.push(h('td', {}, [c.p95Ms === null ? '-' : dur(c.p95Ms)]), h('td', {}, [m ? shown(c) + ' during ' + why(m) : c.flapping ? flapWhy(c) : c.state === 'DOWN' ? '' : c.why || '']),
       h('td', {}, c.lastFailure ? [h('code', {}, [failure(c.lastFailure)]), ' ' + clock(c.lastFailure.at, true)] : []));
     return h('tr', { class: st }, cells);
   });
@@ -152,7 +157,7 @@ function renderStatus(s, h, open) {
       inner.push(h('p', { class: 'muted' }, [dt.location + '; latency budget ' + dt.latencyBudgetMs + ' ms, degraded over ' + dt.latencyDegradedMs + ' ms']));
       dt.checks.forEach(function (c) { inner.push(facts(d, dt, c)); });
     }
-    return h('details', { class: worst.toLowerCase(), 'data-target': t.name, open: d === undefined ? null : '' }, inner);
+    return h('details', { class: under[t.name] ? 'maintenance' : worst.toLowerCase(), 'data-target': t.name, open: d === undefined ? null : '' }, inner);
   });
   out.push(h('h2', {}, ['Details']), h('div', { class: 'targets' }, list));
   out.push(h('p', { class: 'muted' }, [(s.location ? 'location ' + s.location + ', ' : '') + 'version ' + s.version + ', up since ' + time(s.startedAt) + ', updated ' + time(s.generatedAt)]));
@@ -224,7 +229,7 @@ table.summary { border-collapse: collapse; width: 100%; font-size: 13px; }
 .check.up .badge { background: var(--ok); } .check.down .badge { background: var(--bad); } .check.degraded .badge { background: #bf8700; } .check.pending .badge { background: var(--pending); } .check.flapping .badge { background: var(--flap); }
 .targets > details { border-left: 6px solid var(--ok); border: 1px solid #d0d7de; border-radius: 6px; padding: .3rem .6rem; margin: .3rem 0; }
 .targets > details > summary { cursor: pointer; font-weight: 600; }
-.targets > details.down { border-left-color: var(--bad); } .targets > details.degraded { border-left-color: #bf8700; } .targets > details.pending { border-left-color: var(--pending); } .targets > details.flapping { border-left-color: var(--flap); }
+.targets > details.down { border-left-color: var(--bad); } .targets > details.degraded { border-left-color: #bf8700; } .targets > details.pending { border-left-color: var(--pending); } .targets > details.flapping { border-left-color: var(--flap); } .targets > details.maintenance { border-left-color: var(--line); }
 .check { border: 1px solid #d0d7de; border-left-width: 6px; border-radius: 6px; padding: .6rem .8rem; margin: .6rem 0; }
 .check.up { border-left-color: var(--ok); } .check.down { border-left-color: var(--bad); } .check.degraded { border-left-color: #bf8700; } .check.pending { border-left-color: var(--pending); } .check.flapping { border-left-color: var(--flap); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: .5rem 0; } dt { color: var(--muted); } dd { margin: 0; overflow-wrap: anywhere; }

@@ -5,6 +5,7 @@
 import { basename } from 'node:path';
 import type { Verdict } from '../checks/result.ts';
 import { runVerdict } from '../exit-code.ts';
+import { pathPattern } from '../group-findings.ts';
 import { contractVerdicts, verificationVerdicts } from './verdicts.ts';
 import type { InteractionResult, Mismatch, VerificationReport } from './verify-contracts.ts';
 
@@ -15,8 +16,9 @@ const MAX_MESSAGE = 300;
 const clip = (text: string) =>
   text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}... (${text.length} characters)` : text;
 
-/** $.data[12].value → $.data[*].value: one change to every tracker is one line, not a hundred. */
-const pattern = (where: string) => where.replace(/\[\d+\]/g, '[*]');
+// $.data[12].value → $.data[*].value (the grouped findings' pathPattern): one change to every tracker is
+// one line, not a hundred.
+const pattern = pathPattern;
 const firstIndex = (where: string) => Number(/\[(\d+)\]/.exec(where)?.[1] ?? -1);
 
 /** One line per kind of breakage: mismatches at the same path pattern are counted, the lowest index shown. */

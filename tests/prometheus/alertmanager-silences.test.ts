@@ -15,6 +15,7 @@ import { WatchedText } from '../support/wait.ts';
 import { MaintenanceSchedule, type MaintenanceWindow } from '../../monitor/maintenance.ts';
 import { SILENCE_CREATED_BY, syncSilences } from '../../monitor/alertmanager-silences.ts';
 import { main } from '../../cli/monitor.ts';
+import { Secret } from '../../src/secret.ts';
 
 const gate = requireBinaries('prometheus-alertmanager', 'amtool');
 const MINUTE = 60_000;
@@ -77,7 +78,7 @@ describe('Alertmanager silences for maintenance windows', { skip: gate.skip }, (
       schedule: { kind: 'once', startMs: now + 7 * 24 * 60 * MINUTE, endMs: now + 7 * 24 * 61 * MINUTE },
     };
     const sync = (windows: MaintenanceWindow[]) =>
-      syncSilences({ url, schedule: new MaintenanceSchedule(windows), targets: ['eu', 'us'], clock });
+      syncSilences({ url: new Secret(url), schedule: new MaintenanceSchedule(windows), targets: ['eu', 'us'], clock });
 
     assert.deepEqual(
       await sync([upgrade, later]),
@@ -118,7 +119,7 @@ describe('Alertmanager silences for maintenance windows', { skip: gate.skip }, (
   test('an Alertmanager that refuses is one line of why, never a throw', async () => {
     const port = await freePort();
     const r = await syncSilences({
-      url: `http://127.0.0.1:${port}`,
+      url: new Secret(`http://127.0.0.1:${port}`),
       schedule: new MaintenanceSchedule([]),
       targets: ['eu'],
       clock: new ManualClock(),

@@ -73,6 +73,13 @@ describe('parseFlags', () => {
     { argv: ['--failures-dir', ''], error: /^--failures-dir needs a directory name$/ },
     { argv: ['--failures-keep', '3'], error: /^--failures-keep only applies with --failures-dir$/ },
     { argv: ['--failures-dir', 'd', '--failures-keep', '0'], error: /^--failures-keep must be a whole number from 1 to 100000/ },
+    { argv: ['--alertmanager-url', 'http://am:s3cret-pw@alertmanager:9093'] },
+    {
+      argv: ['--alertmanager-url', 'ftp://alertmanager'],
+      error: /^--alertmanager-url="ftp:\/\/alertmanager": must start with http/,
+    },
+    { argv: ['--alertmanager-url', 'http://am:s3cret-pw@[x'], error: /^--alertmanager-url=\(value hidden\): is not a URL/ },
+    { argv: ['--once', '--alertmanager-url', 'http://am:9093'], error: /^--alertmanager-url applies to the service/ },
   ];
   for (const c of CASES) {
     test(`${JSON.stringify(c.argv)} → ${c.error ?? 'ok'}`, () => {
@@ -81,8 +88,15 @@ describe('parseFlags', () => {
       assert.equal(r.ok, false);
       assert.match(r.ok ? '' : r.error, c.error);
       assert.doesNotMatch(r.ok ? '' : r.error, /\n/, 'one line');
+      assert.doesNotMatch(r.ok ? '' : r.error, /s3cret-pw/, 'a password is never echoed');
     });
   }
+  test('--alertmanager-url keeps user info as a secret, shown without it', () => {
+    const r = parseFlags(['--alertmanager-url', 'http://am:s3cret-pw@alertmanager:9093/']);
+    assert.ok(r.ok && r.flags.alertmanagerUrl);
+    assert.equal(r.flags.alertmanagerUrl.display, 'http://alertmanager:9093');
+    assert.equal(String(r.flags.alertmanagerUrl.url), '[redacted]');
+  });
 });
 
 /** main() in this process, with its own environment and captured output. */

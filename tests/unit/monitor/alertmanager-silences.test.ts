@@ -3,22 +3,18 @@
 // tests/prometheus/alertmanager-silences.test.ts.)
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../../cli/monitor.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
 import { WatchedText, fetchUntil } from '../../support/wait.ts';
-
-/** A port nothing listens on: taken, then released. */
-async function refusedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from './helpers.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { syncSilences } from '../../../monitor/alertmanager-silences.ts';
+import { MaintenanceSchedule } from '../../../monitor/maintenance.ts';
+import { Secret } from '../../../src/secret.ts';
 
 test(
   '--alertmanager-url refused: a line per failed sync, retried after 5 s then 10 s, and probing goes on',
@@ -39,7 +35,7 @@ test(
     );
     const stderr = new WatchedText();
     const stdout = new WatchedText();
-    const port = await refusedPort();
+    const port = await closedPort();
     const exited = main(
       ['--config', file, '--port', '0', '--summary-interval', '0', '--alertmanager-url', `http://127.0.0.1:${port}`],
       {
@@ -67,3 +63,29 @@ test(
     assert.equal(await exited, 0, String(stderr));
   },
 );
+
+test('user info in the URL is sent as Basic auth, never in the URL or an error line', async (t) => {
+  const seen: { url: string; authorization?: string }[] = [];
+  let status = 200;
+  const server = createServer((req, res) => {
+    seen.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(status === 200 ? '[]' : '{"error":"no"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  t.after(() => server.close());
+  const { port } = server.address() as AddressInfo;
+  const sync = () =>
+    syncSilences({
+      url: new Secret(`http://am%40ops:s3cret-pw@127.0.0.1:${port}/`),
+      schedule: new MaintenanceSchedule([]),
+      targets: ['eu'],
+      clock: new ManualClock(),
+    });
+  assert.deepEqual(await sync(), { ok: true, created: 0, deleted: 0, kept: 0 });
+  assert.deepEqual(seen, [
+    { url: '/api/v2/silences', authorization: `Basic ${Buffer.from('am@ops:s3cret-pw').toString('base64')}` },
+  ]);
+  status = 401;
+  const refused = await sync();
+  assert.deepEqual(refused, { ok: false, error: 'GET api/v2/silences: HTTP 401' });
+});

@@ -53,4 +53,12 @@ test('a bundle per change into failure or of its reason; the newest N kept; an u
   const broken = createBundleKeeper({ dir: '/dev/null/x', keep: 2, version: '1', log: (l) => lines.push(l) });
   broken.onResult(probe('eu', 'http_5xx'));
   assert.deepEqual(lines, ['level=warn target=eu check=trackers msg="failure bundle: cannot write under /dev/null/x (ENOTDIR)"']);
+  // A directory name with a quote and a newline stays one logfmt line.
+  const odd: string[] = [];
+  createBundleKeeper({ dir: '/dev/null/a"b\nc', keep: 2, version: '1', log: (l) => odd.push(l) }).onResult(
+    probe('eu', 'http_5xx'),
+  );
+  assert.deepEqual(odd, [
+    'level=warn target=eu check=trackers msg="failure bundle: cannot write under /dev/null/a\\"b\\nc (ENOTDIR)"',
+  ]);
 });

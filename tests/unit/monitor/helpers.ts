@@ -25,6 +25,7 @@ import {
 } from '../../../src/checks/result.ts';
 import type { Finding } from '../../../src/validate.ts';
 import type { TargetEntry } from '../../../monitor/targets.ts';
+import { freePort } from '../../support/processes.ts';
 
 export async function startSandbox(t: TestContext, options?: SandboxOptions): Promise<{ sandbox: Sandbox; baseUrl: string }> {
   const sandbox = createSandbox(options);
@@ -71,16 +72,11 @@ export async function metricValue(registry: Registry, name: string, labels: Reco
   return match?.value;
 }
 
-/** A free loopback port with nothing listening on it (for connection-refused cases). */
-export async function closedPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+/**
+ * A loopback port with nothing listening on it (for connection-refused cases): freePort's, below the
+ * ephemeral range, so no server of a parallel test that listens on port 0 can be given it meanwhile.
+ */
+export const closedPort = freePort;
 
 /** The monitor's HTTP server on port 0 with its own registry and history; record() feeds both, as the loop does. */
 export async function serveMonitor(t: TestContext, targets: TargetEntry[]) {

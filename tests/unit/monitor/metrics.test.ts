@@ -15,6 +15,7 @@ import {
   ruleLabel,
 } from '../../../monitor/metrics.ts';
 import { PHASES } from '../../../monitor/phases.ts';
+import { pathPattern } from '../../../src/group-findings.ts';
 import { MONITOR_CHECKS, type Probe } from '../../../monitor/probe.ts';
 import { REASONS, REASONS_BY_CHECK } from '../../../src/checks/result.ts';
 import { metricValue, probeOf, testTarget, type ProbeFacts } from './helpers.ts';
@@ -322,6 +323,8 @@ describe('trackers_probe_failing: the latest failure, with its reason and first 
     assert.equal(fieldLabel('$'), '$');
     assert.equal(fieldLabel('$["a b"]'), 'other');
     assert.equal(fieldLabel(`$.${'x'.repeat(200)}`), 'other');
+    // The label is the pattern the grouped findings show (status page, log), not a second spelling of it.
+    for (const p of ['$.data[12].periodStartDate', '$.data[0].tags[3]', '$']) assert.equal(fieldLabel(p), pathPattern(p));
   });
 });
 

@@ -300,6 +300,9 @@ describe('status page', () => {
     assert.deepEqual(row(html, 'eu', 'trackers').slice(0, 3), ['MAINTENANCE', 'eu', 'trackers']);
     assert.ok(row(html, 'eu', 'trackers').includes(`DOWN during ${reason}`), "the check's own state stays visible");
     assert.equal(row(html, 'us', 'trackers')[0], 'UP', 'a target outside the window is as ever');
+    // The banner agrees with the rows: the DOWN check in the window is counted as in maintenance, not failing.
+    assert.ok(html.includes('<p class="banner pending">2 pending; 3 in maintenance</p>'), 'banner counts maintenance rows');
+    assert.match(html, /<details class="maintenance" data-target="eu"/);
     assert.match(
       html,
       /<h2>Maintenance windows, next 7 days<\/h2>\n<ul class="maintenance"><li>2026-01-02 03:00:00Z to 2026-01-02 04:00:00Z \(eu\) <strong>db upgrade<\/strong>/,
@@ -309,6 +312,34 @@ describe('status page', () => {
       /<li>2026-01-03 01:00:00Z to 2026-01-03 01:30:00Z \(every target\) <strong>nightly<\/strong><\/li><li class="muted">and 3 more<\/li>/,
     );
     assert.doesNotMatch(renderStatusBody(history.summary()), /MAINTENANCE|Maintenance windows/, 'nothing without windows');
+  });
+
+  test('maintenance over FLAPPING over state: the row, its sort place and the banner agree', () => {
+    const start = Date.UTC(2026, 0, 2, 3, 0, 0);
+    const results: Probe[] = [];
+    for (let i = 0; i < 60; i++) {
+      const at = start + i * 2000;
+      results.push([0, 3, 6].includes(i % 10) ? failure('HTTP 503', { startedAt: at }) : ok({ startedAt: at }));
+      results.push(failure('HTTP 503', { target: 'us', startedAt: at }));
+    }
+    const summary = historyWith(results, start + 60 * 2000).summary();
+    assert.equal(summary.targets[0]!.checks[0]!.flapping, true, 'eu trackers flaps');
+    const window = { name: 'db upgrade', targets: ['eu'], start, end: start + 3_600_000 };
+    const body = renderStatusBody({ ...summary, maintenance: { active: [window], upcoming: [window], more: 0 } });
+    const eu = row(body, 'eu', 'trackers');
+    assert.equal(eu[0], 'MAINTENANCE');
+    assert.ok(eu.includes('FLAPPING during db upgrade'), eu.join(' | '));
+    assert.match(body, /<p class="banner down">1 failing: us trackers \(http_5xx\); 2 pending; 3 in maintenance<\/p>/);
+    assert.doesNotMatch(body, /flapping: eu/, 'a check in maintenance is not named as flapping');
+    const order = [...body.matchAll(/<tr class="([a-z]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(order.slice(0, 1), ['down'], 'a problem sorts above a row in maintenance');
+    assert.ok(order.indexOf('maintenance') > order.lastIndexOf('pending'), order.join(' '));
+
+    const calm = renderStatusBody({
+      ...historyWith([ok(), ok({ target: 'us' })]).summary(),
+      maintenance: { active: [window], upcoming: [], more: 0 },
+    });
+    assert.match(calm, /<p class="banner pending">2 pending; 3 in maintenance<\/p>/);
   });
 
   test('the history window is bounded', () => {
