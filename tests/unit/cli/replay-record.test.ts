@@ -24,6 +24,7 @@ import { writeFailureBundle } from '../../../src/failure-bundle.ts';
 import type { Har, HarEntry } from '../../../src/har.ts';
 import { readBundle } from '../../../src/read-bundle.ts';
 import { Secret } from '../../../src/secret.ts';
+import { SANDBOX_BASIC_AUTH, sandboxCheckSettings } from '../../support/check-settings.ts';
 import { childEnv } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
 
@@ -47,28 +48,15 @@ const PASSWORD = `planted-${randomBytes(12).toString('hex')}`;
 const OAUTH_KEY = 'replay_key';
 const OAUTH_SECRET = `planted-${randomBytes(12).toString('hex')}`;
 const PLANTED: AuthConfig = { kind: 'basic', username: USER, password: new Secret(PASSWORD), passwordIsMd5: false };
-const SANDBOX_AUTH: AuthConfig = {
-  kind: 'basic',
-  username: SANDBOX_USERNAME,
-  password: new Secret(SANDBOX_PASSWORD),
-  passwordIsMd5: false,
-};
-
-const settings = (auth: AuthConfig, ids: Partial<CheckSettings> = {}): CheckSettings => ({
-  customerId: '98662653',
-  missingCustomerId: '99999999',
-  notFoundStatuses: [200, 400, 404],
-  latencyBudgetMs: 60_000,
-  latencyDegradedMs: 60_000,
-  auth,
-  ...ids,
-});
 
 async function check(baseUrl: string, name: CheckName, auth: AuthConfig, ids: Partial<CheckSettings> = {}, fault?: string) {
   const client = createClient({ baseUrl, auth, timeoutMs: 30_000 });
   try {
     const headers = fault ? { 'X-Sandbox-Fault': fault } : undefined;
-    return await runCheck(name, client, settings(auth, ids), { headers, thorough: true });
+    return await runCheck(name, client, sandboxCheckSettings(auth, { notFoundStatuses: [200, 400, 404], ...ids }), {
+      headers,
+      thorough: true,
+    });
   } finally {
     client.close();
   }
@@ -76,7 +64,7 @@ async function check(baseUrl: string, name: CheckName, auth: AuthConfig, ids: Pa
 
 /** Every check over a sandbox, with the sandbox's own credentials. */
 const allChecks = (baseUrl: string, ids: Partial<CheckSettings> = {}) =>
-  Promise.all(CHECK_NAMES.map((name) => check(baseUrl, name, SANDBOX_AUTH, ids)));
+  Promise.all(CHECK_NAMES.map((name) => check(baseUrl, name, SANDBOX_BASIC_AUTH, ids)));
 
 let live: RunningSandbox;
 let dir: string;
@@ -199,7 +187,7 @@ describe('sandbox --replay', () => {
       const results = await allChecks(replay.baseUrl);
       for (const r of results) assert.equal(r.verdict, 'pass', `${r.check}: ${r.message}`);
       assert.deepEqual(logged, []);
-      const client = createClient({ baseUrl: replay.baseUrl, auth: SANDBOX_AUTH, timeoutMs: 30_000 });
+      const client = createClient({ baseUrl: replay.baseUrl, auth: SANDBOX_BASIC_AUTH, timeoutMs: 30_000 });
       const missing = await client.getTrackers('12345');
       const head = await client.request('HEAD', '/v2/customers/98662653/trackers');
       client.close();

@@ -12,13 +12,14 @@ import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { runCheck } from '../../../src/checks/run.ts';
-import type { CheckName, CheckResult, CheckSettings } from '../../../src/checks/result.ts';
+import type { CheckName, CheckResult } from '../../../src/checks/result.ts';
 import { createClient, REDACTED } from '../../../src/client.ts';
 import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { BUNDLE_FILES, bundleName, pruneBundles, reproduceScript, writeFailureBundle } from '../../../src/failure-bundle.ts';
 import { harOf, harTimings, type Har } from '../../../src/har.ts';
 import { readBundle } from '../../../src/read-bundle.ts';
 import { Secret } from '../../../src/secret.ts';
+import { sandboxCheckSettings } from '../../support/check-settings.ts';
 
 /** Run a command without blocking this process's event loop: the sandbox it calls lives here. */
 function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
@@ -58,15 +59,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (auth: AuthConfig): CheckSettings => ({
-  customerId: '98662653',
-  missingCustomerId: '99999999',
-  notFoundStatuses: [404],
-  latencyBudgetMs: 60_000,
-  latencyDegradedMs: 60_000,
-  auth,
-});
-
 async function check(
   name: CheckName,
   options: { auth?: AuthConfig; fault?: string; captureBodyBytes?: number; thorough?: boolean } = {},
@@ -75,7 +67,7 @@ async function check(
   const client = createClient({ baseUrl, auth, timeoutMs: 30_000, captureBodyBytes: options.captureBodyBytes });
   try {
     const headers = options.fault ? { 'X-Sandbox-Fault': options.fault } : undefined;
-    return await runCheck(name, client, settings(auth), { headers, thorough: options.thorough });
+    return await runCheck(name, client, sandboxCheckSettings(auth), { headers, thorough: options.thorough });
   } finally {
     client.close();
   }
@@ -149,7 +141,7 @@ describe('exchange.har', () => {
 
   test('no answer: status 0 and the reason, still valid HAR', async () => {
     const client = createClient({ baseUrl: 'http://127.0.0.1:1', auth: BASIC, timeoutMs: 30_000 });
-    const result = await runCheck('trackers', client, settings(BASIC));
+    const result = await runCheck('trackers', client, sandboxCheckSettings(BASIC));
     const har = harOf(result, '1');
     await assertValidHar(har);
     assert.equal(har.log.entries[0]!.response.status, 0);
