@@ -3,7 +3,6 @@
 // kind of credentials, `record` writes the gate's requests to one HAR. The commands run as a user
 // runs them (child processes); the sandboxes they call live in this process.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -25,18 +24,18 @@ import type { Har, HarEntry } from '../../../src/har.ts';
 import { readBundle } from '../../../src/read-bundle.ts';
 import { Secret } from '../../../src/secret.ts';
 import { SANDBOX_BASIC_AUTH, sandboxCheckSettings } from '../../support/check-settings.ts';
-import { childEnv } from '../../support/processes.ts';
+import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
 
 const CLI = programArgs('cli/trackers-contract.ts');
 
-/** A command as a user runs it, without blocking this process's event loop: the sandboxes it calls live here. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [...CLI, ...args], { env: childEnv(env), encoding: 'utf8' }, (err, out, errText) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out, err: errText });
-    });
-  });
+/**
+ * A command as a user runs it, without blocking this process's event loop: the sandboxes it calls live
+ * here. Killed after 60 s, ten times a loaded machine's few seconds.
+ */
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await runToCompletion(process.execPath, [...CLI, ...args], { env: childEnv(env), timeoutMs: 60_000 });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const harValidator = createRequire(import.meta.url)('har-validator') as { har(data: unknown): Promise<unknown> };
