@@ -10,31 +10,22 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createSandbox } from '../sandbox/app.ts';
 import { runCheck } from '../src/checks/run.ts';
-import type { CheckSettings } from '../src/checks/result.ts';
 import { createClient } from '../src/client.ts';
 import { pruneBundles, writeFailureBundle } from '../src/failure-bundle.ts';
-import { Secret } from '../src/secret.ts';
 import { warmUpValidator } from '../src/validate.ts';
+import { SANDBOX_BASIC_AUTH, sandboxCheckSettings } from '../tests/support/check-settings.ts';
 import { median } from './stats.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const PROBES = Number(process.env.BENCH_PROBES ?? 20);
 const KEEP = 20;
 
-const auth = { kind: 'basic', username: 'sandbox_user', password: new Secret('sandbox_password'), passwordIsMd5: false } as const;
-const settings: CheckSettings = {
-  customerId: '98662653',
-  missingCustomerId: '99999999',
-  notFoundStatuses: [404],
-  latencyBudgetMs: 60_000,
-  latencyDegradedMs: 60_000,
-  auth,
-};
+const settings = sandboxCheckSettings();
 
 warmUpValidator();
 const sandbox = createSandbox();
 const baseUrl = await sandbox.listen(0);
-const client = createClient({ baseUrl, auth, timeoutMs: 60_000 });
+const client = createClient({ baseUrl, auth: SANDBOX_BASIC_AUTH, timeoutMs: 60_000 });
 const dir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
 const headers = { 'X-Sandbox-Fault': 'mutation=id-string' };
 const probe = () => runCheck('trackers', client, settings, { headers });

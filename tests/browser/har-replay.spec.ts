@@ -7,31 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandbox } from '../../sandbox/app.ts';
 import { runCheck } from '../../src/checks/run.ts';
-import type { CheckName, CheckResult, CheckSettings } from '../../src/checks/result.ts';
+import type { CheckName, CheckResult } from '../../src/checks/result.ts';
 import { createClient, trackersPath, type ClientResult, type TrackersClient } from '../../src/client.ts';
-import type { AuthConfig } from '../../src/config/credentials.ts';
 import { writeFailureBundle } from '../../src/failure-bundle.ts';
 import { isJsonMediaType } from '../../src/media-type.ts';
-import { Secret } from '../../src/secret.ts';
+import { SANDBOX_BASIC_AUTH, sandboxCheckSettings } from '../support/check-settings.ts';
 import { requireBinaries } from '../support/require-binary.ts';
 
 const binaries = requireBinaries('chromium');
 test.skip(binaries.skip !== false, binaries.skip || '');
 
-const AUTH: AuthConfig = {
-  kind: 'basic',
-  username: 'sandbox_user',
-  password: new Secret('sandbox_password'),
-  passwordIsMd5: false,
-};
-const SETTINGS: CheckSettings = {
-  customerId: '98662653',
-  missingCustomerId: '99999999',
-  notFoundStatuses: [404],
-  latencyBudgetMs: 60_000,
-  latencyDegradedMs: 60_000,
-  auth: AUTH,
-};
+const SETTINGS = sandboxCheckSettings(SANDBOX_BASIC_AUTH);
 
 /**
  * The TrackersClient interface over a browser page: each request a navigation, answered by whatever
@@ -87,7 +73,7 @@ for (const c of CASES) {
     try {
       const sandbox = createSandbox();
       const baseUrl = await sandbox.listen(0);
-      const client = createClient({ baseUrl, auth: AUTH, timeoutMs: 60_000 });
+      const client = createClient({ baseUrl, auth: SANDBOX_BASIC_AUTH, timeoutMs: 60_000 });
       let original: CheckResult;
       try {
         original = await runCheck(c.check, client, SETTINGS, { headers: c.fault ? { 'X-Sandbox-Fault': c.fault } : undefined });

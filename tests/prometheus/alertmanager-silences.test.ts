@@ -11,10 +11,9 @@ import path from 'node:path';
 import { requireBinaries } from '../support/require-binary.ts';
 import { freePort, getText, startService, stopAll, waitFor, type Service } from '../support/processes.ts';
 import { ManualClock } from '../support/manual-clock.ts';
-import { WatchedText } from '../support/wait.ts';
 import { MaintenanceSchedule, type MaintenanceWindow } from '../../monitor/maintenance.ts';
 import { SILENCE_CREATED_BY, syncSilences } from '../../monitor/alertmanager-silences.ts';
-import { main } from '../../cli/monitor.ts';
+import { startMonitorInProcess } from '../support/in-process-monitor.ts';
 import { Secret } from '../../src/secret.ts';
 
 const gate = requireBinaries('prometheus-alertmanager', 'amtool');
@@ -142,17 +141,12 @@ describe('Alertmanager silences for maintenance windows', { skip: gate.skip }, (
       };
       const targets = [{ name: 'eu', intervalSeconds: 3600, notFoundIntervalSeconds: 3600, authIntervalSeconds: 0 }];
       writeFileSync(file, JSON.stringify({ targets, maintenance: [window] }));
-      const before = process.listeners('SIGHUP');
-      const stderr = new WatchedText();
-      const exited = main(['--config', file, '--port', '0', '--summary-interval', '0', '--alertmanager-url', url], {
-        out: () => {},
-        err: (line) => stderr.append(`${line}\n`),
-        clock,
-      });
-      t.after(async () => {
-        (process.listeners('SIGTERM').at(-1) as ((s: string) => void) | undefined)?.('SIGTERM');
-        await exited;
-      });
+      const monitor = startMonitorInProcess(
+        t,
+        ['--config', file, '--port', '0', '--summary-interval', '0', '--alertmanager-url', url],
+        { clock },
+      );
+      const { stderr, exited } = monitor;
       await stderr.match(/Alertmanager silences: 1 created, 0 deleted, 0 kept/);
       const [silence] = amtoolQuery();
       assert.deepEqual(
@@ -162,11 +156,11 @@ describe('Alertmanager silences for maintenance windows', { skip: gate.skip }, (
       assert.match(silence!.comment, /^db 16 \[maintenance "upgrade"/);
 
       writeFileSync(file, JSON.stringify({ targets }));
-      const [hup] = process.listeners('SIGHUP').filter((l) => !before.includes(l)) as ((s: string) => void)[];
+      const [hup] = monitor.sighupHandlers();
       hup!('SIGHUP');
       await stderr.match(/Alertmanager silences: 0 created, 1 deleted, 0 kept/);
       assert.deepEqual(amtoolQuery(), []);
-      (process.listeners('SIGTERM').at(-1) as (s: string) => void)('SIGTERM');
+      monitor.stop();
       assert.equal(await exited, 0, String(stderr));
     },
   );

@@ -7,11 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../../cli/monitor.ts';
-import { WatchedText, fetchUntil } from '../../support/wait.ts';
+import { startMonitorInProcess } from '../../support/in-process-monitor.ts';
+import { fetchUntil } from '../../support/wait.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
-
-type Listener = (...args: unknown[]) => void;
 
 const targetsJson = (...names: string[]) =>
   JSON.stringify({
@@ -30,20 +28,15 @@ test(
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'targets.json');
     writeFileSync(file, targetsJson('eu', 'us'));
-    const before = process.listeners('SIGHUP');
-    const stderr = new WatchedText();
-    const stdout = new WatchedText();
-    const exited = main(['--config', file, '--port', '0', '--host', '127.0.0.1', '--summary-interval', '0'], {
-      // Latency is not judged here: a minute's budget and timeout, so a loaded machine's slow probe still passes.
-      env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
-      out: (text) => stdout.append(text),
-      err: (line) => stderr.append(`${line}\n`),
-    });
-    const added = (signal: string) => process.listeners(signal as NodeJS.Signals).filter((l) => !before.includes(l));
-    t.after(async () => {
-      (process.listeners('SIGTERM').at(-1) as Listener | undefined)?.('SIGTERM');
-      await exited;
-    });
+    const monitor = startMonitorInProcess(
+      t,
+      ['--config', file, '--port', '0', '--host', '127.0.0.1', '--summary-interval', '0'],
+      {
+        // Latency is not judged here: a minute's budget and timeout, so a loaded machine's slow probe still passes.
+        env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
+      },
+    );
+    const { stdout, stderr, exited } = monitor;
     // Where it serves, as it prints it for a user.
     const printed = await Promise.race([
       stdout.match(/^metrics: (\S+)$/m),
@@ -51,7 +44,7 @@ test(
     ]);
     const url = printed[1]!;
     await fetchUntil(url, (text) => probed(text, 'eu') && probed(text, 'us'));
-    const [hup] = added('SIGHUP') as Listener[];
+    const [hup] = monitor.sighupHandlers();
     assert.ok(hup, 'a SIGHUP handler while running');
 
     // A broken file: the old targets go on, and one line says why (with the position, no file text).
@@ -75,9 +68,9 @@ test(
     const status = (await (await fetch(url.replace('/metrics', '/api/status'))).json()) as Record<string, unknown>;
     assert.doesNotMatch(JSON.stringify(status), /"us"/, 'the status page forgot the removed target');
 
-    (process.listeners('SIGTERM').at(-1) as Listener)('SIGTERM');
+    monitor.stop();
     assert.equal(await exited, 0, String(stderr));
-    assert.deepEqual(added('SIGHUP'), [], 'no SIGHUP handler left behind');
+    assert.deepEqual(monitor.sighupHandlers(), [], 'no SIGHUP handler left behind');
   },
 );
 
@@ -99,21 +92,17 @@ test(
     };
     const nightly = { name: 'nightly', cron: '0 2 * * *', duration: '30m', timeZone: 'Europe/Berlin' };
     writeFileSync(file, withWindows([upgrade]));
-    const before = process.listeners('SIGHUP');
-    const stderr = new WatchedText();
-    const stdout = new WatchedText();
-    const exited = main(['--config', file, '--port', '0', '--host', '127.0.0.1', '--summary-interval', '0'], {
-      env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
-      out: (text) => stdout.append(text),
-      err: (line) => stderr.append(`${line}\n`),
-      clock: new ManualClock(),
-    });
-    t.after(async () => {
-      (process.listeners('SIGTERM').at(-1) as Listener | undefined)?.('SIGTERM');
-      await exited;
-    });
+    const monitor = startMonitorInProcess(
+      t,
+      ['--config', file, '--port', '0', '--host', '127.0.0.1', '--summary-interval', '0'],
+      {
+        env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
+        clock: new ManualClock(),
+      },
+    );
+    const { stdout, stderr, exited } = monitor;
     const url = (await stdout.match(/^metrics: (\S+)$/m))[1]!;
-    const [hup] = process.listeners('SIGHUP').filter((l) => !before.includes(l)) as Listener[];
+    const [hup] = monitor.sighupHandlers();
     const lines = (event: string) =>
       String(stderr)
         .split('\n')
@@ -159,7 +148,7 @@ test(
     assert.match(lines('end')[1]!, /maintenance=upgrade .*end=2026-01-01T03:00:00.000Z/);
     const after = await fetchUntil(url, (text) => probed(text, 'eu'));
     assert.match(after, /^trackers_maintenance\{target="eu"\} 0$/m);
-    (process.listeners('SIGTERM').at(-1) as Listener)('SIGTERM');
+    monitor.stop();
     assert.equal(await exited, 0, String(stderr));
   },
 );

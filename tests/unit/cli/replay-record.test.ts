@@ -3,7 +3,6 @@
 // kind of credentials, `record` writes the gate's requests to one HAR. The commands run as a user
 // runs them (child processes); the sandboxes they call live in this process.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,18 +23,19 @@ import { writeFailureBundle } from '../../../src/failure-bundle.ts';
 import type { Har, HarEntry } from '../../../src/har.ts';
 import { readBundle } from '../../../src/read-bundle.ts';
 import { Secret } from '../../../src/secret.ts';
-import { childEnv } from '../../support/processes.ts';
+import { SANDBOX_BASIC_AUTH, sandboxCheckSettings } from '../../support/check-settings.ts';
+import { childEnv, runToCompletion } from '../../support/processes.ts';
 import { programArgs } from '../../support/program.ts';
 
 const CLI = programArgs('cli/trackers-contract.ts');
 
-/** A command as a user runs it, without blocking this process's event loop: the sandboxes it calls live here. */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [...CLI, ...args], { env: childEnv(env), encoding: 'utf8' }, (err, out, errText) => {
-      resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, out, err: errText });
-    });
-  });
+/**
+ * A command as a user runs it, without blocking this process's event loop: the sandboxes it calls live
+ * here. Killed after 60 s, ten times a loaded machine's few seconds.
+ */
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  const r = await runToCompletion(process.execPath, [...CLI, ...args], { env: childEnv(env), timeoutMs: 60_000 });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const harValidator = createRequire(import.meta.url)('har-validator') as { har(data: unknown): Promise<unknown> };
@@ -47,28 +47,15 @@ const PASSWORD = `planted-${randomBytes(12).toString('hex')}`;
 const OAUTH_KEY = 'replay_key';
 const OAUTH_SECRET = `planted-${randomBytes(12).toString('hex')}`;
 const PLANTED: AuthConfig = { kind: 'basic', username: USER, password: new Secret(PASSWORD), passwordIsMd5: false };
-const SANDBOX_AUTH: AuthConfig = {
-  kind: 'basic',
-  username: SANDBOX_USERNAME,
-  password: new Secret(SANDBOX_PASSWORD),
-  passwordIsMd5: false,
-};
-
-const settings = (auth: AuthConfig, ids: Partial<CheckSettings> = {}): CheckSettings => ({
-  customerId: '98662653',
-  missingCustomerId: '99999999',
-  notFoundStatuses: [200, 400, 404],
-  latencyBudgetMs: 60_000,
-  latencyDegradedMs: 60_000,
-  auth,
-  ...ids,
-});
 
 async function check(baseUrl: string, name: CheckName, auth: AuthConfig, ids: Partial<CheckSettings> = {}, fault?: string) {
   const client = createClient({ baseUrl, auth, timeoutMs: 30_000 });
   try {
     const headers = fault ? { 'X-Sandbox-Fault': fault } : undefined;
-    return await runCheck(name, client, settings(auth, ids), { headers, thorough: true });
+    return await runCheck(name, client, sandboxCheckSettings(auth, { notFoundStatuses: [200, 400, 404], ...ids }), {
+      headers,
+      thorough: true,
+    });
   } finally {
     client.close();
   }
@@ -76,7 +63,7 @@ async function check(baseUrl: string, name: CheckName, auth: AuthConfig, ids: Pa
 
 /** Every check over a sandbox, with the sandbox's own credentials. */
 const allChecks = (baseUrl: string, ids: Partial<CheckSettings> = {}) =>
-  Promise.all(CHECK_NAMES.map((name) => check(baseUrl, name, SANDBOX_AUTH, ids)));
+  Promise.all(CHECK_NAMES.map((name) => check(baseUrl, name, SANDBOX_BASIC_AUTH, ids)));
 
 let live: RunningSandbox;
 let dir: string;
@@ -199,7 +186,7 @@ describe('sandbox --replay', () => {
       const results = await allChecks(replay.baseUrl);
       for (const r of results) assert.equal(r.verdict, 'pass', `${r.check}: ${r.message}`);
       assert.deepEqual(logged, []);
-      const client = createClient({ baseUrl: replay.baseUrl, auth: SANDBOX_AUTH, timeoutMs: 30_000 });
+      const client = createClient({ baseUrl: replay.baseUrl, auth: SANDBOX_BASIC_AUTH, timeoutMs: 30_000 });
       const missing = await client.getTrackers('12345');
       const head = await client.request('HEAD', '/v2/customers/98662653/trackers');
       client.close();

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../../cli/monitor.ts';
+import { startMonitorInProcess } from '../../support/in-process-monitor.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
-import { WatchedText, fetchUntil } from '../../support/wait.ts';
+import { fetchUntil } from '../../support/wait.ts';
 import { closedPort } from './helpers.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,22 +33,13 @@ test(
         maintenance: [{ name: 'upgrade', start, end }],
       }),
     );
-    const stderr = new WatchedText();
-    const stdout = new WatchedText();
     const port = await closedPort();
-    const exited = main(
+    const monitor = startMonitorInProcess(
+      t,
       ['--config', file, '--port', '0', '--summary-interval', '0', '--alertmanager-url', `http://127.0.0.1:${port}`],
-      {
-        env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' },
-        out: (text) => stdout.append(text),
-        err: (line) => stderr.append(`${line}\n`),
-        clock,
-      },
+      { env: { CAP_TIMEOUT_MS: '60000', CAP_LATENCY_BUDGET_MS: '60000' }, clock },
     );
-    t.after(async () => {
-      (process.listeners('SIGTERM').at(-1) as ((s: string) => void) | undefined)?.('SIGTERM');
-      await exited;
-    });
+    const { stdout, stderr, exited } = monitor;
     const url = (await stdout.match(/^metrics: (\S+)$/m))[1]!;
     await stderr.match(/retrying in 5 s/);
     assert.match(
@@ -59,7 +50,7 @@ test(
     await stderr.match(/retrying in 10 s/);
     assert.equal(String(stderr).match(/not synced/g)?.length, 2, 'one line per attempt');
     await fetchUntil(url, (text) => /^trackers_probes_total\{target="eu",check="trackers",result="success"\} [1-9]/m.test(text));
-    (process.listeners('SIGTERM').at(-1) as (s: string) => void)('SIGTERM');
+    monitor.stop();
     assert.equal(await exited, 0, String(stderr));
   },
 );

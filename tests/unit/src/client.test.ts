@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import diagnostics from 'node:diagnostics_channel';
 import type { ClientRequest, IncomingMessage } from 'node:http';
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
@@ -11,6 +10,7 @@ import { exampleText } from '../../../src/schemas.ts';
 import { Secret } from '../../../src/secret.ts';
 import { headersReach, requestArrives } from '../../support/exchange-events.ts';
 import { ManualClock } from '../../support/manual-clock.ts';
+import { freePort } from '../../support/processes.ts';
 
 const BASIC: AuthConfig = {
   kind: 'basic',
@@ -188,12 +188,8 @@ describe('failures are classified, never thrown', () => {
   });
 
   test('a refused connection → connection_refused', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const s = createServer().listen(0, '127.0.0.1', () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
-    });
+    // Below the ephemeral range, so no parallel test's server on port 0 can be given it meanwhile.
+    const port = await freePort();
     const r = await createClient({ baseUrl: `http://127.0.0.1:${port}`, auth: BASIC, timeoutMs: TIMEOUT_MS }).getTrackers('1');
     assert.equal(r.failure?.reason, 'connection_refused');
   });

@@ -2,7 +2,7 @@
 // write), the files a bundle holds, reproduce.sh resending the request, retention, and no credential in
 // any form in any file.
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,23 +12,21 @@ import { after, before, describe, test } from 'node:test';
 import { createSandbox, type Sandbox } from '../../../sandbox/app.ts';
 import { basicAuthHeader, md5Hex } from '../../../src/auth.ts';
 import { runCheck } from '../../../src/checks/run.ts';
-import type { CheckName, CheckResult, CheckSettings } from '../../../src/checks/result.ts';
+import type { CheckName, CheckResult } from '../../../src/checks/result.ts';
 import { createClient, REDACTED } from '../../../src/client.ts';
 import type { AuthConfig } from '../../../src/config/credentials.ts';
 import { BUNDLE_FILES, bundleName, pruneBundles, reproduceScript, writeFailureBundle } from '../../../src/failure-bundle.ts';
 import { harOf, harTimings, type Har } from '../../../src/har.ts';
 import { readBundle } from '../../../src/read-bundle.ts';
 import { Secret } from '../../../src/secret.ts';
+import { sandboxCheckSettings } from '../../support/check-settings.ts';
+import { runToCompletion } from '../../support/processes.ts';
 
-/** Run a command without blocking this process's event loop: the sandbox it calls lives here. */
-function run(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(file, args, { env, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      resolve({ status: code, stdout, stderr });
-    });
-  });
-}
+/**
+ * Run a command in exactly this environment without blocking this process's event loop: the sandbox
+ * it calls lives here. Killed after 60 s, ten times a loaded machine's few seconds.
+ */
+const run = (file: string, args: string[], env: NodeJS.ProcessEnv) => runToCompletion(file, args, { env, timeoutMs: 60_000 });
 
 const harValidator = createRequire(import.meta.url)('har-validator') as { har(data: unknown): Promise<unknown> };
 
@@ -58,15 +56,6 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const settings = (auth: AuthConfig): CheckSettings => ({
-  customerId: '98662653',
-  missingCustomerId: '99999999',
-  notFoundStatuses: [404],
-  latencyBudgetMs: 60_000,
-  latencyDegradedMs: 60_000,
-  auth,
-});
-
 async function check(
   name: CheckName,
   options: { auth?: AuthConfig; fault?: string; captureBodyBytes?: number; thorough?: boolean } = {},
@@ -75,7 +64,7 @@ async function check(
   const client = createClient({ baseUrl, auth, timeoutMs: 30_000, captureBodyBytes: options.captureBodyBytes });
   try {
     const headers = options.fault ? { 'X-Sandbox-Fault': options.fault } : undefined;
-    return await runCheck(name, client, settings(auth), { headers, thorough: options.thorough });
+    return await runCheck(name, client, sandboxCheckSettings(auth), { headers, thorough: options.thorough });
   } finally {
     client.close();
   }
@@ -149,7 +138,7 @@ describe('exchange.har', () => {
 
   test('no answer: status 0 and the reason, still valid HAR', async () => {
     const client = createClient({ baseUrl: 'http://127.0.0.1:1', auth: BASIC, timeoutMs: 30_000 });
-    const result = await runCheck('trackers', client, settings(BASIC));
+    const result = await runCheck('trackers', client, sandboxCheckSettings(BASIC));
     const har = harOf(result, '1');
     await assertValidHar(har);
     assert.equal(har.log.entries[0]!.response.status, 0);
@@ -198,11 +187,11 @@ describe('the bundle on disk', () => {
       CAP_PASSWORD: PASSWORD,
       CAP_BASE_URL: baseUrl,
     });
-    assert.equal(sent.status, 0, sent.stderr);
+    assert.equal(sent.code, 0, sent.stderr);
     assert.match(sent.stdout, /^HTTP\/1\.1 200/);
     assert.match(sent.stdout, /"id": "9737"/, 'the same broken body, decoded by curl');
     const without = await run(script, [], { PATH: process.env.PATH });
-    assert.equal(without.status, 2);
+    assert.equal(without.code, 2);
     assert.equal(without.stderr, 'reproduce.sh: set CAP_USERNAME and CAP_PASSWORD, or CAP_OAUTH_TOKEN\n');
   });
 
@@ -210,7 +199,7 @@ describe('the bundle on disk', () => {
     const script = reproduceScript(await check('auth', { thorough: true }));
     execFileSync('sh', ['-n', '-c', script]);
     const sent = await run('sh', ['-c', script], { PATH: process.env.PATH, CAP_BASE_URL: baseUrl });
-    assert.equal(sent.status, 0, sent.stderr);
+    assert.equal(sent.code, 0, sent.stderr);
     assert.equal(sent.stdout.match(/^HTTP\/1\.1 401/gm)?.length, 4, sent.stdout.slice(0, 2000));
   });
 
