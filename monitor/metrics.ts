@@ -289,8 +289,13 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
   // shown by trackers_probe_failing. That is Prometheus's advice on label values known in advance,
   // weighed against its advice on cardinality: zeroing every reason and rule was 66 of a target's
   // ~115 series, and at 1,000 targets the scrape (bench/monitor-fleet.ts).
+  const windows = options.maintenance?.windows ?? [];
+  const degradedMs = new Map(targets.map((t) => [t.name, t.config.latencyDegradedMs]));
   for (const target of targets) {
     const { name } = target;
+    inMaintenance.set({ target: name }, 0);
+    // The maintenance counts are zeroed only where a window can apply: without windows they cost nothing.
+    const inWindows = windows.some((w) => appliesTo(w, name));
     for (const check of enabledChecks(target)) {
       duration.zero({ target: name, check });
       for (const result of RESULTS) probes.inc({ target: name, check, result }, 0);
@@ -300,18 +305,9 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
       authRefreshes.inc({ target: name, check }, 0);
       // A gauge the ticket rule reads, and a 0 says the detector is there and calm.
       flapping.set({ target: name, check }, 0);
-    }
-  }
-
-  const windows = options.maintenance?.windows ?? [];
-  const degradedMs = new Map(targets.map((t) => [t.name, t.config.latencyDegradedMs]));
-  for (const target of targets) {
-    inMaintenance.set({ target: target.name }, 0);
-    // Zeroed only where a window can apply: without windows these series cost nothing.
-    if (!windows.some((w) => appliesTo(w, target.name))) continue;
-    for (const check of enabledChecks(target)) {
-      for (const result of RESULTS) maintenanceProbes.inc({ target: target.name, check, result }, 0);
-      maintenanceSlow.inc({ target: target.name, check }, 0);
+      if (!inWindows) continue;
+      for (const result of RESULTS) maintenanceProbes.inc({ target: name, check, result }, 0);
+      maintenanceSlow.inc({ target: name, check }, 0);
     }
   }
 
