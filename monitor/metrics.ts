@@ -87,12 +87,14 @@ export const SCHEMA_RULES = [
 
 export const RESULTS = ['success', 'failure'] as const;
 
+/** A target as metrics need it: its name, latency thresholds (histogram buckets) and auth interval (0: no auth series). */
+type MetricsTarget = Pick<TargetEntry, 'name' | 'authIntervalSeconds'> & {
+  config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'>;
+};
+
 export interface MetricsOptions {
   registry: Registry;
-  /** Each entry's name, latency thresholds (histogram buckets) and auth interval (0: no auth series). */
-  targets: readonly (Pick<TargetEntry, 'name' | 'authIntervalSeconds'> & {
-    config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'>;
-  })[];
+  targets: readonly MetricsTarget[];
   /** The monitor's version, for trackers_monitor_info. */
   version: string;
   /** prom-client's process_* and nodejs_* metrics (default true; off for a one-shot push). */
@@ -115,9 +117,7 @@ export interface MonitorMetrics {
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
 /** Histogram buckets (seconds): the fixed small ones plus each target's degraded and budget thresholds, 2× and 4× budget. */
-export function durationBuckets(
-  targets: readonly { config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'> }[],
-): number[] {
+export function durationBuckets(targets: readonly Pick<MetricsTarget, 'config'>[]): number[] {
   const all = [...BASE_BUCKETS];
   for (const { config } of targets) {
     const budget = config.latencyBudgetMs / 1000;
