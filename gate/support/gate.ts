@@ -157,13 +157,8 @@ export function failureMessage(r: CheckResult, options: { bundle?: string } = {}
   return lines.join('\n');
 }
 
-/** The annotation a failing check's bundle directory travels in (the HTML report links it). */
-export const FAILURE_BUNDLE_ANNOTATION = 'failure bundle';
-
-/** The bundle directory a test's failing check wrote, if any: for a reporter that links it. */
-export function bundlePathFor(annotations: readonly { type: string; description?: string }[]): string | undefined {
-  return annotations.find((a) => a.type === FAILURE_BUNDLE_ANNOTATION)?.description;
-}
+/** The annotation a failing check's bundle directory travels in (the HTML report shows it). */
+const FAILURE_BUNDLE_ANNOTATION = 'failure bundle';
 
 /**
  * Write the failing check's bundle and name it where a person looks: an annotation, the attachments
