@@ -39,9 +39,8 @@ export type SyncResult = { ok: true; created: number; deleted: number; kept: num
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The marker in a silence's comment that says which occurrence it is for (the comment starts with the reason). */
-function keyOf(o: Occurrence, targets: readonly string[]): string {
-  const names = targets.filter((t) => appliesTo(o.window, t)).join(',');
-  return `[maintenance ${JSON.stringify(o.window.name)} ${new Date(o.startMs).toISOString()}/${new Date(o.endMs).toISOString()} targets=${names}]`;
+function keyOf(o: Occurrence, names: readonly string[]): string {
+  return `[maintenance ${JSON.stringify(o.window.name)} ${new Date(o.startMs).toISOString()}/${new Date(o.endMs).toISOString()} targets=${names.join(',')}]`;
 }
 
 async function request(o: SilenceSyncOptions, method: string, path: string, body?: unknown): Promise<unknown> {
@@ -68,9 +67,11 @@ async function request(o: SilenceSyncOptions, method: string, path: string, body
 export async function syncSilences(o: SilenceSyncOptions): Promise<SyncResult> {
   try {
     const now = o.clock.epochMs();
-    const wanted = new Map<string, Occurrence>();
+    // Each occurrence with this monitor's targets it covers: the silence's key and its matcher.
+    const wanted = new Map<string, { occ: Occurrence; names: string[] }>();
     for (const occ of o.schedule.between(now, now + SILENCE_LOOKAHEAD_MS)) {
-      if (o.targets.some((t) => appliesTo(occ.window, t))) wanted.set(keyOf(occ, o.targets), occ);
+      const names = o.targets.filter((t) => appliesTo(occ.window, t));
+      if (names.length > 0) wanted.set(keyOf(occ, names), { occ, names });
     }
     const existing = ((await request(o, 'GET', 'api/v2/silences')) as Silence[]).filter(
       (s) => s.createdBy === SILENCE_CREATED_BY && s.status.state !== 'expired',
@@ -88,9 +89,8 @@ export async function syncSilences(o: SilenceSyncOptions): Promise<SyncResult> {
       }
     }
     let created = 0;
-    for (const [key, occ] of wanted) {
+    for (const [key, { occ, names }] of wanted) {
       if (have.has(key)) continue;
-      const names = o.targets.filter((t) => appliesTo(occ.window, t));
       await request(o, 'POST', 'api/v2/silences', {
         matchers: [
           { name: 'target', value: `^(?:${names.map(escapeRegex).join('|')})$`, isRegex: true, isEqual: true },

@@ -104,8 +104,16 @@ export function appliesTo(window: MaintenanceWindow, target: string): boolean {
  */
 export class MaintenanceSchedule {
   private readonly days = new Map<number, Occurrence[]>();
+  /** The longest window's length, capped at MAX_DURATION_MS: how far before a range between() looks for starts. */
+  private readonly lookBackMs: number;
 
-  constructor(readonly windows: readonly MaintenanceWindow[]) {}
+  constructor(readonly windows: readonly MaintenanceWindow[]) {
+    const longest = Math.max(
+      0,
+      ...windows.map((w) => (w.schedule.kind === 'once' ? w.schedule.endMs - w.schedule.startMs : w.schedule.durationMs)),
+    );
+    this.lookBackMs = Math.min(longest, MAX_DURATION_MS);
+  }
 
   /** Occurrences that started on the UTC day `day` (days since the epoch). */
   private startedOn(day: number): Occurrence[] {
@@ -133,12 +141,8 @@ export class MaintenanceSchedule {
 
   /** Occurrences overlapping [fromMs, toMs), by start. */
   between(fromMs: number, toMs: number): Occurrence[] {
-    const longest = Math.max(
-      0,
-      ...this.windows.map((w) => (w.schedule.kind === 'once' ? w.schedule.endMs - w.schedule.startMs : w.schedule.durationMs)),
-    );
     const out: Occurrence[] = [];
-    const first = Math.floor((fromMs - Math.min(longest, MAX_DURATION_MS)) / DAY_MS);
+    const first = Math.floor((fromMs - this.lookBackMs) / DAY_MS);
     const last = Math.floor((toMs - 1) / DAY_MS);
     for (let day = first; day <= last; day++) {
       for (const o of this.startedOn(day)) if (o.startMs < toMs && o.endMs > fromMs) out.push(o);

@@ -87,12 +87,14 @@ export const SCHEMA_RULES = [
 
 export const RESULTS = ['success', 'failure'] as const;
 
+/** A target as metrics need it: its name, latency thresholds (histogram buckets) and auth interval (0: no auth series). */
+type MetricsTarget = Pick<TargetEntry, 'name' | 'authIntervalSeconds'> & {
+  config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'>;
+};
+
 export interface MetricsOptions {
   registry: Registry;
-  /** Each entry's name, latency thresholds (histogram buckets) and auth interval (0: no auth series). */
-  targets: readonly (Pick<TargetEntry, 'name' | 'authIntervalSeconds'> & {
-    config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'>;
-  })[];
+  targets: readonly MetricsTarget[];
   /** The monitor's version, for trackers_monitor_info. */
   version: string;
   /** prom-client's process_* and nodejs_* metrics (default true; off for a one-shot push). */
@@ -115,9 +117,7 @@ export interface MonitorMetrics {
 const BASE_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5];
 
 /** Histogram buckets (seconds): the fixed small ones plus each target's degraded and budget thresholds, 2× and 4× budget. */
-export function durationBuckets(
-  targets: readonly { config: Pick<TargetEntry['config'], 'latencyBudgetMs' | 'latencyDegradedMs'> }[],
-): number[] {
+export function durationBuckets(targets: readonly Pick<MetricsTarget, 'config'>[]): number[] {
   const all = [...BASE_BUCKETS];
   for (const { config } of targets) {
     const budget = config.latencyBudgetMs / 1000;
@@ -289,8 +289,13 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
   // shown by trackers_probe_failing. That is Prometheus's advice on label values known in advance,
   // weighed against its advice on cardinality: zeroing every reason and rule was 66 of a target's
   // ~115 series, and at 1,000 targets the scrape (bench/monitor-fleet.ts).
+  const windows = options.maintenance?.windows ?? [];
+  const degradedMs = new Map(targets.map((t) => [t.name, t.config.latencyDegradedMs]));
   for (const target of targets) {
     const { name } = target;
+    inMaintenance.set({ target: name }, 0);
+    // The maintenance counts are zeroed only where a window can apply: without windows they cost nothing.
+    const inWindows = windows.some((w) => appliesTo(w, name));
     for (const check of enabledChecks(target)) {
       duration.zero({ target: name, check });
       for (const result of RESULTS) probes.inc({ target: name, check, result }, 0);
@@ -300,18 +305,9 @@ export function createMetrics(options: MetricsOptions): MonitorMetrics {
       authRefreshes.inc({ target: name, check }, 0);
       // A gauge the ticket rule reads, and a 0 says the detector is there and calm.
       flapping.set({ target: name, check }, 0);
-    }
-  }
-
-  const windows = options.maintenance?.windows ?? [];
-  const degradedMs = new Map(targets.map((t) => [t.name, t.config.latencyDegradedMs]));
-  for (const target of targets) {
-    inMaintenance.set({ target: target.name }, 0);
-    // Zeroed only where a window can apply: without windows these series cost nothing.
-    if (!windows.some((w) => appliesTo(w, target.name))) continue;
-    for (const check of enabledChecks(target)) {
-      for (const result of RESULTS) maintenanceProbes.inc({ target: target.name, check, result }, 0);
-      maintenanceSlow.inc({ target: target.name, check }, 0);
+      if (!inWindows) continue;
+      for (const result of RESULTS) maintenanceProbes.inc({ target: name, check, result }, 0);
+      maintenanceSlow.inc({ target: name, check }, 0);
     }
   }
 

@@ -63,9 +63,10 @@ function renderStatus(s, h, open) {
   if (by.MAINTENANCE.length) text += '; ' + by.MAINTENANCE.length + ' in maintenance';
   var out = [h('p', { class: 'banner ' + banner }, [text])];
   function why(m) { return m.name + (m.reason ? ': ' + m.reason : ''); }
-  function span(m) { return time(m.start) + ' to ' + time(m.end) + ' (' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }
+  function covered(m) { return '(' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }
+  function span(m) { return time(m.start) + ' to ' + time(m.end) + ' ' + covered(m); }
   if (mt && mt.active.length) {
-    out.push(h('p', { class: 'banner maintenance' }, ['MAINTENANCE ' + mt.active.map(function (m) { return why(m) + ', until ' + time(m.end) + ' (' + (m.targets ? m.targets.join(', ') : 'every target') + ')'; }).join('; ')]));
+    out.push(h('p', { class: 'banner maintenance' }, ['MAINTENANCE ' + mt.active.map(function (m) { return why(m) + ', until ' + time(m.end) + ' ' + covered(m); }).join('; ')]));
   }
 
   var prom = s.prometheus;

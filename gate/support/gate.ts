@@ -24,6 +24,7 @@ import { formatGroup } from '../../src/format-findings.ts';
 import { groupFindings } from '../../src/group-findings.ts';
 import { packageVersion } from '../../src/package-root.ts';
 import { showValue } from '../../src/show-value.ts';
+import { HIDDEN_WARNING_ANNOTATION, VERDICT_ANNOTATION, VERDICT_BLOCK_GROUPS } from './annotations.ts';
 
 export interface Gate {
   config: Config;
@@ -124,8 +125,6 @@ export const test = base.extend<object, { gate: Gate }>({
 export { expect };
 
 const MAX_LISTED = 20;
-/** A failure's groups of findings the summary reporter's verdict block shows. */
-export const VERDICT_BLOCK_GROUPS = 5;
 
 /** The request that decided the verdict: the first that failed, else the first with no answer, else the last. */
 export function decisiveStep(r: CheckResult): CheckStep | undefined {
@@ -157,13 +156,8 @@ export function failureMessage(r: CheckResult, options: { bundle?: string } = {}
   return lines.join('\n');
 }
 
-/** The annotation a failing check's bundle directory travels in (the HTML report links it). */
-export const FAILURE_BUNDLE_ANNOTATION = 'failure bundle';
-
-/** The bundle directory a test's failing check wrote, if any: for a reporter that links it. */
-export function bundlePathFor(annotations: readonly { type: string; description?: string }[]): string | undefined {
-  return annotations.find((a) => a.type === FAILURE_BUNDLE_ANNOTATION)?.description;
-}
+/** The annotation a failing check's bundle directory travels in (the HTML report shows it). */
+const FAILURE_BUNDLE_ANNOTATION = 'failure bundle';
 
 /**
  * Write the failing check's bundle and name it where a person looks: an annotation, the attachments
@@ -183,14 +177,6 @@ async function writeBundle(info: TestInfo, gate: Gate, r: CheckResult): Promise<
   await info.attach('reproduce.sh', { path: `${written.path}/reproduce.sh`, contentType: 'text/plain' });
   return written.path;
 }
-
-/**
- * The annotation each check's verdict travels in: the summary reporter hands them to exitCodeFor
- * (src/exit-code.ts). A leading underscore keeps it out of the HTML report (it is machinery, not news).
- */
-export const VERDICT_ANNOTATION = '_verdict';
-/** A warning of a failed test: hidden in the HTML report, whose `warnings` attachment lists them after the failure. */
-export const HIDDEN_WARNING_ANNOTATION = '_warning';
 
 /**
  * The verdict, and the warnings and latency notes. A passing test shows its warnings first (there is

@@ -10,15 +10,10 @@ import { dirname } from 'node:path';
 import type { FullConfig, FullResult, Reporter, Suite, TestCase, TestResult } from '@playwright/test/reporter';
 import type { CheckResult, Verdict } from '../../src/checks/result.ts';
 import { exitCodeFor, runVerdict, type Judged } from '../../src/exit-code.ts';
+import { HIDDEN_WARNING_ANNOTATION, VERDICT_ANNOTATION, VERDICT_BLOCK_GROUPS } from './annotations.ts';
 
 const SHOWN = ['warning', 'retry', 'latency', 'trackers'] as const;
 const MAX_WARNINGS = 50;
-// gate/support/gate.ts's VERDICT_ANNOTATION and HIDDEN_WARNING_ANNOTATION (not imported: that module is the
-// test fixture, which a reporter must not load).
-const VERDICT = '_verdict';
-const HIDDEN_WARNING = '_warning';
-/** A failure's groups of findings shown in the verdict block (gate.ts VERDICT_BLOCK_GROUPS); the rest are in check-result.json. */
-const MAX_GROUPS = 5;
 const WORDS: Record<Verdict, string> = { pass: 'pass', fail: 'FAIL', inconclusive: 'INCONCLUSIVE' };
 
 /** One check's whole result, as check-result.json carries it. */
@@ -72,12 +67,12 @@ export default class SummaryReporter implements Reporter {
     const project = test.parent.project()?.name ?? '';
     this.#projects.add(project);
     for (const a of test.annotations) {
-      if (a.type === VERDICT && a.description) {
+      if (a.type === VERDICT_ANNOTATION && a.description) {
         const { message, findings, ...v } = JSON.parse(a.description) as Omit<RecordedCheck, 'project'> & ForPeople;
         recorded.push({ project, ...v });
         shown.push({ message, findings });
       }
-      const kind = (a.type === HIDDEN_WARNING ? 'warning' : a.type) as (typeof SHOWN)[number];
+      const kind = (a.type === HIDDEN_WARNING_ANNOTATION ? 'warning' : a.type) as (typeof SHOWN)[number];
       if (SHOWN.includes(kind) && a.description) this.#lines[kind].push(a.description);
     }
     const results = (result.attachments ?? []).flatMap((a) =>
@@ -169,7 +164,7 @@ function blockLines(
     const head = `${at}${WORDS[c.verdict].padEnd(4)}  ${c.check.padEnd(9)} `;
     if (c.verdict === 'pass') return [`${head}${message}`];
     if (findings.length === 0) return [`${head}${c.reason}: ${message}`];
-    const more = findings.length > MAX_GROUPS ? [`${at}        … more in check-result.json`] : [];
-    return [`${head}${c.reason}:`, ...findings.slice(0, MAX_GROUPS).map((g) => `${at}        ${g}`), ...more];
+    const more = findings.length > VERDICT_BLOCK_GROUPS ? [`${at}        … more in check-result.json`] : [];
+    return [`${head}${c.reason}:`, ...findings.slice(0, VERDICT_BLOCK_GROUPS).map((g) => `${at}        ${g}`), ...more];
   });
 }

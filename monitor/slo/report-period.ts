@@ -5,6 +5,7 @@
 import { dateTimeEpochMs } from '../../src/rfc3339-date-time.ts';
 import { showValue } from '../../src/show-value.ts';
 import { SLO_PERIOD_DAYS } from './generate-rules.ts';
+import { iso } from './report-format.ts';
 
 export interface PeriodFlags {
   from?: string;
@@ -21,8 +22,6 @@ function instant(flag: string, value: string): number | string {
   const ms = dateTimeEpochMs(value);
   return ms === undefined ? `--${flag} ${showValue(value, 60)} is not an RFC 3339 date-time (${EXAMPLE})` : Math.floor(ms / 1000);
 }
-
-const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');
 
 export function reportPeriod(flags: PeriodFlags, nowMs: number): Period {
   const now = Math.floor(nowMs / 1000);
