@@ -158,8 +158,12 @@ function withoutUserinfo(url: URL): string {
   return copy.href;
 }
 
-/** At most `cap` bytes of a body, as text (or base64 when it is the undecodable wire body). */
-function capturedBody(bytes: Buffer, cap: number, base64: boolean): { text: string; truncated: boolean } {
+/**
+ * At most `cap` bytes of a body, as text (or base64 when it is the undecodable wire body). `decoded`: the
+ * whole body as UTF-8 already, reused when it fits, so a probe does not decode its body twice.
+ */
+function capturedBody(bytes: Buffer, cap: number, base64: boolean, decoded?: string): { text: string; truncated: boolean } {
+  if (decoded !== undefined && !base64 && bytes.length <= cap) return { text: decoded, truncated: false };
   const kept = bytes.length > cap ? bytes.subarray(0, cap) : bytes;
   return { text: kept.toString(base64 ? 'base64' : 'utf8'), truncated: kept.length < bytes.length };
 }
@@ -263,8 +267,8 @@ function exchange(x: Exchange): Promise<ClientResult> {
         truncated: false,
       };
       const response = recorded.response;
-      const keep = (bytes: Buffer, base64: boolean) => {
-        const body = capturedBody(bytes, x.captureBodyBytes, base64);
+      const keep = (bytes: Buffer, base64: boolean, decoded?: string) => {
+        const body = capturedBody(bytes, x.captureBodyBytes, base64, decoded);
         response.bodyText = body.text;
         response.truncated = body.truncated;
         if (base64) response.bodyEncoding = 'base64';
@@ -287,7 +291,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
         result.decodedBodySize = bytes.length;
         result.bodyText = text;
         result.bodyBytes = bytes;
-        keep(bytes, false);
+        keep(bytes, false, text);
         if (x.method === 'HEAD') return finish(undefined, lastByte);
         if (!isJsonMediaType(result.contentType)) {
           return finish(
