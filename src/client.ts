@@ -446,21 +446,24 @@ export function createClient(options: ClientOptions): TrackersClient {
   };
   const auth = new AuthProvider(options.auth, fetchToken, clock);
 
+  /** A request that failed before anything was sent: no answer, no time spent, nothing recorded. */
+  const unsent = (method: string, path: string, failure: NonNullable<ClientResult['failure']>): ClientResult => ({
+    ok: false,
+    method,
+    path,
+    headers: {},
+    bodySize: 0,
+    decodedBodySize: 0,
+    timings: { startedAt: clock.epochMs(), totalMs: 0 },
+    failure,
+  });
+
   const request = async (method: string, path: string, ro: RequestOptions = {}): Promise<ClientResult> => {
     let url: URL;
     try {
       url = urlFor(path, ro.query);
     } catch {
-      return {
-        ok: false,
-        method,
-        path,
-        headers: {},
-        bodySize: 0,
-        decodedBodySize: 0,
-        timings: { startedAt: clock.epochMs(), totalMs: 0 },
-        failure: { reason: 'invalid_request', message: 'invalid request URL' },
-      };
+      return unsent(method, path, { reason: 'invalid_request', message: 'invalid request URL' });
     }
     const send = async (): Promise<{ result: ClientResult; generated: boolean }> => {
       let authHeaders: Record<string, string> = {};
@@ -469,19 +472,7 @@ export function createClient(options: ClientOptions): TrackersClient {
       else if (ro.auth !== 'none') {
         const h = await auth.headers();
         if (!h.ok) {
-          return {
-            generated,
-            result: {
-              ok: false,
-              method,
-              path: url.pathname + url.search,
-              headers: {},
-              bodySize: 0,
-              decodedBodySize: 0,
-              timings: { startedAt: clock.epochMs(), totalMs: 0 },
-              failure: { reason: 'auth_token', message: h.message },
-            },
-          };
+          return { generated, result: unsent(method, url.pathname + url.search, { reason: 'auth_token', message: h.message }) };
         }
         authHeaders = h.headers;
         generated = h.generated;
