@@ -8,7 +8,7 @@ import { ACCEPT_ENCODING, decodeBody } from './content-encoding.ts';
 import { checkJsonBytes } from './json-bytes.ts';
 import { describeJsonProblem, parseJson } from './json-position.ts';
 import { isJsonMediaType } from './media-type.ts';
-import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
+import { AuthProvider, OAUTH_TOKEN_HEADER, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
 import type { Config } from './config/api.ts';
 import type { AuthConfig } from './config/credentials.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -137,7 +137,9 @@ export interface RequestOptions {
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 export const DEFAULT_CAPTURE_BODY = 5 * 1024 * 1024;
 
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-cap-api-oauth-token', 'cookie', 'set-cookie', 'proxy-authorization']);
+/** Node lower-cases received header names: OAUTH_TOKEN_HEADER as it is matched here. */
+const TOKEN_HEADER = OAUTH_TOKEN_HEADER.toLowerCase();
+const CREDENTIAL_HEADERS = new Set(['authorization', TOKEN_HEADER, 'cookie', 'set-cookie', 'proxy-authorization']);
 
 function redactedPairs(pairs: [string, string][]): [string, string][] {
   return pairs.map(([k, v]) => [k, CREDENTIAL_HEADERS.has(k.toLowerCase()) ? REDACTED : v]);
@@ -172,7 +174,7 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
     // Responses do not normally carry credentials, but a misbehaving server could echo them back.
-    if (v === undefined || k === 'set-cookie' || k === 'authorization' || k === 'x-cap-api-oauth-token') continue;
+    if (v === undefined || k === 'set-cookie' || k === 'authorization' || k === TOKEN_HEADER) continue;
     out[k] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
