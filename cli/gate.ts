@@ -133,8 +133,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   return readExitCode(verdictFile) ?? NOT_DONE;
 }
 
-export const COMMAND = { summary: 'the release gate: every check, JUnit and HTML reports', main };
-
 if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {

@@ -147,11 +147,6 @@ export async function main(argv: readonly string[], io: MainIo = PROCESS_IO): Pr
   return serve(s, io, conn, reload);
 }
 
-export const COMMAND = {
-  summary: 'the monitor: Prometheus metrics, status page; --once [--push] for cron',
-  main: (argv: readonly string[]) => main(argv),
-};
-
 if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {

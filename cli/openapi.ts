@@ -60,6 +60,4 @@ export function main(argv: readonly string[]): number {
   return DONE;
 }
 
-export const COMMAND = { summary: 'print the OpenAPI 3.1 document of the endpoint', main };
-
 if (isEntryPoint(import.meta.url)) process.exitCode = main(process.argv.slice(2));

@@ -125,8 +125,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   return DONE;
 }
 
-export const COMMAND = { summary: "record the gate's requests and their answers as a HAR", main };
-
 if (isEntryPoint(import.meta.url)) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

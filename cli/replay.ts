@@ -118,8 +118,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCodeFor(all);
 }
 
-export const COMMAND = { summary: 'judge recorded exchanges (failure bundles, HAR) again, offline', main };
-
 if (isEntryPoint(import.meta.url)) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -180,8 +180,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   return DONE;
 }
 
-export const COMMAND = { summary: 'serve the embedded sandbox (a local double of the endpoint)', main };
-
 if (isEntryPoint(import.meta.url)) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

@@ -81,6 +81,4 @@ function rules(argv: readonly string[]): number {
   return DONE;
 }
 
-export const COMMAND = { summary: 'SLO rules from a Sloth spec; slo report: SLIs, budgets, incidents', main };
-
 if (isEntryPoint(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -7,47 +7,43 @@ import { DONE, EXIT, NOT_DONE } from '../src/exit-code.ts';
 import { packageVersion } from '../src/package-root.ts';
 import { isEntryPoint, quietOnBrokenPipe } from './entry-point.ts';
 
-export interface Command {
-  summary: string;
-  main(argv: readonly string[]): Promise<number> | number;
-}
-
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+/** Each command's summary lives here alone, so --help lists them without loading any. */
+const COMMANDS: Record<string, { summary: string; main: (argv: readonly string[]) => Promise<number> }> = {
   gate: {
     summary: 'the release gate: every check, JUnit and HTML reports',
-    load: async () => (await import('./gate.ts')).COMMAND,
+    main: async (argv) => (await import('./gate.ts')).main(argv),
   },
   verify: {
     summary: 'verify the consumer contracts (Pact) against the provider',
-    load: async () => (await import('./verify.ts')).COMMAND,
+    main: async (argv) => (await import('./verify.ts')).main(argv),
   },
   monitor: {
     summary: 'the monitor: Prometheus metrics, status page; --once [--push] for cron',
-    load: async () => (await import('./monitor.ts')).COMMAND,
+    main: async (argv) => (await import('./monitor.ts')).main(argv),
   },
   validate: {
     summary: 'validate a captured response body against the contract',
-    load: async () => (await import('./validate.ts')).COMMAND,
+    main: async (argv) => (await import('./validate.ts')).main(argv),
   },
   sandbox: {
     summary: 'serve the embedded sandbox (a local double of the endpoint)',
-    load: async () => (await import('./sandbox.ts')).COMMAND,
+    main: async (argv) => (await import('./sandbox.ts')).main(argv),
   },
   replay: {
     summary: 'judge recorded exchanges (failure bundles, HAR) again, offline',
-    load: async () => (await import('./replay.ts')).COMMAND,
+    main: async (argv) => (await import('./replay.ts')).main(argv),
   },
   record: {
     summary: "record the gate's requests and their answers as a HAR",
-    load: async () => (await import('./record.ts')).COMMAND,
+    main: async (argv) => (await import('./record.ts')).main(argv),
   },
   openapi: {
     summary: 'print the OpenAPI 3.1 document of the endpoint',
-    load: async () => (await import('./openapi.ts')).COMMAND,
+    main: async (argv) => (await import('./openapi.ts')).main(argv),
   },
   slo: {
     summary: 'SLO rules from a Sloth spec; slo report: SLIs, budgets, incidents',
-    load: async () => (await import('./slo.ts')).COMMAND,
+    main: async (argv) => (await import('./slo.ts')).main(argv),
   },
 };
 
@@ -90,8 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     return EXIT.usage;
   }
-  const command = await entry.load();
-  return command.main(rest);
+  return entry.main(rest);
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -118,6 +118,4 @@ export function main(argv: readonly string[]): number {
   }
 }
 
-export const COMMAND = { summary: 'validate a captured response body against the contract', main };
-
 if (isEntryPoint(import.meta.url)) process.exitCode = main(process.argv.slice(2));

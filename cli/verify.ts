@@ -66,8 +66,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   return exitCodeFor(verificationVerdicts(report));
 }
 
-export const COMMAND = { summary: 'verify the consumer contracts (Pact) against the provider', main };
-
 if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {

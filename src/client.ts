@@ -8,7 +8,7 @@ import { ACCEPT_ENCODING, decodeBody } from './content-encoding.ts';
 import { checkJsonBytes } from './json-bytes.ts';
 import { describeJsonProblem, parseJson } from './json-position.ts';
 import { isJsonMediaType } from './media-type.ts';
-import { AuthProvider, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
+import { AuthProvider, OAUTH_TOKEN_HEADER, OAUTH_TOKEN_PATH, type IssuedToken, type TokenFetch } from './auth.ts';
 import type { Config } from './config/api.ts';
 import type { AuthConfig } from './config/credentials.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -137,7 +137,9 @@ export interface RequestOptions {
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
 export const DEFAULT_CAPTURE_BODY = 5 * 1024 * 1024;
 
-const CREDENTIAL_HEADERS = new Set(['authorization', 'x-cap-api-oauth-token', 'cookie', 'set-cookie', 'proxy-authorization']);
+/** Node lower-cases received header names: OAUTH_TOKEN_HEADER as it is matched here. */
+const TOKEN_HEADER = OAUTH_TOKEN_HEADER.toLowerCase();
+const CREDENTIAL_HEADERS = new Set(['authorization', TOKEN_HEADER, 'cookie', 'set-cookie', 'proxy-authorization']);
 
 function redactedPairs(pairs: [string, string][]): [string, string][] {
   return pairs.map(([k, v]) => [k, CREDENTIAL_HEADERS.has(k.toLowerCase()) ? REDACTED : v]);
@@ -158,8 +160,12 @@ function withoutUserinfo(url: URL): string {
   return copy.href;
 }
 
-/** At most `cap` bytes of a body, as text (or base64 when it is the undecodable wire body). */
-function capturedBody(bytes: Buffer, cap: number, base64: boolean): { text: string; truncated: boolean } {
+/**
+ * At most `cap` bytes of a body, as text (or base64 when it is the undecodable wire body). `decoded`: the
+ * whole body as UTF-8 already, reused when it fits, so a probe does not decode its body twice.
+ */
+function capturedBody(bytes: Buffer, cap: number, base64: boolean, decoded?: string): { text: string; truncated: boolean } {
+  if (decoded !== undefined && !base64 && bytes.length <= cap) return { text: decoded, truncated: false };
   const kept = bytes.length > cap ? bytes.subarray(0, cap) : bytes;
   return { text: kept.toString(base64 ? 'base64' : 'utf8'), truncated: kept.length < bytes.length };
 }
@@ -168,7 +174,7 @@ function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) {
     // Responses do not normally carry credentials, but a misbehaving server could echo them back.
-    if (v === undefined || k === 'set-cookie' || k === 'authorization' || k === 'x-cap-api-oauth-token') continue;
+    if (v === undefined || k === 'set-cookie' || k === 'authorization' || k === TOKEN_HEADER) continue;
     out[k] = Array.isArray(v) ? v.join(', ') : v;
   }
   return out;
@@ -263,8 +269,8 @@ function exchange(x: Exchange): Promise<ClientResult> {
         truncated: false,
       };
       const response = recorded.response;
-      const keep = (bytes: Buffer, base64: boolean) => {
-        const body = capturedBody(bytes, x.captureBodyBytes, base64);
+      const keep = (bytes: Buffer, base64: boolean, decoded?: string) => {
+        const body = capturedBody(bytes, x.captureBodyBytes, base64, decoded);
         response.bodyText = body.text;
         response.truncated = body.truncated;
         if (base64) response.bodyEncoding = 'base64';
@@ -287,7 +293,7 @@ function exchange(x: Exchange): Promise<ClientResult> {
         result.decodedBodySize = bytes.length;
         result.bodyText = text;
         result.bodyBytes = bytes;
-        keep(bytes, false);
+        keep(bytes, false, text);
         if (x.method === 'HEAD') return finish(undefined, lastByte);
         if (!isJsonMediaType(result.contentType)) {
           return finish(
@@ -442,21 +448,24 @@ export function createClient(options: ClientOptions): TrackersClient {
   };
   const auth = new AuthProvider(options.auth, fetchToken, clock);
 
+  /** A request that failed before anything was sent: no answer, no time spent, nothing recorded. */
+  const unsent = (method: string, path: string, failure: NonNullable<ClientResult['failure']>): ClientResult => ({
+    ok: false,
+    method,
+    path,
+    headers: {},
+    bodySize: 0,
+    decodedBodySize: 0,
+    timings: { startedAt: clock.epochMs(), totalMs: 0 },
+    failure,
+  });
+
   const request = async (method: string, path: string, ro: RequestOptions = {}): Promise<ClientResult> => {
     let url: URL;
     try {
       url = urlFor(path, ro.query);
     } catch {
-      return {
-        ok: false,
-        method,
-        path,
-        headers: {},
-        bodySize: 0,
-        decodedBodySize: 0,
-        timings: { startedAt: clock.epochMs(), totalMs: 0 },
-        failure: { reason: 'invalid_request', message: 'invalid request URL' },
-      };
+      return unsent(method, path, { reason: 'invalid_request', message: 'invalid request URL' });
     }
     const send = async (): Promise<{ result: ClientResult; generated: boolean }> => {
       let authHeaders: Record<string, string> = {};
@@ -465,19 +474,7 @@ export function createClient(options: ClientOptions): TrackersClient {
       else if (ro.auth !== 'none') {
         const h = await auth.headers();
         if (!h.ok) {
-          return {
-            generated,
-            result: {
-              ok: false,
-              method,
-              path: url.pathname + url.search,
-              headers: {},
-              bodySize: 0,
-              decodedBodySize: 0,
-              timings: { startedAt: clock.epochMs(), totalMs: 0 },
-              failure: { reason: 'auth_token', message: h.message },
-            },
-          };
+          return { generated, result: unsent(method, url.pathname + url.search, { reason: 'auth_token', message: h.message }) };
         }
         authHeaders = h.headers;
         generated = h.generated;

@@ -8,6 +8,7 @@ import { chmodSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { OAUTH_TOKEN_HEADER } from './auth.ts';
 import { REDACTED, type RecordedExchange } from './client.ts';
+import { INVALID_TOKEN, PROBE_USER } from './checks/auth.ts';
 import { withoutRecordings, type CheckResult } from './checks/result.ts';
 import { harOf } from './har.ts';
 import { showValue } from './show-value.ts';
@@ -55,8 +56,8 @@ export function shellQuote(text: string): string {
 }
 
 // What the auth check sends as other credentials: recognisably wrong, never a real one.
-const WRONG_BASIC = `Authorization: Basic ${Buffer.from('trackers-contract-auth-check:0123456789abcdef0123456789abcdef').toString('base64')}`;
-const WRONG_TOKEN = `${OAUTH_TOKEN_HEADER}: trackers-contract-invalid-token`;
+const WRONG_BASIC = `Authorization: Basic ${Buffer.from(`${PROBE_USER}:0123456789abcdef0123456789abcdef`).toString('base64')}`;
+const WRONG_TOKEN = `${OAUTH_TOKEN_HEADER}: ${INVALID_TOKEN}`;
 
 const PROLOGUE = `set -eu
 # Credentials come from the environment, never from this file: CAP_OAUTH_TOKEN, or CAP_USERNAME and

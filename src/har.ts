@@ -78,6 +78,17 @@ export interface Har {
   };
 }
 
+const TRACKERS_PATH = /^\/v2\/customers\/([^/]+)\/trackers$/;
+
+/** The customerId segment (as sent) of an entry's URL to the endpoint; undefined for any other URL. */
+export function trackersSegmentOf(url: unknown): string | undefined {
+  try {
+    return typeof url === 'string' ? TRACKERS_PATH.exec(new URL(url).pathname)?.[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const known = (ms: number | undefined): ms is number => ms !== undefined && Number.isFinite(ms);
 const round = (ms: number) => Math.max(0, Math.round(ms * 1000) / 1000);
 

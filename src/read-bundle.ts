@@ -6,12 +6,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CheckResult } from './checks/result.ts';
 import { BUNDLE_VERSION } from './failure-bundle.ts';
-import type { HarEntry } from './har.ts';
+import { trackersSegmentOf, type HarEntry } from './har.ts';
 import { isRecord } from './json-object.ts';
 import { describeJsonProblem, parseJson } from './json-position.ts';
-
-/** The endpoint's path: a recording with no entry for it is of another API. */
-const TRACKERS_PATH = /^\/v2\/customers\/[^/]+\/trackers$/;
 
 export interface ReadBundle {
   /** The entries for the endpoint, in the order recorded. */
@@ -44,14 +41,6 @@ function readJson(file: string): { ok: true; value: unknown } | { ok: false; mes
   return parsed;
 }
 
-function pathOf(url: unknown): string | undefined {
-  try {
-    return typeof url === 'string' ? new URL(url).pathname : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function entriesOf(file: string, value: unknown): { ok: true; entries: HarEntry[] } | { ok: false; message: string } {
   const log = isRecord(value) ? value.log : undefined;
   if (!isRecord(log) || !Array.isArray(log.entries)) return { ok: false, message: `${file}: not a HAR log (no log.entries)` };
@@ -59,7 +48,8 @@ function entriesOf(file: string, value: unknown): { ok: true; entries: HarEntry[
     return { ok: false, message: `${file}: HAR version ${JSON.stringify(log.version ?? null)}, expected 1.2` };
   const entries = (log.entries as unknown[]).filter(
     (e): e is HarEntry =>
-      isRecord(e) && isRecord(e.request) && isRecord(e.response) && TRACKERS_PATH.test(pathOf(e.request.url) ?? ''),
+      // A recording with no entry for the endpoint is of another API.
+      isRecord(e) && isRecord(e.request) && isRecord(e.response) && trackersSegmentOf(e.request.url) !== undefined,
   );
   if (entries.length === 0) {
     return {

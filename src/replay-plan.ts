@@ -4,7 +4,7 @@
 import { BAD_CUSTOMER_IDS } from './checks/bad-input.ts';
 import { CHECK_NAMES, type CheckName } from './checks/result.ts';
 import type { CheckOptions } from './checks/run.ts';
-import type { HarEntry } from './har.ts';
+import { trackersSegmentOf, type HarEntry } from './har.ts';
 import type { ReadBundle } from './read-bundle.ts';
 
 export interface PlannedCheck {
@@ -15,15 +15,7 @@ export interface PlannedCheck {
   options: CheckOptions;
 }
 
-const SEGMENT = /^\/v2\/customers\/([^/]+)\/trackers$/;
-
-function segmentOf(entry: HarEntry): string | undefined {
-  try {
-    return SEGMENT.exec(new URL(entry.request.url).pathname)?.[1];
-  } catch {
-    return undefined;
-  }
-}
+const segmentOf = (entry: HarEntry): string | undefined => trackersSegmentOf(entry.request.url);
 
 const isCheck = (name: unknown): name is CheckName => (CHECK_NAMES as readonly unknown[]).includes(name);
 

@@ -24,7 +24,9 @@ export interface AuthAttempt {
 }
 
 // Used when no user is configured (OAuth, or none): any well-formed Basic header must still be refused.
-const PROBE_USER = 'trackers-contract-auth-check';
+export const PROBE_USER = 'trackers-contract-auth-check';
+/** The OAuth token the check sends as an invalid one; reproduce.sh sends it again. */
+export const INVALID_TOKEN = 'trackers-contract-invalid-token';
 
 /** An md5 that is not the configured password's: the header stays well formed, only the secret is wrong. */
 function otherMd5(settings: CheckSettings): string {
@@ -49,7 +51,7 @@ export function authAttempts(settings: CheckSettings, thorough = false): AuthAtt
   };
   const wrongToken: AuthAttempt = {
     name: 'an invalid OAuth token',
-    request: { authHeaders: { [OAUTH_TOKEN_HEADER]: 'trackers-contract-invalid-token' } },
+    request: { authHeaders: { [OAUTH_TOKEN_HEADER]: INVALID_TOKEN } },
   };
   const none: AuthAttempt = { name: 'no credentials', request: { auth: 'none' } };
   const oauth = settings.auth.kind === 'oauth-client' || settings.auth.kind === 'oauth-token';

@@ -182,14 +182,6 @@ export function loadSandboxPort(env: Env = process.env): { ok: true; port: numbe
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, port };
 }
 
-/** For command-line entry points: the config, or a clear message on stderr and exit code 2. */
-export function loadConfigOrExit(env: Env = process.env): Config {
-  const result = loadConfig(env);
-  if (result.ok) return result.config;
-  process.stderr.write(`configuration error: ${result.errors.join('; ')} (see .env.example)\n`);
-  process.exit(2);
-}
-
 /** A one-line description of where requests go, safe to print. */
 export function describeTarget(target: Target): string {
   return target.kind === 'sandbox' ? 'the embedded sandbox' : target.baseUrl;

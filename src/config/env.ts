@@ -126,8 +126,3 @@ export class Reader {
     return false;
   }
 }
-
-/** The process environment with some variables replaced (a gate project's own settings, say). */
-export function envWith(overrides: Readonly<Record<string, string>>): Env {
-  return { ...process.env, ...overrides };
-}
