@@ -8,6 +8,7 @@ import { openTarget, type OpenTarget } from '../../cli/target.ts';
 import { clientFor, trackersPath, type ClientResult, type TrackersClient } from '../../src/client.ts';
 import { resolve } from 'node:path';
 import {
+  answered,
   ms,
   transportFailure,
   verdictOf,
@@ -188,7 +189,7 @@ function annotate(info: TestInfo, r: CheckResult, config: Config, quiet: boolean
     check: r.check,
     verdict: r.verdict,
     reason: r.reason,
-    answered: r.steps.some((s) => s.status !== undefined),
+    answered: answered(r),
     message: r.message,
     // Enough for the verdict block to show its first few and say there are more (it travels in JUnit too).
     findings: groupFindings(r.errors)
