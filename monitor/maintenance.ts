@@ -175,7 +175,7 @@ export class MaintenanceSchedule {
 }
 
 /** An occurrence's key: the same window over the same time is the same occurrence (a changed end is a new one). */
-export const occurrenceKey = (o: Occurrence) => `${o.window.name}\u0000${o.startMs}\u0000${o.endMs}`;
+const occurrenceKey = (o: Occurrence) => `${o.window.name}\u0000${o.startMs}\u0000${o.endMs}`;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 
